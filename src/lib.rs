@@ -1,0 +1,22 @@
+//! # lefi
+//!
+//! Strongly typed models and fast, safe codecs for Försäkringskassan's **LEFI Online**
+//! (benefit and payment information from Försäkringskassan and Pensionsmyndigheten) and
+//! for **SSBTEK**, the composed SOAP service municipalities use for ekonomiskt bistånd.
+//!
+//! The crate is one version-neutral model in the middle with one spoke per wire format:
+//!
+//! * [`id`], [`money`], [`period`], [`codes`]: small validated value types;
+//! * [`version`]: LEFI Online and SSBTEK versions and their capability matrix;
+//! * [`model`]: requests, responses, payments, benefit cases and decisions;
+//! * [`legal`]: purposes, legal basis, consent, authorisation and data-minimised views;
+//! * [`wire`]: the codecs, one module per format and version;
+//! * [`convert`]: version-to-version conversion with an explicit loss report.
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_auto_cfg))]
+
+pub mod codes;
+pub mod id;
+pub mod money;
+pub mod period;
+pub mod version;
