@@ -17,6 +17,7 @@
 
 pub mod codes;
 pub mod id;
+pub mod legal;
 pub mod money;
 pub mod period;
 pub mod version;

@@ -1,0 +1,37 @@
+//! Purposes, legal basis, consent and authorisation.
+//!
+//! * [`Purpose`]: why information is asked for, with its [`LegalBasis`], `syfte` and
+//!   `lagtext` texts, whether the individual's [`Consent`] is required and which
+//!   [`ActorKind`]s may use it;
+//! * [`LawfulPurpose`]: the token request builders take; purposes that need consent can only
+//!   become one through a matching, valid [`Consent`];
+//! * [`Actor`], [`Ombud`], [`Behorighet`]: who asks, on whose behalf, and web-UI user
+//!   authorisation.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use lefi::id::Personnummer;
+//! use lefi::legal::{marker, Consent, LawfulPurpose, Purpose};
+//!
+//! let on = NaiveDate::from_ymd_opt(2025, 6, 1).ok_or("bad date")?;
+//! let person = Personnummer::parse("197408232382")?;
+//! let consent = Consent::new(person, on, None, [Purpose::Pensionsprognos])?;
+//! let lawful = LawfulPurpose::with_consent(marker::Pensionsprognos, &consent, &person, on)?;
+//! assert_eq!(lawful.syfte(), "Utlämnande för pensionsprognos");
+//! assert_eq!(lawful.lagtext(), "114 kap. 25 § Socialförsäkringsbalken (2010:110).");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod authorisation;
+mod basis;
+mod consent;
+mod lawful;
+mod purpose;
+
+pub use authorisation::{
+    Actor, ActorKind, AuthorisationError, Behorighet, Ombud, NEW_AUTHORISATION_SYSTEM_FROM,
+};
+pub use basis::{Law, LegalBasis, Provision, Section, SfsNumber};
+pub use consent::{Consent, ConsentError, InvalidConsent};
+pub use lawful::{marker, ConsentReference, LawfulPurpose};
+pub use purpose::{ParsePurposeError, Purpose};
