@@ -227,7 +227,8 @@ macro_rules! code_list {
                 }
             }
 
-            /// Parses the decimal text form of the code (ASCII digits only, no sign).
+            /// Parses the decimal text form of the code (ASCII digits only, no sign, no
+            /// leading zeros).
             ///
             /// # Errors
             /// [`ParseCodeError`](crate::codes::ParseCodeError) when the text is not a
@@ -534,9 +535,13 @@ impl ParseCodeError {
     }
 }
 
-/// Parses ASCII decimal digits (no sign, no whitespace, at most 10 digits) into a `u32`.
+/// Parses canonical ASCII decimal digits (no sign, no whitespace, no leading zero, at
+/// most 10 digits) into a `u32`, so that the text form round-trips exactly.
 pub(crate) fn parse_int_code(text: &str) -> Option<u32> {
     if text.is_empty() || text.len() > 10 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if text.len() > 1 && text.starts_with('0') {
         return None;
     }
     text.parse().ok()
