@@ -55,7 +55,7 @@ enum Command {
         file: String,
     },
     /// Build a request for a purpose.
-    Request(RequestArgs),
+    Request(Box<RequestArgs>),
     /// Print the LEFI Online and SSBTEK versions and their capability matrix.
     Versions,
 }
@@ -185,6 +185,5 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
 }
 
 fn versions() -> Result<(), Failure> {
-    let _ = write_stdout;
-    Err(Failure::Refused("the version table has not landed in this build yet".into()))
+    write_stdout(lefi::version::capability_matrix().as_bytes())
 }
