@@ -21,3 +21,4 @@ pub mod legal;
 pub mod money;
 pub mod period;
 pub mod version;
+pub mod wire;

@@ -1,0 +1,3 @@
+//! Wire formats: one codec module per format and version.
+
+pub mod xml;

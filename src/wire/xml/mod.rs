@@ -1,0 +1,20 @@
+//! Shared XML reading and writing helpers for the SOAP and LEFI XML codecs.
+//!
+//! * [`XmlReader`]: a bounded pull reader over quick-xml's `NsReader` — refuses DOCTYPE and
+//!   entity declarations, enforces [`XmlLimits`] (size, depth), resolves namespaces so nothing
+//!   depends on prefixes, and reports [`XmlError`]s with line, column and element path.
+//! * [`XmlWriter`]: escaping and namespace declarations where needed.
+//! * [`XmlFragment`] / [`XmlDocument`]: unknown subtrees and embedded documents kept
+//!   losslessly and re-emitted.
+
+mod error;
+mod fragment;
+mod reader;
+mod source;
+mod writer;
+
+pub use error::{Position, XmlError, XmlErrorKind};
+pub use fragment::{XmlAttribute, XmlDocument, XmlFragment, XmlName, XmlNode};
+pub use reader::{is_xml_space, parse_xs_boolean, Element, XmlLimits, XmlReader, XSI_NAMESPACE};
+pub use source::{EventSource, ReaderSource, SliceSource};
+pub use writer::{escape_attribute, escape_text, XmlWriter};

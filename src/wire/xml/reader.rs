@@ -1,0 +1,529 @@
+//! A bounded, namespace-aware pull reader over quick-xml that reads straight into typed
+//! values: no DOM, no DTDs, positions and element paths on every error.
+
+use std::borrow::Cow;
+use std::io::BufRead;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{NamespaceResolver, ResolveResult};
+
+use super::error::{kind_from_quick_xml, Position, XmlError, XmlErrorKind};
+use super::source::{EventSource, ReaderSource, SliceSource};
+
+/// The XML Schema instance namespace (`xsi:nil`).
+pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
+/// Size and nesting limits for reading a document.
+///
+/// Defaults: 64 MiB and 64 levels of nesting — far above any real SSBTEK or LEFI message,
+/// far below what would exhaust memory or stack.
+///
+/// ```
+/// use lefi::wire::xml::XmlLimits;
+/// let limits = XmlLimits::default().with_max_depth(20).with_max_bytes(1 << 20);
+/// assert_eq!(limits.max_depth(), 20);
+/// assert_eq!(limits.max_bytes(), 1 << 20);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct XmlLimits {
+    max_bytes: u64,
+    max_depth: usize,
+}
+
+impl Default for XmlLimits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 64 * 1024 * 1024,
+            max_depth: 64,
+        }
+    }
+}
+
+impl XmlLimits {
+    /// Largest accepted document, in bytes.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
+    }
+
+    /// Deepest accepted element nesting (the root element is depth 1).
+    pub fn max_depth(&self) -> usize {
+        self.max_depth
+    }
+
+    /// Sets the size limit.
+    #[must_use]
+    pub fn with_max_bytes(mut self, max_bytes: u64) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Sets the nesting limit.
+    #[must_use]
+    pub fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
+    }
+}
+
+/// A start tag returned by [`XmlReader::next_child`], with its resolved namespace.
+pub struct Element<'a> {
+    ns: Option<&'a str>,
+    start: BytesStart<'a>,
+    resolver: &'a NamespaceResolver,
+}
+
+impl<'a> Element<'a> {
+    /// Namespace URI of the element, `None` when unqualified.
+    pub fn ns(&self) -> Option<&'a str> {
+        self.ns
+    }
+
+    /// Local name (without prefix).
+    pub fn local(&self) -> &str {
+        self.start.local_name().into_inner()
+    }
+
+    /// Whether the element has this namespace and local name.
+    pub fn is(&self, ns: Option<&str>, local: &str) -> bool {
+        self.local() == local && self.ns == ns
+    }
+
+    /// `{namespace}local` (or `local`), for error messages.
+    pub fn expanded_name(&self) -> String {
+        match self.ns {
+            Some(ns) => format!("{{{ns}}}{}", self.local()),
+            None => self.local().to_owned(),
+        }
+    }
+
+    /// The prefix the element was written with.
+    pub fn prefix(&self) -> Option<&str> {
+        self.start.name().prefix().map(|p| p.into_inner())
+    }
+
+    /// The raw start tag (attributes, name as written).
+    pub fn start(&self) -> &BytesStart<'a> {
+        &self.start
+    }
+
+    /// The namespace bindings in scope at this element.
+    pub fn resolver(&self) -> &'a NamespaceResolver {
+        self.resolver
+    }
+
+    /// The normalised value of the attribute with this namespace and local name.
+    pub fn attribute(&self, ns: Option<&str>, local: &str) -> Result<Option<String>, XmlErrorKind> {
+        for attr in self.start.attributes() {
+            let attr = attr.map_err(|e| XmlErrorKind::Syntax(e.to_string()))?;
+            let key = attr.key;
+            if key.as_namespace_binding().is_some() {
+                continue;
+            }
+            let (resolved, name) = self.resolver.resolve_attribute(key);
+            let attr_ns = match resolved {
+                ResolveResult::Bound(n) => Some(n.into_inner()),
+                ResolveResult::Unbound => None,
+                ResolveResult::Unknown(prefix) => {
+                    return Err(XmlErrorKind::UnboundPrefix { prefix })
+                }
+            };
+            if name.into_inner() == local && attr_ns == ns {
+                let value = attr
+                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .map_err(|_| XmlErrorKind::UnknownEntity)?;
+                return Ok(Some(value.into_owned()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// An `xs:boolean` attribute.
+    pub fn attribute_bool(
+        &self,
+        ns: Option<&str>,
+        local: &str,
+    ) -> Result<Option<bool>, XmlErrorKind> {
+        match self.attribute(ns, local)? {
+            None => Ok(None),
+            Some(v) => parse_xs_boolean(&v)
+                .map(Some)
+                .ok_or(XmlErrorKind::InvalidValue {
+                    expected: "xs:boolean",
+                }),
+        }
+    }
+
+    /// Whether the element carries `xsi:nil="true"`.
+    pub fn is_nil(&self) -> Result<bool, XmlErrorKind> {
+        Ok(self
+            .attribute_bool(Some(XSI_NAMESPACE), "nil")?
+            .unwrap_or(false))
+    }
+}
+
+/// Parses the lexical forms of `xs:boolean` (`true`, `false`, `1`, `0`, surrounding
+/// whitespace allowed).
+///
+/// ```
+/// use lefi::wire::xml::parse_xs_boolean;
+/// assert_eq!(parse_xs_boolean(" 1 "), Some(true));
+/// assert_eq!(parse_xs_boolean("yes"), None);
+/// ```
+pub fn parse_xs_boolean(text: &str) -> Option<bool> {
+    match text.trim_matches(is_xml_space) {
+        "true" | "1" => Some(true),
+        "false" | "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// XML whitespace (space, tab, CR, LF).
+pub fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+/// Resolves a predefined entity or character reference (`lt`, `#x41`, …).
+pub(crate) fn resolve_reference(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "apos" => Some('\''),
+        "quot" => Some('"'),
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix('x') {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse::<u32>().ok()?,
+            };
+            char::from_u32(code).filter(|&c| c != '\0')
+        }
+    }
+}
+
+/// One piece of character data inside an element.
+pub(crate) enum Chars<'a> {
+    Text(Cow<'a, str>),
+    CData(Cow<'a, str>),
+    Char(char),
+}
+
+/// An error noticed while stepping, completed with a position afterwards.
+pub(crate) enum Pending {
+    Parser(quick_xml::Error),
+    At(XmlErrorKind, u64),
+    AtEnd(XmlErrorKind),
+}
+
+/// One step of the reader; returns early with a positioned error.
+macro_rules! step {
+    ($r:expr) => {
+        match $r.step_raw() {
+            Ok(step) => step,
+            Err(pending) => return Err($r.pending_error(pending)),
+        }
+    };
+}
+pub(crate) use step;
+
+/// What the low-level step read. A start tag is kept in the reader (see
+/// [`XmlReader::element`]).
+pub(crate) enum Step<'a> {
+    Start,
+    End,
+    Chars(Chars<'a>),
+    Comment(Cow<'a, str>),
+    Pi(Cow<'a, str>),
+    Decl(String),
+    Eof,
+}
+
+/// A bounded, namespace-aware pull reader.
+///
+/// Call [`next_child`](Self::next_child) to get the next child element of the current
+/// element (`None` when it ends), then consume that child with [`read_text`](Self::read_text),
+/// [`skip`](Self::skip), [`capture`](Self::capture) or by reading its children in turn.
+///
+/// ```
+/// use lefi::wire::xml::{XmlLimits, XmlReader};
+/// # fn main() -> Result<(), lefi::wire::xml::XmlError> {
+/// let mut r = XmlReader::from_slice(br#"<a xmlns="urn:x"><b>1 &amp; 2</b></a>"#, &XmlLimits::default())?;
+/// let root = r.next_child()?.map(|e| e.is(Some("urn:x"), "a"));
+/// assert_eq!(root, Some(true));
+/// assert!(r.next_child()?.is_some());
+/// assert_eq!(r.read_text()?, "1 & 2");
+/// assert!(r.next_child()?.is_none());
+/// r.finish()?;
+/// # Ok(()) }
+/// ```
+pub struct XmlReader<S> {
+    src: S,
+    limits: XmlLimits,
+    path: String,
+    stack: Vec<(usize, u64)>,
+    text: String,
+    start_buf: String,
+    start_name_len: usize,
+    pending_pop: Option<usize>,
+    closed_start: u64,
+}
+
+impl<'i> XmlReader<SliceSource<'i>> {
+    /// Reads from an in-memory document.
+    pub fn from_slice(input: &'i [u8], limits: &XmlLimits) -> Result<Self, XmlError> {
+        let reader = Self::with_source(SliceSource::new(input), *limits);
+        if input.len() as u64 > limits.max_bytes {
+            let (line, column) = reader.src.line_column(limits.max_bytes);
+            return Err(XmlError::new(
+                XmlErrorKind::TooLarge {
+                    max: limits.max_bytes,
+                },
+                Position::new(limits.max_bytes, line, column, ""),
+            ));
+        }
+        Ok(reader)
+    }
+}
+
+impl<R: BufRead> XmlReader<ReaderSource<R>> {
+    /// Reads from any buffered reader, enforcing the size limit while reading.
+    pub fn from_reader(input: R, limits: &XmlLimits) -> Self {
+        Self::with_source(ReaderSource::new(input, limits.max_bytes), *limits)
+    }
+}
+
+impl<S: EventSource> XmlReader<S> {
+    fn with_source(src: S, limits: XmlLimits) -> Self {
+        Self {
+            src,
+            limits,
+            path: String::new(),
+            stack: Vec::with_capacity(16),
+            text: String::new(),
+            start_buf: String::new(),
+            start_name_len: 0,
+            pending_pop: None,
+            closed_start: 0,
+        }
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &XmlLimits {
+        &self.limits
+    }
+
+    /// Number of open elements.
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// Element path of the innermost open element.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Position of the innermost open element's start tag.
+    ///
+    /// Right after an element was closed (by [`read_text_with`](Self::read_text_with)),
+    /// that element.
+    pub fn position(&self) -> Position {
+        let offset = if self.pending_pop.is_some() {
+            self.closed_start
+        } else {
+            self.stack.last().map_or(0, |&(_, start)| start)
+        };
+        self.position_at(offset)
+    }
+
+    fn position_at(&self, offset: u64) -> Position {
+        let (line, column) = self.src.line_column(offset);
+        Position::new(offset, line, column, self.path.clone())
+    }
+
+    /// An error at the innermost open element.
+    pub fn error(&self, kind: XmlErrorKind) -> XmlError {
+        XmlError::new(kind, self.position())
+    }
+
+    fn error_at(&self, kind: XmlErrorKind, offset: u64) -> XmlError {
+        XmlError::new(kind, self.position_at(offset))
+    }
+
+    fn parser_error(&self, err: &quick_xml::Error) -> XmlError {
+        let kind = if self.src.size_exceeded() {
+            XmlErrorKind::TooLarge {
+                max: self.limits.max_bytes,
+            }
+        } else {
+            kind_from_quick_xml(err)
+        };
+        self.error_at(kind, self.src.error_offset())
+    }
+
+    /// Turns an error noticed inside [`step_raw`](Self::step_raw) into an [`XmlError`].
+    pub(crate) fn pending_error(&self, pending: Pending) -> XmlError {
+        match pending {
+            Pending::Parser(e) => self.parser_error(&e),
+            Pending::At(kind, offset) => self.error_at(kind, offset),
+            Pending::AtEnd(kind) => self.error_at(kind, self.src.offset()),
+        }
+    }
+
+    /// Reads one event, maintaining the element stack and enforcing the limits. Errors are
+    /// returned as [`Pending`] (no borrow of the reader) and completed by
+    /// [`pending_error`](Self::pending_error); use the `step!` macro.
+    pub(crate) fn step_raw(&mut self) -> Result<Step<'_>, Pending> {
+        if let Some(len) = self.pending_pop.take() {
+            self.path.truncate(len);
+        }
+        let before = self.src.offset();
+        let event = self.src.next_event().map_err(Pending::Parser)?;
+        let step = match event {
+            Event::Start(start) => {
+                if self.stack.len() >= self.limits.max_depth {
+                    let max = self.limits.max_depth;
+                    return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
+                }
+                self.start_buf.clear();
+                self.start_buf.push_str(&start);
+                self.start_name_len = start.name().into_inner().len();
+                self.stack.push((self.path.len(), before));
+                self.path.push('/');
+                self.path.push_str(start.local_name().into_inner());
+                Step::Start
+            }
+            Event::End(_) => {
+                if let Some((len, start)) = self.stack.pop() {
+                    self.pending_pop = Some(len);
+                    self.closed_start = start;
+                }
+                Step::End
+            }
+            Event::Empty(_) => Step::End,
+            Event::Text(t) => Step::Chars(Chars::Text(t.xml10_content())),
+            Event::CData(t) => Step::Chars(Chars::CData(t.xml10_content())),
+            Event::GeneralRef(r) => match resolve_reference(&r) {
+                Some(c) => Step::Chars(Chars::Char(c)),
+                None => return Err(Pending::At(XmlErrorKind::UnknownEntity, before)),
+            },
+            Event::Comment(t) => Step::Comment(t.into_inner()),
+            Event::PI(p) => Step::Pi(p.into_inner()),
+            Event::Decl(d) => Step::Decl(d.to_string()),
+            Event::DocType(_) => return Err(Pending::At(XmlErrorKind::Doctype, before)),
+            Event::Eof => {
+                if self.stack.is_empty() {
+                    Step::Eof
+                } else {
+                    return Err(Pending::AtEnd(XmlErrorKind::UnexpectedEof));
+                }
+            }
+        };
+        Ok(step)
+    }
+
+    /// The start tag read by the last step that returned `Step::Start`.
+    pub(crate) fn element(&self) -> Result<Element<'_>, XmlError> {
+        let start = BytesStart::from_content(self.start_buf.as_str(), self.start_name_len);
+        let resolver = self.src.resolver();
+        let (resolved, _) = resolver.resolve_element(start.name());
+        let ns = match resolved {
+            ResolveResult::Bound(n) => Some(n.into_inner()),
+            ResolveResult::Unbound => None,
+            ResolveResult::Unknown(prefix) => {
+                return Err(self.error(XmlErrorKind::UnboundPrefix { prefix }))
+            }
+        };
+        Ok(Element {
+            ns,
+            start,
+            resolver,
+        })
+    }
+
+    /// The next child element of the current element, or `None` when the current element
+    /// ends. At the top level, returns the root element (after the prolog) and `None` at the
+    /// end of input. Whitespace, comments and processing instructions are skipped; other text
+    /// is an error.
+    pub fn next_child(&mut self) -> Result<Option<Element<'_>>, XmlError> {
+        loop {
+            let unexpected = match step!(self) {
+                Step::Start => break,
+                Step::End | Step::Eof => return Ok(None),
+                Step::Chars(Chars::Text(t)) | Step::Chars(Chars::CData(t)) => {
+                    !t.chars().all(is_xml_space)
+                }
+                Step::Chars(Chars::Char(_)) => true,
+                Step::Comment(_) | Step::Pi(_) | Step::Decl(_) => false,
+            };
+            if unexpected {
+                return Err(self.error(XmlErrorKind::UnexpectedText));
+            }
+        }
+        self.element().map(Some)
+    }
+
+    /// Reads the text content of the element just returned by [`next_child`](Self::next_child)
+    /// up to its end tag and hands it to `f`; errors from `f` point at that element.
+    /// Child elements are an error; comments are skipped.
+    pub fn read_text_with<T>(
+        &mut self,
+        f: impl FnOnce(&str) -> Result<T, XmlErrorKind>,
+    ) -> Result<T, XmlError> {
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        let result = self.collect_text(&mut text);
+        let out = result.and_then(|()| f(&text).map_err(|kind| self.error(kind)));
+        self.text = text;
+        out
+    }
+
+    fn collect_text(&mut self, text: &mut String) -> Result<(), XmlError> {
+        loop {
+            match step!(self) {
+                Step::Chars(Chars::Text(t)) | Step::Chars(Chars::CData(t)) => text.push_str(&t),
+                Step::Chars(Chars::Char(c)) => text.push(c),
+                Step::Comment(_) | Step::Pi(_) | Step::Decl(_) => {}
+                Step::Start => {
+                    let name = self.element()?.expanded_name();
+                    return Err(self.error(XmlErrorKind::UnexpectedElement { name }));
+                }
+                Step::End | Step::Eof => return Ok(()),
+            }
+        }
+    }
+
+    /// Reads the text content of the current element as an owned string.
+    pub fn read_text(&mut self) -> Result<String, XmlError> {
+        self.read_text_with(|t| Ok(t.to_owned()))
+    }
+
+    /// Skips the rest of the current element, children included.
+    pub fn skip(&mut self) -> Result<(), XmlError> {
+        let target = self.stack.len().saturating_sub(1);
+        while self.stack.len() > target {
+            if let Step::Eof = step!(self) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// After the root element: only whitespace, comments and processing instructions may
+    /// follow.
+    pub fn finish(&mut self) -> Result<(), XmlError> {
+        loop {
+            let unexpected = match step!(self) {
+                Step::Eof => return Ok(()),
+                Step::Start => true,
+                Step::Chars(Chars::Text(t)) | Step::Chars(Chars::CData(t)) => {
+                    !t.chars().all(is_xml_space)
+                }
+                Step::Chars(Chars::Char(_)) => true,
+                Step::End | Step::Comment(_) | Step::Pi(_) | Step::Decl(_) => false,
+            };
+            if unexpected {
+                return Err(self.error(XmlErrorKind::UnexpectedText));
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Event sources for [`XmlReader`](super::XmlReader): a byte slice or any `BufRead`.
+//!
+//! Both wrap a quick-xml [`NsReader`] configured for bounded, namespace-aware reading, and
+//! both can turn a byte offset into a line and column for error messages.
+
+use std::collections::VecDeque;
+use std::io::{self, BufRead, Read};
+
+use quick_xml::events::Event;
+use quick_xml::name::NamespaceResolver;
+use quick_xml::NsReader;
+
+/// Most namespace bindings in scope at once.
+const MAX_NAMESPACE_BINDINGS: usize = 1024;
+
+/// How many recent line starts a streaming source remembers for error positions.
+const LINE_MEMORY: usize = 4096;
+
+fn configure<R>(reader: &mut NsReader<R>) {
+    let config = reader.config_mut();
+    config.expand_empty_elements = true;
+    config.check_end_names = true;
+    config.trim_text(false);
+    reader
+        .resolver_mut()
+        .set_max_namespace_bindings(MAX_NAMESPACE_BINDINGS);
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+/// Something [`XmlReader`](super::XmlReader) can pull events from (sealed).
+pub trait EventSource: sealed::Sealed {
+    /// Reads the next event.
+    #[doc(hidden)]
+    fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error>;
+    /// The namespace bindings in scope.
+    #[doc(hidden)]
+    fn resolver(&self) -> &NamespaceResolver;
+    /// Offset just after the last event read.
+    #[doc(hidden)]
+    fn offset(&self) -> u64;
+    /// Offset of the last syntax error.
+    #[doc(hidden)]
+    fn error_offset(&self) -> u64;
+    /// 1-based line and column of a byte offset (best effort for streams).
+    #[doc(hidden)]
+    fn line_column(&self, offset: u64) -> (u64, u64);
+    /// Whether the size limit was hit while reading.
+    #[doc(hidden)]
+    fn size_exceeded(&self) -> bool;
+}
+
+/// Events borrowed straight from an in-memory document.
+pub struct SliceSource<'i> {
+    reader: NsReader<&'i [u8]>,
+    input: &'i [u8],
+}
+
+impl<'i> SliceSource<'i> {
+    pub(crate) fn new(input: &'i [u8]) -> Self {
+        let mut reader = NsReader::from_reader(input);
+        configure(&mut reader);
+        Self { reader, input }
+    }
+}
+
+impl sealed::Sealed for SliceSource<'_> {}
+
+impl EventSource for SliceSource<'_> {
+    fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
+        self.reader.read_event()
+    }
+
+    fn resolver(&self) -> &NamespaceResolver {
+        self.reader.resolver()
+    }
+
+    fn offset(&self) -> u64 {
+        self.reader.buffer_position()
+    }
+
+    fn error_offset(&self) -> u64 {
+        self.reader.error_position()
+    }
+
+    fn line_column(&self, offset: u64) -> (u64, u64) {
+        let end = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.input.len());
+        let before = self.input.get(..end).unwrap_or_default();
+        let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        (line, (end - line_start) as u64 + 1)
+    }
+
+    fn size_exceeded(&self) -> bool {
+        false
+    }
+}
+
+/// A `BufRead` adapter that counts bytes, enforces a size limit and remembers where recent
+/// lines start.
+pub(crate) struct CountingReader<R> {
+    inner: R,
+    consumed: u64,
+    max: u64,
+    exceeded: bool,
+    lines: u64,
+    line_starts: VecDeque<u64>,
+}
+
+impl<R: BufRead> CountingReader<R> {
+    fn new(inner: R, max: u64) -> Self {
+        Self {
+            inner,
+            consumed: 0,
+            max,
+            exceeded: false,
+            lines: 1,
+            line_starts: VecDeque::new(),
+        }
+    }
+}
+
+impl<R: BufRead> Read for CountingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), available.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for CountingReader<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.consumed >= self.max {
+            let more = !self.inner.fill_buf()?.is_empty();
+            if more {
+                self.exceeded = true;
+                return Err(io::Error::other("document too large"));
+            }
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if let Ok(buf) = self.inner.fill_buf() {
+            let start = self.consumed;
+            for (i, _) in buf
+                .iter()
+                .take(amt)
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+            {
+                self.lines += 1;
+                if self.line_starts.len() == LINE_MEMORY {
+                    self.line_starts.pop_front();
+                }
+                self.line_starts.push_back(start + i as u64 + 1);
+            }
+        }
+        self.consumed += amt as u64;
+        self.inner.consume(amt);
+    }
+}
+
+/// Events read through an internal buffer from any `BufRead`.
+pub struct ReaderSource<R> {
+    reader: NsReader<CountingReader<R>>,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> ReaderSource<R> {
+    pub(crate) fn new(inner: R, max_bytes: u64) -> Self {
+        let mut reader = NsReader::from_reader(CountingReader::new(inner, max_bytes));
+        configure(&mut reader);
+        Self {
+            reader,
+            buf: Vec::new(),
+        }
+    }
+}
+
+impl<R> sealed::Sealed for ReaderSource<R> {}
+
+impl<R: BufRead> EventSource for ReaderSource<R> {
+    fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
+        self.buf.clear();
+        self.reader.read_event_into(&mut self.buf)
+    }
+
+    fn resolver(&self) -> &NamespaceResolver {
+        self.reader.resolver()
+    }
+
+    fn offset(&self) -> u64 {
+        self.reader.buffer_position()
+    }
+
+    fn error_offset(&self) -> u64 {
+        self.reader.error_position()
+    }
+
+    fn line_column(&self, offset: u64) -> (u64, u64) {
+        let counter = self.reader.get_ref();
+        let later = counter
+            .line_starts
+            .iter()
+            .rev()
+            .take_while(|&&start| start > offset)
+            .count() as u64;
+        let line = counter.lines.saturating_sub(later).max(1);
+        let line_start = counter
+            .line_starts
+            .iter()
+            .rev()
+            .find(|&&start| start <= offset)
+            .copied()
+            .unwrap_or(0);
+        (line, offset.saturating_sub(line_start) + 1)
+    }
+
+    fn size_exceeded(&self) -> bool {
+        self.reader.get_ref().exceeded
+    }
+}
