@@ -211,7 +211,7 @@ impl<'de> Deserialize<'de> for Personidentitet {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         serde_support::deserialize_str(
             deserializer,
-            "a personidentitet of 10 or 12 digits",
+            "a personidentitet of ten or twelve digits",
             Self::parse,
         )
     }

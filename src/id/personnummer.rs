@@ -295,7 +295,7 @@ impl Serialize for Personnummer {
 
 impl<'de> Deserialize<'de> for Personnummer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_support::deserialize_str(deserializer, "a 12-digit personnummer", Self::parse)
+        serde_support::deserialize_str(deserializer, "a twelve-digit personnummer", Self::parse)
     }
 }
 
