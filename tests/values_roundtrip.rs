@@ -194,6 +194,18 @@ proptest! {
     }
 
     #[test]
+    fn xsd_timezone_from_offset_round_trips(minutes in -900i32..=900, date in any_date()) {
+        let offset = chrono::FixedOffset::east_opt(minutes * 60).unwrap();
+        let tz = lefi::period::XsdTimezone::from_offset(offset);
+        prop_assert_eq!(tz.is_some(), minutes.abs() <= 14 * 60);
+        if let Some(tz) = tz {
+            prop_assert_eq!(tz.offset(), offset);
+            let d = XsdDate::new(date, Some(tz));
+            prop_assert_eq!(XsdDate::parse(&d.to_string()), Ok(d));
+        }
+    }
+
+    #[test]
     fn period_round_trips_and_rules(a in any_date(), b in any_date()) {
         let (from, tom) = if a <= b { (a, b) } else { (b, a) };
         let p = Period::new(from, tom).unwrap();

@@ -62,6 +62,31 @@ impl XsdTimezone {
     /// `Z` (UTC written as `Z`).
     pub const Z: XsdTimezone = XsdTimezone(Tz::Z);
 
+    /// A numeric timezone `±HH:MM` for an offset of whole minutes within ±14:00 (`None`
+    /// otherwise). Zero is written `+00:00`; use [`XsdTimezone::Z`] for `Z`.
+    ///
+    /// ```
+    /// # use chrono::FixedOffset;
+    /// # use lefi::period::XsdTimezone;
+    /// let cest = FixedOffset::east_opt(7200).ok_or("offset")?;
+    /// let tz = XsdTimezone::from_offset(cest).ok_or("offset")?;
+    /// assert_eq!(tz.to_string(), "+02:00");
+    /// assert_eq!(tz.offset(), cest);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_offset(offset: FixedOffset) -> Option<Self> {
+        let seconds = offset.local_minus_utc();
+        if seconds % 60 != 0 || seconds.abs() > 14 * 3600 {
+            return None;
+        }
+        let minutes_total = seconds.unsigned_abs() / 60;
+        Some(XsdTimezone(Tz::Offset {
+            negative: seconds < 0,
+            hours: u8::try_from(minutes_total / 60).ok()?,
+            minutes: u8::try_from(minutes_total % 60).ok()?,
+        }))
+    }
+
     /// Whether this is `Z` (rather than a numeric offset, even `+00:00`).
     ///
     /// ```
