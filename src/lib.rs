@@ -18,6 +18,7 @@
 pub mod codes;
 pub mod id;
 pub mod legal;
+pub mod model;
 pub mod money;
 pub mod period;
 pub mod version;

@@ -1,3 +1,5 @@
 //! Wire formats: one codec module per format and version.
 
+pub(crate) mod json;
+pub mod lefi_json;
 pub mod xml;

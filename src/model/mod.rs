@@ -1,0 +1,7 @@
+//! The typed models the codecs fill.
+//!
+//! * [`lefi`]: LEFI Online v9 requests and responses (the v9 JSON shape, generated from the
+//!   contract), with a request builder.
+
+pub mod lefi;
+pub mod ssbtek;

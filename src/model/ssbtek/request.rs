@@ -1,0 +1,431 @@
+//! The SSBTEK question `hamtaBastjanstInformation` (`SammansattBastjanstFraga`) and its
+//! builder.
+
+use crate::id::{Organisationsnummer, Personidentitet, Personnummer, Sensitive};
+use crate::period::Period;
+
+use super::values::{Arendeidentitet, Base64Blob, Lagtext, Syfte, Tidsperiod, XsdDateTime};
+use super::Agency;
+
+/// CSN refuses a whole request whose `arendeidentitet` has this many characters or more
+/// (DOMAIN §7.5).
+pub const CSN_MAX_ARENDEIDENTITET_CHARS: usize = 31;
+
+/// The LEFI version the FK fråga names by default.
+pub const FK_DEFAULT_LEFI_VERSION: &str = "v9";
+
+/// `hamtaBastjanstInformation`: one question to the composed service.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BastjanstFraga {
+    /// Parameters for all base services.
+    pub generella: GenerellaFrageparametrar,
+    /// Per-agency parameters, all seven agencies.
+    pub specifika: SpecifikaFrageparametrar,
+}
+
+/// `GenerellaFrageparametrar`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenerellaFrageparametrar {
+    /// `frageTidpunkt`: when the question was asked (echoed back).
+    pub frage_tidpunkt: Option<XsdDateTime>,
+    /// `korrelationsid`: echoed back, to match answers to questions.
+    pub korrelationsid: Option<String>,
+    /// `fraganSkallInkluderasISvaret`: whether the answer echoes the question.
+    pub fragan_skall_inkluderas_i_svaret: bool,
+    /// `ingivare`: who asks.
+    pub ingivare: Ingivare,
+    /// `personidentitet`: whom the question is about (12 digits on the wire).
+    pub personidentitet: Personidentitet,
+    /// `arendeidentitet`: the organisation's case id.
+    pub arendeidentitet: Arendeidentitet,
+    /// `tidsperiod`: the period asked about.
+    pub tidsperiod: Tidsperiod,
+    /// `personuppgiftsbitrade`: data processors acting for the ingivare.
+    pub personuppgiftsbitraden: Vec<Personuppgiftsbitrade>,
+    /// `syfte`.
+    pub syfte: Syfte,
+    /// `lagtext`.
+    pub lagtext: Lagtext,
+}
+
+/// `Ingivare`: the asking organisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ingivare {
+    /// `organisationsnummer` (written in the 12-digit `16…` form).
+    pub organisationsnummer: Organisationsnummer,
+    /// `namn`, e.g. the municipality.
+    pub namn: String,
+    /// `handlaggare`: name or user id of the case worker (personal data).
+    pub handlaggare: Sensitive,
+}
+
+/// `Personuppgiftsbitrade`: a data processor (ombud).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Personuppgiftsbitrade {
+    /// `ordningsnummer`.
+    pub ordningsnummer: Option<i16>,
+    /// `organisationsnummer`.
+    pub organisationsnummer: Organisationsnummer,
+    /// `namn`.
+    pub namn: String,
+}
+
+/// `SpecifikaFrageparametrar`: always all seven agencies, in the contract's order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecifikaFrageparametrar {
+    /// `AF`.
+    pub af: AgencyParametrar,
+    /// `CSN`.
+    pub csn: AgencyParametrar,
+    /// `FK`.
+    pub fk: FkParametrar,
+    /// `SKV`.
+    pub skv: SkvParametrar,
+    /// `SO`.
+    pub so: AgencyParametrar,
+    /// `TNS`.
+    pub tns: AgencyParametrar,
+    /// `MIV` (its `tidsperiod` is always `None`: the contract has none).
+    pub miv: AgencyParametrar,
+}
+
+impl SpecifikaFrageparametrar {
+    /// Whether `agency` is asked.
+    pub fn includes(&self, agency: Agency) -> bool {
+        match agency {
+            Agency::Af => self.af.inkludera,
+            Agency::Csn => self.csn.inkludera,
+            Agency::Fk => self.fk.inkludera,
+            Agency::Skv => self.skv.inkludera,
+            Agency::So => self.so.inkludera,
+            Agency::Tns => self.tns.inkludera,
+            Agency::Miv => self.miv.inkludera,
+        }
+    }
+}
+
+/// An agency's `inkludera` and optional period override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AgencyParametrar {
+    /// `@inkludera`.
+    pub inkludera: bool,
+    /// `tidsperiod`: replaces the general period for this agency.
+    pub tidsperiod: Option<Tidsperiod>,
+}
+
+/// `FK`: `inkludera` and the LEFI fråga.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FkParametrar {
+    /// `@inkludera`.
+    pub inkludera: bool,
+    /// `fraga`.
+    pub fraga: Option<FkFraga>,
+}
+
+/// `ForsakringskassanFraga`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FkFraga {
+    /// `version` (`v9`; absent means v9).
+    pub version: Option<String>,
+    /// `aktorsid`.
+    pub aktorsid: String,
+    /// `lefiJsonFraga`: the LEFI v9 JSON request (decoded from base64).
+    pub lefi_json_fraga: Base64Blob,
+}
+
+/// `SKV`: `inkludera` and, from v11, the Skatteverket question.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SkvParametrar {
+    /// `@inkludera`.
+    pub inkludera: bool,
+    /// `fraga` (v11 only; required there when `inkludera`).
+    pub fraga: Option<SkatteverketFraga>,
+}
+
+/// `SkatteverketFraga` (SSBTEK v11, reconstructed — DOMAIN §7.7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkatteverketFraga {
+    /// `ar`: taxation years (one or more).
+    pub ar: Vec<i32>,
+    /// `foretagsinformation`.
+    pub foretagsinformation: bool,
+    /// `individuppgifter`.
+    pub individuppgifter: bool,
+    /// `skattekonto`.
+    pub skattekonto: bool,
+    /// `skatteuppgifter`.
+    pub skatteuppgifter: bool,
+    /// `beskattningsbilagor`.
+    pub beskattningsbilagor: bool,
+}
+
+impl SkatteverketFraga {
+    /// Everything for the given years (what the public integrator sends).
+    ///
+    /// ```
+    /// use lefi::model::ssbtek::SkatteverketFraga;
+    /// let f = SkatteverketFraga::all_for_years(vec![2024, 2025]);
+    /// assert!(f.skattekonto && f.beskattningsbilagor);
+    /// ```
+    pub fn all_for_years(ar: Vec<i32>) -> Self {
+        Self {
+            ar,
+            foretagsinformation: true,
+            individuppgifter: true,
+            skattekonto: true,
+            skatteuppgifter: true,
+            beskattningsbilagor: true,
+        }
+    }
+}
+
+/// Why the builder refused to build a question.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// CSN rejects `arendeidentitet` of 32 characters or more.
+    #[error("arendeidentitet has {chars} characters; CSN rejects 32 or more (at most {max})")]
+    ArendeidentitetTooLongForCsn {
+        /// Characters in the given id.
+        chars: usize,
+        /// The most CSN accepts.
+        max: usize,
+    },
+    /// FK is included but no LEFI fråga was given.
+    #[error("FK is included but no LEFI fråga (aktorsid and request) was given")]
+    MissingFkFraga,
+    /// No agency is included.
+    #[error("no agency is included")]
+    NothingIncluded,
+    /// `skatteverket_fraga` needs at least one year.
+    #[error("SkatteverketFraga needs at least one year")]
+    NoSkatteverketYears,
+    /// A required text is empty.
+    #[error("{field} must not be empty")]
+    Empty {
+        /// The field.
+        field: &'static str,
+    },
+}
+
+/// Builds a [`BastjanstFraga`] that obeys the contract's rules (DOMAIN §6.7): all seven
+/// agencies in order, children only where `inkludera` is true, FK with its fråga, the CSN
+/// length limit on `arendeidentitet`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lefi::id::{Organisationsnummer, Personnummer};
+/// use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, Lagtext, Syfte};
+/// use lefi::period::Period;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let period = Period::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())?;
+/// let fraga = BastjanstFragaBuilder::new(
+///     Organisationsnummer::parse("212000-2411")?, "Sundsvalls kommun", "handl01",
+///     Personnummer::parse("19740702-9284")?, Arendeidentitet::new("A-2025-1")?, period,
+///     Syfte::new("Ekonomiskt bistånd")?, Lagtext::new("11 kap. 11 § SoL")?,
+/// )
+/// .include(Agency::Csn)
+/// .include(Agency::Miv)
+/// .build()?;
+/// assert!(fraga.specifika.includes(Agency::Csn));
+/// assert!(!fraga.specifika.includes(Agency::Af));
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct BastjanstFragaBuilder {
+    generella: GenerellaFrageparametrar,
+    included: [bool; 7],
+    periods: [Option<Tidsperiod>; 7],
+    fk: Option<FkFraga>,
+    skv: Option<SkatteverketFraga>,
+}
+
+impl BastjanstFragaBuilder {
+    /// Starts a question with the mandatory general parameters.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        organisationsnummer: Organisationsnummer,
+        ingivare_namn: impl Into<String>,
+        handlaggare: impl Into<String>,
+        person: Personnummer,
+        arendeidentitet: Arendeidentitet,
+        period: Period,
+        syfte: Syfte,
+        lagtext: Lagtext,
+    ) -> Self {
+        Self {
+            generella: GenerellaFrageparametrar {
+                frage_tidpunkt: None,
+                korrelationsid: None,
+                fragan_skall_inkluderas_i_svaret: false,
+                ingivare: Ingivare {
+                    organisationsnummer,
+                    namn: ingivare_namn.into(),
+                    handlaggare: Sensitive::new(handlaggare.into()),
+                },
+                personidentitet: Personidentitet::from(&person),
+                arendeidentitet,
+                tidsperiod: period.into(),
+                personuppgiftsbitraden: Vec::new(),
+                syfte,
+                lagtext,
+            },
+            included: [false; 7],
+            periods: [None; 7],
+            fk: None,
+            skv: None,
+        }
+    }
+
+    /// Asks `agency`. FK also needs [`fk`](Self::fk).
+    #[must_use]
+    pub fn include(mut self, agency: Agency) -> Self {
+        if let Some(slot) = self.included.get_mut(agency.index()) {
+            *slot = true;
+        }
+        self
+    }
+
+    /// Asks `agency` about `period` instead of the general period (AF, CSN, SO, TNS; the
+    /// contract has no override for FK, SKV and MIV, where this is ignored).
+    #[must_use]
+    pub fn period_for(mut self, agency: Agency, period: Period) -> Self {
+        if let Some(slot) = self.periods.get_mut(agency.index()) {
+            *slot = Some(period.into());
+        }
+        self.include(agency)
+    }
+
+    /// Includes FK with the given aktörsid and LEFI v9 JSON request (as produced by the LEFI
+    /// v9 codec), sent as `version` `v9`.
+    #[must_use]
+    pub fn fk(mut self, aktorsid: impl Into<String>, lefi_json_fraga: Vec<u8>) -> Self {
+        self.fk = Some(FkFraga {
+            version: Some(FK_DEFAULT_LEFI_VERSION.to_owned()),
+            aktorsid: aktorsid.into(),
+            lefi_json_fraga: Base64Blob::from_bytes(lefi_json_fraga),
+        });
+        self.include(Agency::Fk)
+    }
+
+    /// Includes SKV with a v11 Skatteverket question (required by v11, refused by v10).
+    #[must_use]
+    pub fn skatteverket_fraga(mut self, fraga: SkatteverketFraga) -> Self {
+        self.skv = Some(fraga);
+        self.include(Agency::Skv)
+    }
+
+    /// Sets `korrelationsid`.
+    #[must_use]
+    pub fn korrelationsid(mut self, id: impl Into<String>) -> Self {
+        self.generella.korrelationsid = Some(id.into());
+        self
+    }
+
+    /// Sets `frageTidpunkt`.
+    #[must_use]
+    pub fn frage_tidpunkt(mut self, at: XsdDateTime) -> Self {
+        self.generella.frage_tidpunkt = Some(at);
+        self
+    }
+
+    /// Asks for the question to be echoed in the answer.
+    #[must_use]
+    pub fn echo_question(mut self, echo: bool) -> Self {
+        self.generella.fragan_skall_inkluderas_i_svaret = echo;
+        self
+    }
+
+    /// Adds a data processor (ordningsnummer is assigned in order, from 1).
+    #[must_use]
+    pub fn personuppgiftsbitrade(
+        mut self,
+        organisationsnummer: Organisationsnummer,
+        namn: impl Into<String>,
+    ) -> Self {
+        let n = self.generella.personuppgiftsbitraden.len() + 1;
+        self.generella
+            .personuppgiftsbitraden
+            .push(Personuppgiftsbitrade {
+                ordningsnummer: i16::try_from(n).ok(),
+                organisationsnummer,
+                namn: namn.into(),
+            });
+        self
+    }
+
+    /// Checks the rules and builds the question.
+    pub fn build(self) -> Result<BastjanstFraga, BuildError> {
+        let inc = |a: Agency| self.included.get(a.index()).copied().unwrap_or(false);
+        let period = |a: Agency| self.periods.get(a.index()).copied().flatten();
+        if !Agency::ALL.iter().any(|&a| inc(a)) {
+            return Err(BuildError::NothingIncluded);
+        }
+        let g = &self.generella;
+        for (field, value) in [
+            ("ingivare namn", g.ingivare.namn.as_str()),
+            ("handlaggare", g.ingivare.handlaggare.expose()),
+        ] {
+            if value.is_empty() {
+                return Err(BuildError::Empty { field });
+            }
+        }
+        if g.personuppgiftsbitraden.iter().any(|p| p.namn.is_empty()) {
+            return Err(BuildError::Empty {
+                field: "personuppgiftsbitrade namn",
+            });
+        }
+        let chars = g.arendeidentitet.as_str().chars().count();
+        if inc(Agency::Csn) && chars > CSN_MAX_ARENDEIDENTITET_CHARS {
+            return Err(BuildError::ArendeidentitetTooLongForCsn {
+                chars,
+                max: CSN_MAX_ARENDEIDENTITET_CHARS,
+            });
+        }
+        if inc(Agency::Fk) && self.fk.is_none() {
+            return Err(BuildError::MissingFkFraga);
+        }
+        if let Some(f) = &self.fk {
+            if f.aktorsid.is_empty() {
+                return Err(BuildError::Empty { field: "aktorsid" });
+            }
+        }
+        if self.skv.as_ref().is_some_and(|s| s.ar.is_empty()) {
+            return Err(BuildError::NoSkatteverketYears);
+        }
+        let with_period = |a: Agency| AgencyParametrar {
+            inkludera: inc(a),
+            tidsperiod: if inc(a) { period(a) } else { None },
+        };
+        let specifika = SpecifikaFrageparametrar {
+            af: with_period(Agency::Af),
+            csn: with_period(Agency::Csn),
+            fk: FkParametrar {
+                inkludera: inc(Agency::Fk),
+                fraga: if inc(Agency::Fk) {
+                    self.fk.clone()
+                } else {
+                    None
+                },
+            },
+            skv: SkvParametrar {
+                inkludera: inc(Agency::Skv),
+                fraga: if inc(Agency::Skv) {
+                    self.skv.clone()
+                } else {
+                    None
+                },
+            },
+            so: with_period(Agency::So),
+            tns: with_period(Agency::Tns),
+            miv: AgencyParametrar {
+                inkludera: inc(Agency::Miv),
+                tidsperiod: None,
+            },
+        };
+        Ok(BastjanstFraga {
+            generella: self.generella,
+            specifika,
+        })
+    }
+}

@@ -1,0 +1,289 @@
+//! Small value types of the SSBTEK model.
+
+use std::fmt;
+
+use base64::Engine as _;
+use chrono::{DateTime, FixedOffset, NaiveDateTime};
+
+use crate::period::{Period, XsdDate};
+
+/// Why a value of the SSBTEK model was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[non_exhaustive]
+pub enum ValueError {
+    /// The value must not be empty.
+    #[error("{field} must not be empty")]
+    Empty {
+        /// The field.
+        field: &'static str,
+    },
+    /// Not an `xs:dateTime`.
+    #[error("not an xs:dateTime")]
+    DateTime,
+    /// Not valid base64.
+    #[error("not valid base64")]
+    Base64,
+}
+
+/// An `xs:dateTime` (`frageTidpunkt`), kept exactly as written.
+///
+/// ```
+/// use lefi::model::ssbtek::XsdDateTime;
+/// let t = XsdDateTime::parse("2026-01-31T09:15:00.123+01:00")?;
+/// assert_eq!(t.to_string(), "2026-01-31T09:15:00.123+01:00");
+/// assert!(t.with_offset().is_some());
+/// assert!(XsdDateTime::parse("2026-01-31").is_err());
+/// # Ok::<(), lefi::model::ssbtek::ValueError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct XsdDateTime {
+    text: String,
+    local: NaiveDateTime,
+    offset: Option<FixedOffset>,
+}
+
+impl XsdDateTime {
+    /// Parses `YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm]`.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let (body, offset) = split_timezone(text).ok_or(ValueError::DateTime)?;
+        let local = NaiveDateTime::parse_from_str(body, "%Y-%m-%dT%H:%M:%S%.f")
+            .map_err(|_| ValueError::DateTime)?;
+        if body.len() < 19 {
+            return Err(ValueError::DateTime);
+        }
+        Ok(Self {
+            text: text.to_owned(),
+            local,
+            offset,
+        })
+    }
+
+    /// From a date-time with offset (written with seconds and the offset).
+    pub fn from_datetime(value: DateTime<FixedOffset>) -> Self {
+        let text = value.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        Self {
+            text,
+            local: value.naive_local(),
+            offset: Some(*value.offset()),
+        }
+    }
+
+    /// The local date and time as written.
+    pub fn local(&self) -> NaiveDateTime {
+        self.local
+    }
+
+    /// The instant, when the text has a timezone.
+    pub fn with_offset(&self) -> Option<DateTime<FixedOffset>> {
+        let offset = self.offset?;
+        self.local.and_local_timezone(offset).single()
+    }
+}
+
+fn split_timezone(text: &str) -> Option<(&str, Option<FixedOffset>)> {
+    if let Some(body) = text.strip_suffix('Z') {
+        return Some((body, FixedOffset::east_opt(0)));
+    }
+    let tail_at = text.len().checked_sub(6)?;
+    let (body, tail) = (text.get(..tail_at)?, text.get(tail_at..)?);
+    let bytes = tail.as_bytes();
+    if body.len() >= 19 && matches!(bytes.first(), Some(b'+' | b'-')) && bytes.get(3) == Some(&b':')
+    {
+        let hours: i32 = tail.get(1..3)?.parse().ok()?;
+        let minutes: i32 = tail.get(4..6)?.parse().ok()?;
+        let secs = hours * 3600 + minutes * 60;
+        let secs = if bytes.first() == Some(&b'-') {
+            -secs
+        } else {
+            secs
+        };
+        return Some((body, Some(FixedOffset::east_opt(secs)?)));
+    }
+    Some((text, None))
+}
+
+impl fmt::Display for XsdDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// A `Tidsperiod` (`fromDatum`, `tomDatum`), keeping the dates exactly as written.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lefi::model::ssbtek::Tidsperiod;
+/// use lefi::period::Period;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let p = Period::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap())?;
+/// let t: Tidsperiod = p.into();
+/// assert_eq!(t.from().to_string(), "2025-01-01");
+/// assert_eq!(t.to_period()?, p);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Tidsperiod {
+    from: XsdDate,
+    tom: XsdDate,
+}
+
+impl Tidsperiod {
+    /// From two dates as read from the wire (no ordering check: the wire does not promise it).
+    pub fn new(from: XsdDate, tom: XsdDate) -> Self {
+        Self { from, tom }
+    }
+
+    /// `fromDatum`.
+    pub fn from(&self) -> XsdDate {
+        self.from
+    }
+
+    /// `tomDatum`.
+    pub fn tom(&self) -> XsdDate {
+        self.tom
+    }
+
+    /// As a validated closed period (timezones dropped).
+    pub fn to_period(&self) -> Result<Period, crate::period::PeriodError> {
+        Period::new(self.from.date(), self.tom.date())
+    }
+}
+
+impl From<Period> for Tidsperiod {
+    fn from(p: Period) -> Self {
+        Self {
+            from: XsdDate::from(p.from()),
+            tom: XsdDate::from(p.tom()),
+        }
+    }
+}
+
+macro_rules! text_newtype {
+    ($(#[$doc:meta])* $name:ident, $field:literal, non_empty = $non_empty:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Creates the value.
+            pub fn new(value: impl Into<String>) -> Result<Self, ValueError> {
+                let value = value.into();
+                if $non_empty && value.is_empty() {
+                    return Err(ValueError::Empty { field: $field });
+                }
+                Ok(Self(value))
+            }
+
+            /// The text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), self.0)
+            }
+        }
+    };
+}
+
+text_newtype!(
+    /// The ingivare's purpose (`syfte`): free text, normally taken from the legal purpose.
+    ///
+    /// ```
+    /// use lefi::model::ssbtek::Syfte;
+    /// assert_eq!(Syfte::new("Handläggning av ekonomiskt bistånd")?.as_str().len(), 35);
+    /// # Ok::<(), lefi::model::ssbtek::ValueError>(())
+    /// ```
+    Syfte, "syfte", non_empty = false
+);
+text_newtype!(
+    /// The legal basis text (`lagtext`): free text citing the rule that permits disclosure.
+    ///
+    /// ```
+    /// use lefi::model::ssbtek::Lagtext;
+    /// assert!(Lagtext::new("11 kap. 11 § SoL").is_ok());
+    /// # Ok::<(), lefi::model::ssbtek::ValueError>(())
+    /// ```
+    Lagtext, "lagtext", non_empty = false
+);
+text_newtype!(
+    /// The organisation's case id (`arendeidentitet`, `NonEmptyString`).
+    ///
+    /// ```
+    /// use lefi::model::ssbtek::Arendeidentitet;
+    /// assert!(Arendeidentitet::new("").is_err());
+    /// assert_eq!(Arendeidentitet::new("A-1")?.as_str(), "A-1");
+    /// # Ok::<(), lefi::model::ssbtek::ValueError>(())
+    /// ```
+    Arendeidentitet, "arendeidentitet", non_empty = true
+);
+
+/// Bytes carried as `xs:base64Binary`, re-encoded exactly as received.
+///
+/// When the received text was not in canonical form (line breaks, spaces), the original text
+/// is kept so that encoding reproduces it. `Debug` shows the length only.
+///
+/// ```
+/// use lefi::model::ssbtek::Base64Blob;
+/// let b = Base64Blob::decode("aGVq\nIGRp")?;
+/// assert_eq!(b.bytes(), b"hej di");
+/// assert_eq!(b.to_base64(), "aGVq\nIGRp");
+/// assert_eq!(Base64Blob::from_bytes(b"hej di".to_vec()).to_base64(), "aGVqIGRp");
+/// # Ok::<(), lefi::model::ssbtek::ValueError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Base64Blob {
+    bytes: Vec<u8>,
+    original: Option<String>,
+}
+
+impl Base64Blob {
+    /// Wraps bytes (encoded canonically).
+    pub fn from_bytes(bytes: Vec<u8>) -> Self {
+        Self {
+            bytes,
+            original: None,
+        }
+    }
+
+    /// Decodes `xs:base64Binary` text (whitespace allowed).
+    pub fn decode(text: &str) -> Result<Self, ValueError> {
+        let engine = base64::engine::general_purpose::STANDARD;
+        if let Ok(bytes) = engine.decode(text) {
+            return Ok(Self::from_bytes(bytes));
+        }
+        let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        let bytes = engine.decode(&compact).map_err(|_| ValueError::Base64)?;
+        Ok(Self {
+            bytes,
+            original: Some(text.to_owned()),
+        })
+    }
+
+    /// The decoded bytes.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The base64 text to write.
+    pub fn to_base64(&self) -> String {
+        match &self.original {
+            Some(t) => t.clone(),
+            None => base64::engine::general_purpose::STANDARD.encode(&self.bytes),
+        }
+    }
+}
+
+impl fmt::Debug for Base64Blob {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Base64Blob({} bytes)", self.bytes.len())
+    }
+}

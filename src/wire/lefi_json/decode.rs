@@ -1,0 +1,240 @@
+//! The decoder: pre-scan, a fast pass, and on failure a second, path-tracking pass.
+//!
+//! Success costs one serde_json pass (plus `serde_ignored` when unknown properties are to
+//! be reported). Only when that pass fails is the input parsed again with
+//! `serde_path_to_error` to name the JSON path, so locating errors costs nothing on
+//! success. Tolerated quirks are located the same way, lazily: the pass refusing quirk
+//! number *i* stops right at it.
+
+use std::io::Read;
+
+use super::quirks::Scope;
+use super::{DecodeSettings, Decoded, Error, LefiDocument, UnknownFields, Warning, WarningKind};
+use crate::wire::json::{self, PrescanError};
+
+/// At most this many tolerated quirks are located and reported per document.
+const MAX_QUIRK_WARNINGS: usize = 64;
+
+/// Decodes a document with the default [`DecodeSettings`], discarding warnings.
+///
+/// Unknown properties are ignored and contract quirks tolerated, as with the defaults;
+/// use [`decode_with`] to see them or to refuse them.
+///
+/// # Errors
+/// [`Error`] when the bytes are over the limits, not JSON, or not the document `T`.
+///
+/// ```
+/// use lefi::model::lefi::LefiFelsvar;
+/// let felsvar: LefiFelsvar = lefi::wire::lefi_json::from_slice(
+///     br#"{"meddelande":"Internt fel","timestamp":"2024-03-01T10:15:00.123+01:00"}"#,
+/// )?;
+/// assert_eq!(felsvar.timestamp.as_ref().map(|t| t.as_str()), Some("2024-03-01T10:15:00.123+01:00"));
+/// # Ok::<(), lefi::wire::lefi_json::Error>(())
+/// ```
+pub fn from_slice<T: LefiDocument>(bytes: &[u8]) -> Result<T, Error> {
+    run(&DecodeSettings::new(), bytes, false).map(|d| d.value)
+}
+
+/// Reads a whole document (at most the default 32 MiB) and decodes it like [`from_slice`].
+///
+/// # Errors
+/// [`Error::Io`] when reading fails, otherwise as [`from_slice`].
+///
+/// ```
+/// use lefi::model::lefi::LefiFelsvar;
+/// let felsvar: LefiFelsvar = lefi::wire::lefi_json::from_reader(&br#"{"meddelande":"Fel"}"#[..])?;
+/// assert_eq!(felsvar.meddelande.as_deref(), Some("Fel"));
+/// # Ok::<(), lefi::wire::lefi_json::Error>(())
+/// ```
+pub fn from_reader<T: LefiDocument, R: Read>(reader: R) -> Result<T, Error> {
+    let settings = DecodeSettings::new();
+    let bytes = read_limited(reader, settings.max_bytes)?;
+    run(&settings, &bytes, false).map(|d| d.value)
+}
+
+/// Decodes a document with explicit settings and returns the warnings with it.
+///
+/// # Errors
+/// [`Error`] when the bytes are over the limits, not JSON, not the document `T`, or (per
+/// the settings) contain unknown properties or contract quirks.
+///
+/// ```
+/// use lefi::model::lefi::LefiFelsvar;
+/// use lefi::wire::lefi_json::{self, DecodeSettings, Error, WarningKind};
+///
+/// let json = br#"{"meddelande":"Fel","kod":17}"#;
+/// let decoded = lefi_json::decode_with::<LefiFelsvar>(&DecodeSettings::default(), json)?;
+/// assert_eq!(decoded.warnings[0].path, "kod");
+/// assert_eq!(decoded.warnings[0].kind, WarningKind::UnknownField);
+///
+/// let strict = lefi_json::decode_with::<LefiFelsvar>(&DecodeSettings::strict(), json);
+/// assert!(matches!(strict, Err(Error::UnknownField { path }) if path == "kod"));
+/// # Ok::<(), Error>(())
+/// ```
+pub fn decode_with<T: LefiDocument>(
+    settings: &DecodeSettings,
+    bytes: &[u8],
+) -> Result<Decoded<T>, Error> {
+    run(settings, bytes, true)
+}
+
+/// Reads a whole document (at most `settings.max_bytes`) and decodes it like
+/// [`decode_with`].
+///
+/// # Errors
+/// [`Error::Io`] when reading fails, otherwise as [`decode_with`].
+///
+/// ```
+/// use lefi::model::lefi::LefiFelsvar;
+/// use lefi::wire::lefi_json::{self, DecodeSettings, Error};
+///
+/// let mut settings = DecodeSettings::default();
+/// settings.max_bytes = 8;
+/// let err = lefi_json::decode_reader_with::<LefiFelsvar, _>(&settings, &br#"{"meddelande":"Fel"}"#[..]);
+/// assert!(matches!(err, Err(Error::TooLarge { max: 8 })));
+/// ```
+pub fn decode_reader_with<T: LefiDocument, R: Read>(
+    settings: &DecodeSettings,
+    reader: R,
+) -> Result<Decoded<T>, Error> {
+    let bytes = read_limited(reader, settings.max_bytes)?;
+    run(settings, &bytes, true)
+}
+
+fn read_limited<R: Read>(reader: R, max_bytes: usize) -> Result<Vec<u8>, Error> {
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut bytes = Vec::new();
+    reader
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(Error::Io)?;
+    if bytes.len() > max_bytes {
+        return Err(Error::TooLarge { max: max_bytes });
+    }
+    Ok(bytes)
+}
+
+fn run<T: LefiDocument>(
+    settings: &DecodeSettings,
+    bytes: &[u8],
+    want_warnings: bool,
+) -> Result<Decoded<T>, Error> {
+    json::prescan(bytes, settings.max_bytes, settings.max_depth).map_err(|e| match e {
+        PrescanError::TooLarge => Error::TooLarge {
+            max: settings.max_bytes,
+        },
+        PrescanError::TooDeep { offset } => {
+            let (line, column) = json::line_column(bytes, offset);
+            Error::TooDeep {
+                max: settings.max_depth,
+                line,
+                column,
+            }
+        }
+    })?;
+    let track_unknown = match settings.unknown_fields {
+        UnknownFields::Warn => want_warnings,
+        UnknownFields::Deny => true,
+        UnknownFields::Ignore => false,
+    };
+    let mut unknown = Vec::new();
+    let scope = Scope::new(settings.tolerate_contract_quirks, None);
+    let result: Result<T, serde_json::Error> = if track_unknown {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        serde_ignored::deserialize(&mut de, |path| unknown.push(json::ignored_path(&path)))
+            .and_then(|value| de.end().map(|()| value))
+    } else {
+        serde_json::from_slice(bytes)
+    };
+    let quirks_seen = scope.seen();
+    drop(scope);
+    let value = match result {
+        Ok(value) => value,
+        Err(first) => return Err(locate_error::<T>(settings, bytes, &first)),
+    };
+    if settings.unknown_fields == UnknownFields::Deny {
+        if let Some(path) = unknown.into_iter().next() {
+            return Err(Error::UnknownField { path });
+        }
+        unknown = Vec::new();
+    }
+    let mut warnings: Vec<Warning> = unknown
+        .into_iter()
+        .map(|path| Warning {
+            path,
+            kind: WarningKind::UnknownField,
+        })
+        .collect();
+    if want_warnings && quirks_seen > 0 {
+        warnings.extend(locate_quirks::<T>(bytes, quirks_seen));
+    }
+    Ok(Decoded { value, warnings })
+}
+
+/// One path-tracking pass; the tracked path with the pass's result.
+fn tracked<T: LefiDocument>(bytes: &[u8]) -> Result<T, (String, serde_json::Error)> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(value) => de.end().map(|()| value).map_err(|e| (String::new(), e)),
+        Err(err) => Err((json::tracked_path(err.path()), err.into_inner())),
+    }
+}
+
+/// Parses again, tracking the path, to describe why the fast pass failed.
+fn locate_error<T: LefiDocument>(
+    settings: &DecodeSettings,
+    bytes: &[u8],
+    first: &serde_json::Error,
+) -> Error {
+    let scope = Scope::new(settings.tolerate_contract_quirks, None);
+    let (path, err) = match tracked::<T>(bytes) {
+        Err((path, err)) => (path, err),
+        // not expected: both passes read the same bytes with the same policy
+        Ok(_) => (String::new(), clone_error(first)),
+    };
+    let refused = scope.refused();
+    drop(scope);
+    convert(path, &err, refused)
+}
+
+fn clone_error(err: &serde_json::Error) -> serde_json::Error {
+    <serde_json::Error as serde::de::Error>::custom(json::sanitized_message(err))
+}
+
+fn convert(path: String, err: &serde_json::Error, refused: Option<super::Quirk>) -> Error {
+    use serde_json::error::Category;
+    let (line, column) = (err.line(), err.column());
+    match (err.classify(), refused) {
+        (Category::Data, Some(quirk)) => Error::ContractQuirk { path, quirk },
+        (Category::Data, None) => Error::Data {
+            path,
+            line,
+            column,
+            expected: json::sanitized_message(err),
+        },
+        (Category::Syntax | Category::Eof | Category::Io, _) => Error::Syntax {
+            path,
+            line,
+            column,
+            message: json::sanitized_message(err),
+        },
+    }
+}
+
+/// Finds the paths of the tolerated quirks by refusing them one at a time.
+fn locate_quirks<T: LefiDocument>(bytes: &[u8], count: usize) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for index in 0..count.min(MAX_QUIRK_WARNINGS) {
+        let scope = Scope::new(true, Some(index));
+        let outcome = tracked::<T>(bytes);
+        if let (Err((path, _)), Some(quirk)) = (outcome, scope.refused()) {
+            warnings.push(Warning {
+                path,
+                kind: WarningKind::ContractQuirk(quirk),
+            });
+        }
+    }
+    warnings
+}
