@@ -421,6 +421,12 @@ impl<S: EventSource> XmlReader<S> {
         Ok(step)
     }
 
+    /// The start tag of the element most recently returned by
+    /// [`next_child`](Self::next_child) (valid until the next read).
+    pub fn current_element(&self) -> Result<Element<'_>, XmlError> {
+        self.element()
+    }
+
     /// The start tag read by the last step that returned `Step::Start`.
     pub(crate) fn element(&self) -> Result<Element<'_>, XmlError> {
         let start = BytesStart::from_content(self.start_buf.as_str(), self.start_name_len);

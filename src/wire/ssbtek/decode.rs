@@ -1,0 +1,728 @@
+//! Decoding SSBTEK SOAP messages into the model.
+
+use crate::codes::Kalla;
+use crate::id::{Organisationsnummer, Personidentitet, Sensitive};
+use crate::model::ssbtek::{
+    AgencyParametrar, AgencyResult, Arendeidentitet, Base64Blob, BastjanstFraga, BastjanstSvar,
+    CsnSvar, Fault, FaultDetail, FkFraga, FkParametrar, FkSvar, GenerellaFrageparametrar, Ingivare,
+    Lagtext, Operation, OperationFault, Personuppgiftsbitrade, PingSvar, SkatteverketFraga,
+    SkvParametrar, SkvSvar, SoapFault, SpecifikaFrageparametrar, SsbtError, Svarsdata, Syfte,
+    TestSvar, Tidsperiod, XsdDateTime,
+};
+use crate::version::SsbtekVersion;
+use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader};
+
+use super::agencies;
+use super::read::{boolean, date, int, missing, once, parsed, text, unexpected};
+use super::{DecodeError, DecodeSettings, SsbtekDocument, SsbtekMessage, SOAP11_NAMESPACE};
+
+/// What the body element is.
+enum Body {
+    Request,
+    Response,
+    PingRequest,
+    PingResponse,
+    Fault(Operation),
+}
+
+fn invalid(expected: &'static str) -> XmlErrorKind {
+    XmlErrorKind::InvalidValue { expected }
+}
+
+pub(crate) fn document<S: EventSource>(
+    r: &mut XmlReader<S>,
+    settings: &DecodeSettings,
+) -> Result<SsbtekDocument, DecodeError> {
+    let Some(root) = r.next_child()? else {
+        return Err(r.error(XmlErrorKind::NoRoot));
+    };
+    let doc = if root.is(Some(SOAP11_NAMESPACE), "Envelope") {
+        let (mut header, mut body) = (None, None);
+        while let Some(el) = r.next_child()? {
+            match (el.ns() == Some(SOAP11_NAMESPACE), el.local()) {
+                (true, "Header") if header.is_none() && body.is_none() => {
+                    header = Some(r.capture()?);
+                }
+                (true, "Body") if body.is_none() => {
+                    let Some(_) = r.next_child()? else {
+                        return Err(missing(r, "Body content"));
+                    };
+                    let (version, message) = body_element(r, settings)?;
+                    if r.next_child()?.is_some() {
+                        return Err(unexpected(r));
+                    }
+                    body = Some((version, message));
+                }
+                _ => return Err(unexpected(r)),
+            }
+        }
+        let (version, message) = body.ok_or_else(|| missing(r, "Body"))?;
+        SsbtekDocument {
+            version,
+            header,
+            message,
+        }
+    } else {
+        let (version, message) = body_element(r, settings)?;
+        SsbtekDocument {
+            version,
+            header: None,
+            message,
+        }
+    };
+    r.finish()?;
+    Ok(doc)
+}
+
+/// Decodes the body element just read.
+fn body_element<S: EventSource>(
+    r: &mut XmlReader<S>,
+    settings: &DecodeSettings,
+) -> Result<(Option<SsbtekVersion>, SsbtekMessage), DecodeError> {
+    let el = r.current_element()?;
+    if el.is(Some(SOAP11_NAMESPACE), "Fault") {
+        let (version, fault) = soap_fault(r, settings)?;
+        return Ok((version, SsbtekMessage::Fault(Fault::Soap(fault))));
+    }
+    let version = match el.ns().map(SsbtekVersion::from_namespace) {
+        Some(Some(v @ (SsbtekVersion::V10 | SsbtekVersion::V11))) => v,
+        Some(Some(_)) => return Err(r.error(invalid("SSBTEK version 10 or 11"))),
+        _ => {
+            return Err(r.error(invalid(
+                "an SSBTEK message (namespace …/integration/ssbt/10 or /11)",
+            )))
+        }
+    };
+    let kind = match el.local() {
+        "hamtaBastjanstInformation" => Body::Request,
+        "hamtaBastjanstInformationResponse" => Body::Response,
+        "testaBastjanstInformation" => Body::PingRequest,
+        "testaBastjanstInformationResponse" => Body::PingResponse,
+        "hamtaBastjanstInformationFault" => Body::Fault(Operation::Hamta),
+        "testaBastjanstInformationFault" => Body::Fault(Operation::Testa),
+        _ => return Err(unexpected(r)),
+    };
+    let ns = version.namespace();
+    let message = match kind {
+        Body::Request => SsbtekMessage::Request(Box::new(fraga(r, ns)?)),
+        Body::Response => SsbtekMessage::Response(Box::new(svar(r, ns, settings)?)),
+        Body::PingRequest => {
+            if r.next_child()?.is_some() {
+                return Err(unexpected(r));
+            }
+            SsbtekMessage::PingRequest
+        }
+        Body::PingResponse => SsbtekMessage::PingResponse(Box::new(ping_svar(r, ns)?)),
+        Body::Fault(op) => SsbtekMessage::Fault(Fault::Operation(operation_fault(r, ns, op)?)),
+    };
+    Ok((Some(version), message))
+}
+
+fn fraga<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<BastjanstFraga, DecodeError> {
+    let (mut generella, mut specifika) = (None, None);
+    while let Some(el) = r.next_child()? {
+        match (el.ns() == Some(ns), el.local()) {
+            (true, "generellaFrageparametrar") if generella.is_none() => {
+                generella = Some(generella_fn(r, ns)?);
+            }
+            (true, "specifikaFrageparametrar") if generella.is_some() && specifika.is_none() => {
+                specifika = Some(specifika_fn(r, ns)?);
+            }
+            _ => return Err(unexpected(r)),
+        }
+    }
+    Ok(BastjanstFraga {
+        generella: generella.ok_or_else(|| missing(r, "generellaFrageparametrar"))?,
+        specifika: specifika.ok_or_else(|| missing(r, "specifikaFrageparametrar"))?,
+    })
+}
+
+fn orgnr<S: EventSource>(r: &mut XmlReader<S>) -> Result<Organisationsnummer, DecodeError> {
+    r.read_text_with(|t| {
+        Organisationsnummer::parse(super::read::collapse(t))
+            .map_err(|_| invalid("an organisationsnummer (16 + 10 digits)"))
+    })
+}
+
+fn tidsperiod<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<Tidsperiod, DecodeError> {
+    let (mut from, mut tom) = (None, None);
+    while let Some(el) = r.next_child()? {
+        match (el.ns() == Some(ns), el.local()) {
+            (true, "fromDatum") if from.is_none() => from = Some(date(r)?),
+            (true, "tomDatum") if from.is_some() && tom.is_none() => tom = Some(date(r)?),
+            _ => return Err(unexpected(r)),
+        }
+    }
+    Ok(Tidsperiod::new(
+        from.ok_or_else(|| missing(r, "fromDatum"))?,
+        tom.ok_or_else(|| missing(r, "tomDatum"))?,
+    ))
+}
+
+fn generella_fn<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+) -> Result<GenerellaFrageparametrar, DecodeError> {
+    let mut frage_tidpunkt = None;
+    let mut korrelationsid = None;
+    let mut inkluderas = None;
+    let mut ingivare = None;
+    let mut person = None;
+    let mut arende = None;
+    let mut period = None;
+    let mut bitraden = Vec::new();
+    let mut syfte = None;
+    let mut lagtext = None;
+    while let Some(el) = r.next_child()? {
+        if el.ns() != Some(ns) {
+            return Err(unexpected(r));
+        }
+        match el.local() {
+            "frageTidpunkt" => {
+                let v = r.read_text_with(|t| {
+                    XsdDateTime::parse(super::read::collapse(t)).map_err(|_| invalid("xs:dateTime"))
+                })?;
+                once(r, &mut frage_tidpunkt, v, "frageTidpunkt")?;
+            }
+            "korrelationsid" => {
+                let v = text(r)?;
+                once(r, &mut korrelationsid, v, "korrelationsid")?;
+            }
+            "fraganSkallInkluderasISvaret" => {
+                let v = boolean(r)?;
+                once(r, &mut inkluderas, v, "fraganSkallInkluderasISvaret")?;
+            }
+            "ingivare" => {
+                let (mut org, mut namn, mut handl) = (None, None, None);
+                while let Some(el) = r.next_child()? {
+                    match (el.ns() == Some(ns), el.local()) {
+                        (true, "organisationsnummer") => org = Some(orgnr(r)?),
+                        (true, "namn") => namn = Some(text(r)?),
+                        (true, "handlaggare") => handl = Some(Sensitive::new(text(r)?)),
+                        _ => return Err(unexpected(r)),
+                    }
+                }
+                let v = Ingivare {
+                    organisationsnummer: org.ok_or_else(|| missing(r, "organisationsnummer"))?,
+                    namn: namn.ok_or_else(|| missing(r, "namn"))?,
+                    handlaggare: handl.ok_or_else(|| missing(r, "handlaggare"))?,
+                };
+                once(r, &mut ingivare, v, "ingivare")?;
+            }
+            "personidentitet" => {
+                let v = r.read_text_with(|t| {
+                    let t = super::read::collapse(t);
+                    match Personidentitet::parse(t) {
+                        Ok(p) if t.len() == 12 => Ok(p),
+                        _ => Err(invalid("a 12-digit personidentitet")),
+                    }
+                })?;
+                once(r, &mut person, v, "personidentitet")?;
+            }
+            "arendeidentitet" => {
+                let v = r.read_text_with(|t| {
+                    Arendeidentitet::new(t).map_err(|_| invalid("a non-empty arendeidentitet"))
+                })?;
+                once(r, &mut arende, v, "arendeidentitet")?;
+            }
+            "tidsperiod" => {
+                let v = tidsperiod(r, ns)?;
+                once(r, &mut period, v, "tidsperiod")?;
+            }
+            "personuppgiftsbitrade" => {
+                let (mut nr, mut org, mut namn) = (None, None, None);
+                while let Some(el) = r.next_child()? {
+                    match (el.ns() == Some(ns), el.local()) {
+                        (true, "ordningsnummer") => nr = Some(int::<_, i16>(r)?),
+                        (true, "organisationsnummer") => org = Some(orgnr(r)?),
+                        (true, "namn") => namn = Some(text(r)?),
+                        _ => return Err(unexpected(r)),
+                    }
+                }
+                bitraden.push(Personuppgiftsbitrade {
+                    ordningsnummer: nr,
+                    organisationsnummer: org.ok_or_else(|| missing(r, "organisationsnummer"))?,
+                    namn: namn.ok_or_else(|| missing(r, "namn"))?,
+                });
+            }
+            "syfte" => {
+                let v = r.read_text_with(|t| Syfte::new(t).map_err(|_| invalid("syfte")))?;
+                once(r, &mut syfte, v, "syfte")?;
+            }
+            "lagtext" => {
+                let v = r.read_text_with(|t| Lagtext::new(t).map_err(|_| invalid("lagtext")))?;
+                once(r, &mut lagtext, v, "lagtext")?;
+            }
+            _ => return Err(unexpected(r)),
+        }
+    }
+    Ok(GenerellaFrageparametrar {
+        frage_tidpunkt,
+        korrelationsid,
+        fragan_skall_inkluderas_i_svaret: inkluderas
+            .ok_or_else(|| missing(r, "fraganSkallInkluderasISvaret"))?,
+        ingivare: ingivare.ok_or_else(|| missing(r, "ingivare"))?,
+        personidentitet: person.ok_or_else(|| missing(r, "personidentitet"))?,
+        arendeidentitet: arende.ok_or_else(|| missing(r, "arendeidentitet"))?,
+        tidsperiod: period.ok_or_else(|| missing(r, "tidsperiod"))?,
+        personuppgiftsbitraden: bitraden,
+        syfte: syfte.ok_or_else(|| missing(r, "syfte"))?,
+        lagtext: lagtext.ok_or_else(|| missing(r, "lagtext"))?,
+    })
+}
+
+fn inkludera<S: EventSource>(r: &mut XmlReader<S>) -> Result<bool, DecodeError> {
+    let el = r.current_element()?;
+    let v = el.attribute_bool(None, "inkludera");
+    match v {
+        Ok(Some(b)) => Ok(b),
+        Ok(None) => Err(r.error(XmlErrorKind::MissingAttribute { name: "inkludera" })),
+        Err(k) => Err(r.error(k)),
+    }
+}
+
+fn agency_parametrar<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    with_period: bool,
+) -> Result<AgencyParametrar, DecodeError> {
+    let inkl = inkludera(r)?;
+    let mut period = None;
+    while let Some(el) = r.next_child()? {
+        if with_period && el.is(Some(ns), "tidsperiod") && period.is_none() {
+            period = Some(tidsperiod(r, ns)?);
+        } else {
+            return Err(unexpected(r));
+        }
+    }
+    Ok(AgencyParametrar {
+        inkludera: inkl,
+        tidsperiod: period,
+    })
+}
+
+fn specifika_fn<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+) -> Result<SpecifikaFrageparametrar, DecodeError> {
+    let mut slots: [bool; 7] = [false; 7];
+    let mut out = SpecifikaFrageparametrar {
+        af: AgencyParametrar::default(),
+        csn: AgencyParametrar::default(),
+        fk: FkParametrar::default(),
+        skv: SkvParametrar::default(),
+        so: AgencyParametrar::default(),
+        tns: AgencyParametrar::default(),
+        miv: AgencyParametrar::default(),
+    };
+    let mut next = 0usize;
+    while let Some(el) = r.next_child()? {
+        let index = if el.ns() == Some(ns) {
+            crate::model::ssbtek::Agency::ALL
+                .iter()
+                .position(|a| a.element_name() == el.local())
+        } else {
+            None
+        };
+        let Some(index) = index.filter(|&i| i == next) else {
+            return Err(unexpected(r));
+        };
+        next += 1;
+        if let Some(s) = slots.get_mut(index) {
+            *s = true;
+        }
+        match index {
+            0 => out.af = agency_parametrar(r, ns, true)?,
+            1 => out.csn = agency_parametrar(r, ns, true)?,
+            2 => out.fk = fk_parametrar(r, ns)?,
+            3 => out.skv = skv_parametrar(r, ns)?,
+            4 => out.so = agency_parametrar(r, ns, true)?,
+            5 => out.tns = agency_parametrar(r, ns, true)?,
+            _ => out.miv = agency_parametrar(r, ns, false)?,
+        }
+    }
+    if let Some(i) = slots.iter().position(|s| !s) {
+        let name = crate::model::ssbtek::Agency::ALL
+            .get(i)
+            .map_or("agency", |a| a.element_name());
+        return Err(missing(r, name));
+    }
+    Ok(out)
+}
+
+fn fk_parametrar<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+) -> Result<FkParametrar, DecodeError> {
+    let inkl = inkludera(r)?;
+    let mut fraga = None;
+    while let Some(el) = r.next_child()? {
+        if !el.is(Some(ns), "fraga") || fraga.is_some() {
+            return Err(unexpected(r));
+        }
+        let (mut version, mut aktorsid, mut json) = (None, None, None);
+        while let Some(el) = r.next_child()? {
+            match (el.ns() == Some(ns), el.local()) {
+                (true, "version") if aktorsid.is_none() => version = Some(text(r)?),
+                (true, "aktorsid") if aktorsid.is_none() => aktorsid = Some(text(r)?),
+                (true, "lefiJsonFraga") if aktorsid.is_some() => json = Some(base64(r)?),
+                _ => return Err(unexpected(r)),
+            }
+        }
+        fraga = Some(FkFraga {
+            version,
+            aktorsid: aktorsid.ok_or_else(|| missing(r, "aktorsid"))?,
+            lefi_json_fraga: json.ok_or_else(|| missing(r, "lefiJsonFraga"))?,
+        });
+    }
+    Ok(FkParametrar {
+        inkludera: inkl,
+        fraga,
+    })
+}
+
+fn skv_parametrar<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+) -> Result<SkvParametrar, DecodeError> {
+    let inkl = inkludera(r)?;
+    let v11 = ns == SsbtekVersion::V11.namespace();
+    let mut fraga = None;
+    while let Some(el) = r.next_child()? {
+        if !v11 || !el.is(Some(ns), "fraga") || fraga.is_some() {
+            return Err(unexpected(r));
+        }
+        let mut ar = Vec::new();
+        let mut flags: [Option<bool>; 5] = [None; 5];
+        const NAMES: [&str; 5] = [
+            "foretagsinformation",
+            "individuppgifter",
+            "skattekonto",
+            "skatteuppgifter",
+            "beskattningsbilagor",
+        ];
+        while let Some(el) = r.next_child()? {
+            let pos = NAMES.iter().position(|n| *n == el.local());
+            match (el.ns() == Some(ns), el.local(), pos) {
+                (true, "ar", _) => ar.push(int::<_, i32>(r)?),
+                (true, _, Some(i)) => {
+                    let b = boolean(r)?;
+                    if let Some(slot) = flags.get_mut(i) {
+                        *slot = Some(b);
+                    }
+                }
+                _ => return Err(unexpected(r)),
+            }
+        }
+        if ar.is_empty() {
+            return Err(missing(r, "ar"));
+        }
+        let get = |i: usize| -> Result<bool, DecodeError> {
+            flags
+                .get(i)
+                .copied()
+                .flatten()
+                .ok_or_else(|| missing(r, NAMES.get(i).copied().unwrap_or("fraga")))
+        };
+        fraga = Some(SkatteverketFraga {
+            ar,
+            foretagsinformation: get(0)?,
+            individuppgifter: get(1)?,
+            skattekonto: get(2)?,
+            skatteuppgifter: get(3)?,
+            beskattningsbilagor: get(4)?,
+        });
+    }
+    Ok(SkvParametrar {
+        inkludera: inkl,
+        fraga,
+    })
+}
+
+fn base64<S: EventSource>(r: &mut XmlReader<S>) -> Result<Base64Blob, DecodeError> {
+    r.read_text_with(|t| Base64Blob::decode(t).map_err(|_| invalid("xs:base64Binary")))
+}
+
+fn ssbt_error<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<SsbtError, DecodeError> {
+    let (mut kalla, mut felkod, mut msgs) = (None, None, Vec::new());
+    while let Some(el) = r.next_child()? {
+        match (el.ns() == Some(ns), el.local()) {
+            (true, "kalla") => kalla = Some(parsed::<_, Kalla>(r, "SSBT or BT")?),
+            (true, "felkod") => felkod = Some(text(r)?),
+            (true, "felmeddelande") => msgs.push(text(r)?),
+            _ => return Err(unexpected(r)),
+        }
+    }
+    let kalla = kalla.ok_or_else(|| missing(r, "kalla"))?;
+    let felkod = felkod.ok_or_else(|| missing(r, "felkod"))?;
+    SsbtError::new(kalla, felkod, msgs).map_err(|_| missing(r, "felmeddelande"))
+}
+
+/// Reads `<AGENCY>` containing `data` or `error`; `data` is handed to `f`.
+fn agency<S: EventSource, T>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    f: impl FnOnce(&mut XmlReader<S>) -> Result<T, DecodeError>,
+) -> Result<AgencyResult<T>, DecodeError> {
+    let Some(el) = r.next_child()? else {
+        return Err(missing(r, "data"));
+    };
+    let result = match (el.ns() == Some(ns), el.local()) {
+        (true, "data") => AgencyResult::Data(f(r)?),
+        (true, "error") => AgencyResult::Error(ssbt_error(r, ns)?),
+        _ => return Err(unexpected(r)),
+    };
+    if r.next_child()?.is_some() {
+        return Err(unexpected(r));
+    }
+    Ok(result)
+}
+
+/// A `data` element whose only child is `<local>` (in `ns`, or unqualified) with text.
+fn single_text_child<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: Option<&str>,
+    local: &'static str,
+) -> Result<String, DecodeError> {
+    let Some(el) = r.next_child()? else {
+        return Err(missing(r, local));
+    };
+    if !el.is(ns, local) {
+        return Err(unexpected(r));
+    }
+    let t = text(r)?;
+    if r.next_child()?.is_some() {
+        return Err(unexpected(r));
+    }
+    Ok(t)
+}
+
+fn svar<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    settings: &DecodeSettings,
+) -> Result<BastjanstSvar, DecodeError> {
+    let mut out = BastjanstSvar {
+        fraga: None,
+        frage_tidpunkt: None,
+        korrelationsid: None,
+        svarsdata: Svarsdata::default(),
+    };
+    let mut seen_svarsdata = false;
+    while let Some(el) = r.next_child()? {
+        match (el.ns() == Some(ns) && !seen_svarsdata, el.local()) {
+            (true, "fraga") => {
+                let v = fraga(r, ns)?;
+                once(r, &mut out.fraga, v, "fraga")?;
+            }
+            (true, "frageTidpunkt") => {
+                let v = r.read_text_with(|t| {
+                    XsdDateTime::parse(super::read::collapse(t)).map_err(|_| invalid("xs:dateTime"))
+                })?;
+                once(r, &mut out.frage_tidpunkt, v, "frageTidpunkt")?;
+            }
+            (true, "korrelationsid") => {
+                let v = text(r)?;
+                once(r, &mut out.korrelationsid, v, "korrelationsid")?;
+            }
+            (true, "svarsdata") => {
+                seen_svarsdata = true;
+                out.svarsdata = svarsdata(r, ns, settings)?;
+            }
+            _ => return Err(unexpected(r)),
+        }
+    }
+    if !seen_svarsdata {
+        return Err(missing(r, "svarsdata"));
+    }
+    Ok(out)
+}
+
+fn svarsdata<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    settings: &DecodeSettings,
+) -> Result<Svarsdata, DecodeError> {
+    let mut d = Svarsdata::default();
+    let mut next = 0usize;
+    while let Some(el) = r.next_child()? {
+        let index = if el.ns() == Some(ns) {
+            crate::model::ssbtek::Agency::ALL
+                .iter()
+                .position(|a| a.element_name() == el.local())
+        } else {
+            None
+        };
+        let Some(index) = index.filter(|&i| i >= next) else {
+            return Err(unexpected(r));
+        };
+        next = index + 1;
+        match index {
+            0 => d.af = Some(agency(r, ns, agencies::af::decode)?),
+            1 => {
+                d.csn = Some(agency(r, ns, |r| {
+                    let svar = single_text_child(r, Some(ns), "svar")?;
+                    let blob = Base64Blob::decode(&svar)
+                        .map_err(|_| r.error(invalid("xs:base64Binary")))?;
+                    CsnSvar::new(blob, &settings.limits).map_err(|e| {
+                        let (kind, inner) = e.into_parts();
+                        r.error(match kind {
+                            XmlErrorKind::Syntax(_) | XmlErrorKind::UnexpectedEof => {
+                                XmlErrorKind::Syntax(format!(
+                                    "CSN svar document, line {}, column {}",
+                                    inner.line(),
+                                    inner.column()
+                                ))
+                            }
+                            other => other,
+                        })
+                    })
+                })?);
+            }
+            2 => {
+                d.fk = Some(agency(r, ns, |r| {
+                    let json = single_text_child(r, Some(ns), "lefiJsonSvar")?;
+                    let blob = Base64Blob::decode(&json)
+                        .map_err(|_| r.error(invalid("xs:base64Binary")))?;
+                    super::fk::check_json(blob.bytes()).map_err(|k| r.error(k))?;
+                    Ok(FkSvar {
+                        lefi_json_svar: blob,
+                    })
+                })?);
+            }
+            3 => {
+                d.skv = Some(agency(r, ns, |r| {
+                    let svar = single_text_child(r, None, "svar")?;
+                    Ok(SkvSvar {
+                        svar: Sensitive::new(svar),
+                    })
+                })?);
+            }
+            4 => d.so = Some(agency(r, ns, agencies::so::decode)?),
+            5 => d.tns = Some(agency(r, ns, agencies::tns::decode)?),
+            _ => d.miv = Some(agency(r, ns, agencies::miv::decode)?),
+        }
+    }
+    Ok(d)
+}
+
+fn ping_svar<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<PingSvar, DecodeError> {
+    let mut p = PingSvar::default();
+    let mut next = 0usize;
+    while let Some(el) = r.next_child()? {
+        let index = if el.ns() == Some(ns) {
+            crate::model::ssbtek::Agency::ALL
+                .iter()
+                .position(|a| a.element_name() == el.local())
+        } else {
+            None
+        };
+        let Some(index) = index.filter(|&i| i >= next) else {
+            return Err(unexpected(r));
+        };
+        next = index + 1;
+        let (mut anropad, mut error) = (None, None);
+        while let Some(el) = r.next_child()? {
+            match (el.ns() == Some(ns), el.local()) {
+                (true, "anropad") if anropad.is_none() => anropad = Some(boolean(r)?),
+                (true, "error") if anropad.is_some() && error.is_none() => {
+                    error = Some(ssbt_error(r, ns)?);
+                }
+                _ => return Err(unexpected(r)),
+            }
+        }
+        let t = TestSvar {
+            anropad: anropad.ok_or_else(|| missing(r, "anropad"))?,
+            error,
+        };
+        let slot = match index {
+            0 => &mut p.af,
+            1 => &mut p.csn,
+            2 => &mut p.fk,
+            3 => &mut p.skv,
+            4 => &mut p.so,
+            5 => &mut p.tns,
+            _ => &mut p.miv,
+        };
+        *slot = Some(t);
+    }
+    Ok(p)
+}
+
+fn operation_fault<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    operation: Operation,
+) -> Result<OperationFault, DecodeError> {
+    let (mut felkod, mut msgs) = (None, Vec::new());
+    while let Some(el) = r.next_child()? {
+        match (el.ns() == Some(ns), el.local()) {
+            (true, "felkod") if felkod.is_none() => felkod = Some(text(r)?),
+            (true, "felmeddelande") if felkod.is_some() => msgs.push(text(r)?),
+            _ => return Err(unexpected(r)),
+        }
+    }
+    if msgs.is_empty() {
+        return Err(missing(r, "felmeddelande"));
+    }
+    Ok(OperationFault {
+        operation,
+        felkod: felkod.ok_or_else(|| missing(r, "felkod"))?,
+        felmeddelanden: msgs,
+    })
+}
+
+fn soap_fault<S: EventSource>(
+    r: &mut XmlReader<S>,
+    _settings: &DecodeSettings,
+) -> Result<(Option<SsbtekVersion>, SoapFault), DecodeError> {
+    let (mut code, mut string, mut actor, mut detail) = (None, None, None, None);
+    let mut version = None;
+    while let Some(el) = r.next_child()? {
+        // SOAP 1.1 fault children are unqualified.
+        match (el.ns(), el.local()) {
+            (None, "faultcode") => code = Some(text(r)?),
+            (None, "faultstring") => string = Some(text(r)?),
+            (None, "faultactor") => actor = Some(text(r)?),
+            (None, "detail") => {
+                let mut entries = Vec::new();
+                while let Some(el) = r.next_child()? {
+                    let v = el.ns().and_then(SsbtekVersion::from_namespace);
+                    let op = match (v, el.local()) {
+                        (
+                            Some(SsbtekVersion::V10 | SsbtekVersion::V11),
+                            "hamtaBastjanstInformationFault",
+                        ) => Some(Operation::Hamta),
+                        (
+                            Some(SsbtekVersion::V10 | SsbtekVersion::V11),
+                            "testaBastjanstInformationFault",
+                        ) => Some(Operation::Testa),
+                        _ => None,
+                    };
+                    match (op, v) {
+                        (Some(op), Some(v)) => {
+                            version = Some(v);
+                            entries.push(FaultDetail::Operation(operation_fault(
+                                r,
+                                v.namespace(),
+                                op,
+                            )?));
+                        }
+                        _ => entries.push(FaultDetail::Other(r.capture()?)),
+                    }
+                }
+                detail = Some(entries);
+            }
+            _ => return Err(unexpected(r)),
+        }
+    }
+    Ok((
+        version,
+        SoapFault {
+            faultcode: code.ok_or_else(|| missing(r, "faultcode"))?,
+            faultstring: string.ok_or_else(|| missing(r, "faultstring"))?,
+            faultactor: actor,
+            detail,
+        },
+    ))
+}
