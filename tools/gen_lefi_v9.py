@@ -273,9 +273,9 @@ def render_struct(name, schema):
     if not out:
         out = [f'/// `{name}` (no description in the contract).']
     out += ['///', f'/// Component schema `{name}`.']
-    derives = 'Debug, Clone, PartialEq, Eq, Serialize, Deserialize'
+    derives = 'Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize'
     if not required:
-        derives = 'Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize'
+        derives = 'Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize'
     out += [f'#[derive({derives})]', '#[non_exhaustive]', f'pub struct {name} {{']
     for f in fields:
         out += [f'    /// {line}'.rstrip() for line in f.doc]

@@ -526,7 +526,7 @@ pub const SCHEMA_TYPES: &[(&str, &str)] = &[
 /// En adress.
 ///
 /// Component schema `LefiAdress`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiAdress {
     /// De funktioner adressen fyller.
@@ -555,7 +555,7 @@ pub struct LefiAdress {
 /// Ett ärende om aktivitetsstöd.
 ///
 /// Component schema `LefiAktivitetsstodArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiAktivitetsstodArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -602,7 +602,7 @@ pub struct LefiAktivitetsstodArende {
 /// - 3 = Utvecklingsersättning.
 ///
 /// Component schema `LefiAktivitetsstodBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiAktivitetsstodBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -675,7 +675,7 @@ pub struct LefiAktivitetsstodBeslut {
 /// - 99 = övrigt.
 ///
 /// Component schema `LefiAktivitetsstodUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiAktivitetsstodUppgifter {
     /// `atgardstyp` (no description in the contract).
@@ -686,7 +686,7 @@ pub struct LefiAktivitetsstodUppgifter {
 /// Information om ett ärende om allmän pension.
 ///
 /// Component schema `LefiAllmanpensionArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiAllmanpensionArende {
     /// Beslut fattade i ärendet.
@@ -722,7 +722,7 @@ pub struct LefiAllmanpensionArende {
 /// vara: 25%, 50%, 75% eller 100%.
 ///
 /// Component schema `LefiAllmanpensionBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiAllmanpensionBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -766,7 +766,7 @@ pub struct LefiAllmanpensionBeslut {
 /// En organisation som är arbetsgivare till en förmånstagare.
 ///
 /// Component schema `LefiArbetsgivare`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiArbetsgivare {
     /// Kontaktperson för arbetsgivaren.
@@ -807,7 +807,7 @@ pub struct LefiArbetsgivare {
 /// - 1 = Karens.
 ///
 /// Component schema `LefiArbetsskadelivrantaBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiArbetsskadelivrantaBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -854,7 +854,7 @@ pub struct LefiArbetsskadelivrantaBeslut {
 /// Ett ärende om efterlevandelivränta till följd av en arbetsskada.
 ///
 /// Component schema `LefiArbetsskadelivrantaEfterlevandeArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiArbetsskadelivrantaEfterlevandeArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
@@ -900,7 +900,7 @@ pub struct LefiArbetsskadelivrantaEfterlevandeArende {
 /// arbetsskadan.
 ///
 /// Component schema `LefiArbetsskadelivrantaEfterlevandeUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiArbetsskadelivrantaEfterlevandeUppgifter {
     /// Det datum dessa uppgifter senast uppdaterades.
@@ -929,7 +929,7 @@ pub struct LefiArbetsskadelivrantaEfterlevandeUppgifter {
 /// Ett ärende om egenlivränta till följd av en arbetsskada.
 ///
 /// Component schema `LefiArbetsskadelivrantaEgenArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiArbetsskadelivrantaEgenArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
@@ -973,7 +973,7 @@ pub struct LefiArbetsskadelivrantaEgenArende {
 /// arbetsskadan.
 ///
 /// Component schema `LefiArbetsskadelivrantaEgenUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiArbetsskadelivrantaEgenUppgifter {
     /// Det datum dessa uppgifter senast uppdaterades.
@@ -1006,7 +1006,7 @@ pub struct LefiArbetsskadelivrantaEgenUppgifter {
 /// efterlevandelivränta till följd av arbetsskada.
 ///
 /// Component schema `LefiArbetsskadelivrantaUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiArbetsskadelivrantaUnderlag {
     /// Aktuell livräntefaktor då beslutet fattades.
@@ -1037,7 +1037,7 @@ pub struct LefiArbetsskadelivrantaUnderlag {
 /// Fältet `arbetstid` avser förmånstagarens sysselsättningsgrad på arbetsstället.
 ///
 /// Component schema `LefiArbetsstalle`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiArbetsstalle {
     /// Arbetsställets CFAR-nummer.
@@ -1069,7 +1069,7 @@ pub struct LefiArbetsstalle {
 /// Beskriver orsaken till att en uppsättning med efterfrågad socialförsäkringsinformation inte kunde levereras.
 ///
 /// Component schema `LefiAvvikelse`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiAvvikelse {
     /// `kod` (no description in the contract).
@@ -1083,7 +1083,7 @@ pub struct LefiAvvikelse {
 /// Ett ärende om barnbidrag.
 ///
 /// Component schema `LefiBarnbidragArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBarnbidragArende {
     /// `grunduppgifter` (no description in the contract).
@@ -1114,7 +1114,7 @@ pub struct LefiBarnbidragArende {
 /// slutdatum.
 ///
 /// Component schema `LefiBarnbidragBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBarnbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -1152,7 +1152,7 @@ pub struct LefiBarnbidragBeslut {
 /// Ett underlag till ett beslut taget i ett ärende om barnbidrag.
 ///
 /// Component schema `LefiBarnbidragUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBarnbidragUnderlag {
     /// Huruvida barnet hade skolgång vid beslutstillfället.
@@ -1171,7 +1171,7 @@ pub struct LefiBarnbidragUnderlag {
 /// Fältet `barn` beskriver barnet som avses i ärendet.
 ///
 /// Component schema `LefiBarnbidragUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBarnbidragUppgifter {
     /// `barn` (no description in the contract).
@@ -1182,7 +1182,7 @@ pub struct LefiBarnbidragUppgifter {
 /// Ett belopp, beskrivet som en summa och en valuta.
 ///
 /// Component schema `LefiBelopp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBelopp {
     /// Antalet enheter av valutan som avses. Kan innehålla decimaler.
@@ -1203,7 +1203,7 @@ pub struct LefiBelopp {
 /// sammanhang.
 ///
 /// Component schema `LefiBokstavskod`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBokstavskod {
     /// Enumeratorns bokstavsvärde.
@@ -1218,7 +1218,7 @@ pub struct LefiBokstavskod {
 /// Ett ärende om bostadsbidrag.
 ///
 /// Component schema `LefiBostadsbidragArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBostadsbidragArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
@@ -1259,7 +1259,7 @@ pub struct LefiBostadsbidragArende {
 /// slutdatum.
 ///
 /// Component schema `LefiBostadsbidragBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBostadsbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -1297,7 +1297,7 @@ pub struct LefiBostadsbidragBeslut {
 /// Ett underlag till ett beslut taget i ett ärende om bostadsbidrag.
 ///
 /// Component schema `LefiBostadsbidragUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBostadsbidragUnderlag {
     /// `reduceradBostadskostnad` (no description in the contract).
@@ -1329,7 +1329,7 @@ pub struct LefiBostadsbidragUnderlag {
 /// Ett ärende om bostadstillägg.
 ///
 /// Component schema `LefiBostadstillaggArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBostadstillaggArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
@@ -1370,7 +1370,7 @@ pub struct LefiBostadstillaggArende {
 /// slutdatum.
 ///
 /// Component schema `LefiBostadstillaggBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBostadstillaggBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -1416,7 +1416,7 @@ pub struct LefiBostadstillaggBeslut {
 /// efter äldreförsörjningsstöd.
 ///
 /// Component schema `LefiBostadstillaggUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiBostadstillaggUnderlag {
     /// `arsbruttokostnad` (no description in the contract).
@@ -1433,7 +1433,7 @@ pub struct LefiBostadstillaggUnderlag {
 /// Ett ärende om efterlevandepension.
 ///
 /// Component schema `LefiEfterlevandepensionArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiEfterlevandepensionArende {
     /// `grunduppgifter` (no description in the contract).
@@ -1464,7 +1464,7 @@ pub struct LefiEfterlevandepensionArende {
 /// slutdatum.
 ///
 /// Component schema `LefiEfterlevandepensionBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiEfterlevandepensionBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -1510,7 +1510,7 @@ pub struct LefiEfterlevandepensionBeslut {
 /// Fältet `avliden` beskriver den avlidne person som avses i ärendet.
 ///
 /// Component schema `LefiEfterlevandepensionUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiEfterlevandepensionUppgifter {
     /// `avliden` (no description in the contract).
@@ -1521,7 +1521,7 @@ pub struct LefiEfterlevandepensionUppgifter {
 /// Identifierar en typ av förmånsinformation som inte kunde levereras och indikerar orsaken till detta.
 ///
 /// Component schema `LefiExternAvvikelseFormanGrupp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiExternAvvikelseFormanGrupp {
     /// `avvikelse` (no description in the contract).
@@ -1535,7 +1535,7 @@ pub struct LefiExternAvvikelseFormanGrupp {
 /// Identifierar en typ av övrig information som inte kunde levereras och indikerar orsaken till detta.
 ///
 /// Component schema `LefiExternAvvikelseOvrigInformationTyp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiExternAvvikelseOvrigInformationTyp {
     /// `avvikelse` (no description in the contract).
@@ -1553,7 +1553,7 @@ pub struct LefiExternAvvikelseOvrigInformationTyp {
 /// för LEFI version 9 och uppåt.
 ///
 /// Component schema `LefiExternFormanGrupp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiExternFormanGrupp {
     /// `kod` (no description in the contract).
@@ -1573,7 +1573,7 @@ impl LefiExternFormanGrupp {
 /// Beskriver vilka förmånsgrupper och typer av övrig information som inte kunnat hämtas på grund av olika typer av fel eller andra omständigheter. Dessa _avvikelser_ är associerade med samma informationsklasser och med samma förmånsgrupper respektive övriga informationstyper som de var i den hämtningsförfrågan som orsakade att det här objektet producerades.
 ///
 /// Component schema `LefiExternFormansinformationAvvikelser`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiExternFormansinformationAvvikelser {
     /// Listar orsaker till att olika typer av förmånsinformation inte kunnat hämtas.
@@ -1606,7 +1606,7 @@ pub struct LefiExternFormansinformationAvvikelser {
 /// Fältet `period` avser den period under vilken den önskade informationen tillkommit, om tillämpligt.
 ///
 /// Component schema `LefiExternFormansinformationFraga`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiExternFormansinformationFraga {
     /// Ett svenskt personnummer, bestående av 10 eller 12 siffror.
@@ -1674,7 +1674,7 @@ impl LefiExternFormansinformationFraga {
 /// Fältet `formansinformation` innehåller hittad information som är strukturerad enligt Försäkringskassans informationsmodell. Övriga fält innehåller hittad information strukturerad enligt Pensionsmyndighetens datamodell.
 ///
 /// Component schema `LefiExternFormansinformationSvar`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiExternFormansinformationSvar {
     /// De informationsutlämnares tillstånd som berörs av den besvarade hämtningsfrågan.
@@ -1722,7 +1722,7 @@ pub struct LefiExternFormansinformationSvar {
 /// version 9 och uppåt.
 ///
 /// Component schema `LefiExternOvrigInformationTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiExternOvrigInformationTyp {
     /// `kod` (no description in the contract).
@@ -1742,7 +1742,7 @@ impl LefiExternOvrigInformationTyp {
 /// Sammanställning av de förmånsgrupper och typer av övrig information en aktör har rätt att ta del utav.
 ///
 /// Component schema `LefiExternTillgangligaInformationstyper`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiExternTillgangligaInformationstyper {
     /// De grupper av försäkringsförmåner, såsom _sjukpenning_ eller _rehabiliteringsersättning_, frågeställaren har rätt att hämta information och som är strukturerade enligt Försäkringskassans informationsmodell.
@@ -1780,7 +1780,7 @@ pub struct LefiExternTillgangligaInformationstyper {
 /// Beskriver ett fel som förhindrade utförandet av ett anrop.
 ///
 /// Component schema `LefiFelsvar`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiFelsvar {
     /// Beskrivning av felet på svenska.
@@ -1798,7 +1798,7 @@ pub struct LefiFelsvar {
 /// Identifierar en typ av förmånsinformation som inte kunde levereras och indikerar orsaken till detta.
 ///
 /// Component schema `LefiFkAvvikelseFormanGrupp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiFkAvvikelseFormanGrupp {
     /// `avvikelse` (no description in the contract).
@@ -1813,7 +1813,7 @@ pub struct LefiFkAvvikelseFormanGrupp {
 /// socialförsäkringsförmåner inom ramarna för LEFI version 9 och uppåt.
 ///
 /// Component schema `LefiFkFormanGrupp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiFkFormanGrupp {
     /// `kod` (no description in the contract).
@@ -1833,7 +1833,7 @@ impl LefiFkFormanGrupp {
 /// Läns- och kommunkod, vilka tillsammans identifierar en av Sveriges kommuner.
 ///
 /// Component schema `LefiFolkbokforingsuppgift`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiFolkbokforingsuppgift {
     /// Tvåställig kod för län.
@@ -1856,7 +1856,7 @@ pub struct LefiFolkbokforingsuppgift {
 /// Fältet `omfattning` avser hur stor andel av kalenderdagen som anspråket avser.
 ///
 /// Component schema `LefiForaldrapenningAnspraksdag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiForaldrapenningAnspraksdag {
     /// Kalenderdagen som avses.
@@ -1873,7 +1873,7 @@ pub struct LefiForaldrapenningAnspraksdag {
 /// Ett ärende om förldrapenning.
 ///
 /// Component schema `LefiForaldrapenningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiForaldrapenningArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
@@ -1913,7 +1913,7 @@ pub struct LefiForaldrapenningArende {
 /// - 5 = Dubbeldagar.
 ///
 /// Component schema `LefiForaldrapenningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiForaldrapenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -1955,7 +1955,7 @@ pub struct LefiForaldrapenningBeslut {
 /// - S = Sjukpenningsnivå.
 ///
 /// Component schema `LefiForaldrapenningErsattningsdag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiForaldrapenningErsattningsdag {
     /// Kalenderdagen som avses.
@@ -1974,7 +1974,7 @@ pub struct LefiForaldrapenningErsattningsdag {
 /// Fältet `barn` beskriver barnet som avses i ärendet.
 ///
 /// Component schema `LefiForaldrapenningUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiForaldrapenningUppgifter {
     /// `barn` (no description in the contract).
@@ -1985,7 +1985,7 @@ pub struct LefiForaldrapenningUppgifter {
 /// Ett ärende om förebyggande sjukpenning.
 ///
 /// Component schema `LefiForebyggandeSjukpenningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiForebyggandeSjukpenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -2009,7 +2009,7 @@ pub struct LefiForebyggandeSjukpenningArende {
 /// Fältet `omfattning` avser förmånens omfattning för de utbetalda dagarna.
 ///
 /// Component schema `LefiForebyggandeSjukpenningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiForebyggandeSjukpenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -2073,7 +2073,7 @@ pub struct LefiForebyggandeSjukpenningBeslut {
 /// sjukpenning.
 ///
 /// Component schema `LefiForebyggandeSjukpenningDag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiForebyggandeSjukpenningDag {
     /// Datumet för vilket det beslutats om ersättning.
@@ -2095,7 +2095,7 @@ pub struct LefiForebyggandeSjukpenningDag {
 /// versionerna 8 och 9.
 ///
 /// Component schema `LefiFormansinformation`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiFormansinformation {
     /// Information om förmånstagare.
@@ -2271,7 +2271,7 @@ pub struct LefiFormansinformation {
 /// Ett ärende om graviditetspenning.
 ///
 /// Component schema `LefiGraviditetspenningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiGraviditetspenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -2304,7 +2304,7 @@ pub struct LefiGraviditetspenningArende {
 /// - 2 = Risker i arbetsmiljön.
 ///
 /// Component schema `LefiGraviditetspenningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiGraviditetspenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -2335,7 +2335,7 @@ pub struct LefiGraviditetspenningBeslut {
 /// Ett ärende om handikappersättning.
 ///
 /// Component schema `LefiHandikappersattningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiHandikappersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom till myndigheten.
@@ -2376,7 +2376,7 @@ pub struct LefiHandikappersattningArende {
 /// Fältet `omfattning` avser förmånens omfattning för de utbetalda dagarna.
 ///
 /// Component schema `LefiHandikappersattningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiHandikappersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -2425,7 +2425,7 @@ pub struct LefiHandikappersattningBeslut {
 /// - 4 = Styvfar.
 ///
 /// Component schema `LefiIntjanandeBarnBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandeBarnBeslut {
     /// `foralder` (no description in the contract).
@@ -2451,7 +2451,7 @@ pub struct LefiIntjanandeBarnBeslut {
 /// premiepension) i senaste brevutskick.
 ///
 /// Component schema `LefiIntjanandeBehallning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandeBehallning {
     /// `belopp` (no description in the contract).
@@ -2469,7 +2469,7 @@ pub struct LefiIntjanandeBehallning {
 /// intjänande.
 ///
 /// Component schema `LefiIntjanandeBehallningUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandeBehallningUnderlag {
     /// Avser ett datum uppgiften senast uppdaterades/beräknades.
@@ -2500,7 +2500,7 @@ pub struct LefiIntjanandeBehallningUnderlag {
 /// - pbhg94
 ///
 /// Component schema `LefiIntjanandeForandring`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandeForandring {
     /// `typ` (no description in the contract).
@@ -2526,7 +2526,7 @@ pub struct LefiIntjanandeForandring {
 /// `LefiIntjanandeGrund` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandeGrund`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandeGrund {
     /// `typ` (no description in the contract).
@@ -2540,7 +2540,7 @@ pub struct LefiIntjanandeGrund {
 /// `LefiIntjanandePensionUnderlag` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePensionUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePensionUnderlag {
     /// Avser det datum uppgiften senast uppdaterades/beräknades.
@@ -2599,7 +2599,7 @@ pub struct LefiIntjanandePensionUnderlag {
 /// `LefiIntjanandePgbForAntagandepoang` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePgbForAntagandepoang`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePgbForAntagandepoang {
     /// `belopp` (no description in the contract).
@@ -2638,7 +2638,7 @@ pub struct LefiIntjanandePgbForAntagandepoang {
 /// `LefiIntjanandePgbForBarn` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePgbForBarn`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePgbForBarn {
     /// `belopp` (no description in the contract).
@@ -2679,7 +2679,7 @@ pub struct LefiIntjanandePgbForBarn {
 /// `LefiIntjanandePgbForPlikt` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePgbForPlikt`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePgbForPlikt {
     /// `belopp` (no description in the contract).
@@ -2696,7 +2696,7 @@ pub struct LefiIntjanandePgbForPlikt {
 /// `LefiIntjanandePgbForSa` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePgbForSa`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePgbForSa {
     /// `belopp` (no description in the contract).
@@ -2710,7 +2710,7 @@ pub struct LefiIntjanandePgbForSa {
 /// `LefiIntjanandePgbForSaManadsunderlag` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePgbForSaManadsunderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePgbForSaManadsunderlag {
     /// Månad i klartext.
@@ -2755,7 +2755,7 @@ pub struct LefiIntjanandePgbForSaManadsunderlag {
 /// `LefiIntjanandePgbForStudier` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePgbForStudier`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePgbForStudier {
     /// `belopp` (no description in the contract).
@@ -2775,7 +2775,7 @@ pub struct LefiIntjanandePgbForStudier {
 /// `LefiIntjanandePoang` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePoang`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePoang {
     /// `typ` (no description in the contract).
@@ -2793,7 +2793,7 @@ pub struct LefiIntjanandePoang {
 /// `LefiIntjanandePoangUnderlag` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandePoangUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandePoangUnderlag {
     /// Avser ett datum uppgiften senast uppdaterades/beräknades.
@@ -2835,7 +2835,7 @@ pub struct LefiIntjanandePoangUnderlag {
 /// `LefiIntjanandeUnderlag` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandeUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandeUnderlag {
     /// Håller underlag för pensionsbehållningar.
@@ -2853,7 +2853,7 @@ pub struct LefiIntjanandeUnderlag {
 /// `LefiIntjanandeUppgift` (no description in the contract).
 ///
 /// Component schema `LefiIntjanandeUppgift`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiIntjanandeUppgift {
     /// Avser vilket årtal uppgifterna i sin tur avser.
@@ -2910,7 +2910,7 @@ pub struct LefiIntjanandeUppgift {
 /// Uppgifter om hur en kontaktperson kan kontaktas.
 ///
 /// Component schema `LefiKontaktuppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiKontaktuppgifter {
     /// Namn på kontaktperson.
@@ -2927,7 +2927,7 @@ pub struct LefiKontaktuppgifter {
 /// Land.
 ///
 /// Component schema `LefiLand`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiLand {
     /// Landskod.
@@ -2961,7 +2961,7 @@ pub struct LefiLand {
 /// - 25 = Ej skickat. Personen har nyligen intyg komplett.
 ///
 /// Component schema `LefiLevnadsintygUppgift`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiLevnadsintygUppgift {
     /// Det datum och klockslag dessa uppgifter senast uppdaterades.
@@ -2977,7 +2977,7 @@ pub struct LefiLevnadsintygUppgift {
 /// Fältet `land` identifierar det land medborgarskapet avser.
 ///
 /// Component schema `LefiMedborgarskap`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMedborgarskap {
     /// Det datum från och med vilket medborgarskapet gäller.
@@ -2994,7 +2994,7 @@ pub struct LefiMedborgarskap {
 /// Ett ärende om merkostnadsersättning.
 ///
 /// Component schema `LefiMerkostnadsersattningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMerkostnadsersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -3048,7 +3048,7 @@ pub struct LefiMerkostnadsersattningArende {
 /// - 10 = MINSKNING.
 ///
 /// Component schema `LefiMerkostnadsersattningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMerkostnadsersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -3120,7 +3120,7 @@ pub struct LefiMerkostnadsersattningBeslut {
 /// - R = Retroaktiv.
 ///
 /// Component schema `LefiMerkostnadsersattningPeriodbeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMerkostnadsersattningPeriodbeslut {
     /// `period` (no description in the contract).
@@ -3140,7 +3140,7 @@ pub struct LefiMerkostnadsersattningPeriodbeslut {
 /// Ett underlag till ett beslut taget i ett ärende om merkostnadsersättning.
 ///
 /// Component schema `LefiMerkostnadsersattningUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMerkostnadsersattningUnderlag {
     /// De barn beslutet avser.
@@ -3151,7 +3151,7 @@ pub struct LefiMerkostnadsersattningUnderlag {
 /// Ett ärende om eget barnbidrag.
 ///
 /// Component schema `LefiMottagareAvBarnbidragArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMottagareAvBarnbidragArende {
     /// `grunduppgifter` (no description in the contract).
@@ -3182,7 +3182,7 @@ pub struct LefiMottagareAvBarnbidragArende {
 /// slutdatum.
 ///
 /// Component schema `LefiMottagareAvBarnbidragBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMottagareAvBarnbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -3226,7 +3226,7 @@ pub struct LefiMottagareAvBarnbidragBeslut {
 /// Fältet `adress` avser institutionens adress.
 ///
 /// Component schema `LefiMottagareAvBarnbidragInstitution`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMottagareAvBarnbidragInstitution {
     /// `institution` (no description in the contract).
@@ -3243,7 +3243,7 @@ pub struct LefiMottagareAvBarnbidragInstitution {
 /// Ett underlag till ett beslut taget i ett ärende om eget barnbidrag.
 ///
 /// Component schema `LefiMottagareAvBarnbidragUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMottagareAvBarnbidragUnderlag {
     /// Huruvida barnet hade skolgång vid beslutstillfället.
@@ -3275,7 +3275,7 @@ pub struct LefiMottagareAvBarnbidragUnderlag {
 /// Fältet `personuppgift` beskriver den person som avses i ärendet.
 ///
 /// Component schema `LefiMottagareAvBarnbidragUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiMottagareAvBarnbidragUppgifter {
     /// `personuppgift` (no description in the contract).
@@ -3286,7 +3286,7 @@ pub struct LefiMottagareAvBarnbidragUppgifter {
 /// Ett ärende om närståendepenning.
 ///
 /// Component schema `LefiNarstaendepenningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiNarstaendepenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -3319,7 +3319,7 @@ pub struct LefiNarstaendepenningArende {
 /// - 2 = Närståendevård.
 ///
 /// Component schema `LefiNarstaendepenningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiNarstaendepenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -3361,7 +3361,7 @@ pub struct LefiNarstaendepenningBeslut {
 /// inte är satt.
 ///
 /// Component schema `LefiOmfattning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiOmfattning {
     /// `taljare` (no description in the contract).
@@ -3375,7 +3375,7 @@ pub struct LefiOmfattning {
 /// Ett ärende om omvårdnadsbidrag.
 ///
 /// Component schema `LefiOmvardnadsbidragArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiOmvardnadsbidragArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -3430,7 +3430,7 @@ pub struct LefiOmvardnadsbidragArende {
 /// - 7 = UPPHORANDE.
 ///
 /// Component schema `LefiOmvardnadsbidragBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiOmvardnadsbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -3503,7 +3503,7 @@ pub struct LefiOmvardnadsbidragBeslut {
 /// - F = Ferie.
 ///
 /// Component schema `LefiOmvardnadsbidragPeriodBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiOmvardnadsbidragPeriodBeslut {
     /// `period` (no description in the contract).
@@ -3523,7 +3523,7 @@ pub struct LefiOmvardnadsbidragPeriodBeslut {
 /// Ett underlag till ett beslut taget i ett ärende om omvårdnadsbidrag.
 ///
 /// Component schema `LefiOmvardnadsbidragUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiOmvardnadsbidragUnderlag {
     /// De barn beslutet avser.
@@ -3534,7 +3534,7 @@ pub struct LefiOmvardnadsbidragUnderlag {
 /// Identifierar en serie intilliggande datum.
 ///
 /// Component schema `LefiPeriod`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPeriod {
     /// Det första datumet i den avsedda perioden.
@@ -3559,7 +3559,7 @@ impl LefiPeriod {
 /// Identifierar en serie intilliggande datum som kan sakna ett slut.
 ///
 /// Component schema `LefiPeriodMedValfrittTom`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPeriodMedValfrittTom {
     /// Det första datumet i den avsedda perioden.
@@ -3589,7 +3589,7 @@ impl LefiPeriodMedValfrittTom {
 /// Grunduppgifter om en person.
 ///
 /// Component schema `LefiPerson`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPerson {
     /// `personnummer` (no description in the contract).
@@ -3623,7 +3623,7 @@ pub struct LefiPerson {
 /// - 7 = Änka/Änkeman.
 ///
 /// Component schema `LefiPersoninformation`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPersoninformation {
     /// Förmånstagarens personnummer, bestående av 10 eller 12 siffror.
@@ -3676,7 +3676,7 @@ pub struct LefiPersoninformation {
 /// Identifierar en typ av förmånsinformation som inte kunde levereras och indikerar orsaken till detta.
 ///
 /// Component schema `LefiPmAvvikelseFormanGrupp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmAvvikelseFormanGrupp {
     /// `avvikelse` (no description in the contract).
@@ -3690,7 +3690,7 @@ pub struct LefiPmAvvikelseFormanGrupp {
 /// Identifierar och beskriver ett civilstånd.
 ///
 /// Component schema `LefiPmCivilstand`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmCivilstand {
     /// `kod` (no description in the contract).
@@ -3714,7 +3714,7 @@ impl LefiPmCivilstand {
 /// Fältet `yrkadPeriod` anger den datumperiod som yrkats som grund till förmånen som anspråket avser.
 ///
 /// Component schema `LefiPmFormanAnsprak`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanAnsprak {
     /// Identifierar detta anspråk.
@@ -3742,7 +3742,7 @@ pub struct LefiPmFormanAnsprak {
 /// Fältet `formansgrupp` identifierar den förmånsgrupp detta beslut tillhör.
 ///
 /// Component schema `LefiPmFormanBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslut {
     /// Identifierar detta beslut.
@@ -3777,7 +3777,7 @@ pub struct LefiPmFormanBeslut {
 /// Identifierar och beskriver statusen hos ett beslut.
 ///
 /// Component schema `LefiPmFormanBeslutStatus`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutStatus {
     /// `kod` (no description in the contract).
@@ -3803,7 +3803,7 @@ impl LefiPmFormanBeslutStatus {
 /// - _Efterlavandeförmåner_ (`PM:EF`) -&gt; `efterlevandeformaner`
 ///
 /// Component schema `LefiPmFormanBeslutTillagg`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutTillagg {
     /// `allmanpension` (no description in the contract).
@@ -3820,7 +3820,7 @@ pub struct LefiPmFormanBeslutTillagg {
 /// Tilläggsinformation till beslut om allmän pension (AP).
 ///
 /// Component schema `LefiPmFormanBeslutTillaggAllmanpension`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutTillaggAllmanpension {
     /// `samordningMedPensionFranAnnatLand` (no description in the contract).
@@ -3837,7 +3837,7 @@ pub struct LefiPmFormanBeslutTillaggAllmanpension {
 /// Tilläggsinformation till beslut om bostads- och inkomststöd (BTI).
 ///
 /// Component schema `LefiPmFormanBeslutTillaggBostadsInkomststod`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutTillaggBostadsInkomststod {
     /// `berakningsunderlag` (no description in the contract).
@@ -3848,7 +3848,7 @@ pub struct LefiPmFormanBeslutTillaggBostadsInkomststod {
 /// Beräkningsunderlag till beslut om bostads- och inkomststöd (BTI).
 ///
 /// Component schema `LefiPmFormanBeslutTillaggBostadsInkomststodBerakningsunderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutTillaggBostadsInkomststodBerakningsunderlag {
     /// `bostadskostnadBrutto` (no description in the contract).
@@ -3877,7 +3877,7 @@ pub struct LefiPmFormanBeslutTillaggBostadsInkomststodBerakningsunderlag {
 /// `LefiPmFormanBeslutTillaggEfterlevandeFormanderOvrigBerattigadEfterlevande` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutTillaggEfterlevandeFormanderOvrigBerattigadEfterlevande`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutTillaggEfterlevandeFormanderOvrigBerattigadEfterlevande {
     /// Ett svenskt personnummer, bestående av 10 eller 12 siffror.
@@ -3888,7 +3888,7 @@ pub struct LefiPmFormanBeslutTillaggEfterlevandeFormanderOvrigBerattigadEfterlev
 /// Tilläggsinformation till beslut om efterlevandeförmåner (EF).
 ///
 /// Component schema `LefiPmFormanBeslutTillaggEfterlevandeformaner`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutTillaggEfterlevandeformaner {
     /// `avlidna` (no description in the contract).
@@ -3906,7 +3906,7 @@ pub struct LefiPmFormanBeslutTillaggEfterlevandeformaner {
 /// `LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden {
     /// Ett svenskt personnummer, bestående av 10 eller 12 siffror.
@@ -3927,7 +3927,7 @@ pub struct LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden {
 /// Identifierar och beskriver utfallet hos ett beslut.
 ///
 /// Component schema `LefiPmFormanBeslutUtfall`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutUtfall {
     /// `kod` (no description in the contract).
@@ -3949,7 +3949,7 @@ impl LefiPmFormanBeslutUtfall {
 /// Fältet `period` avser perioden som avses av ersättningsbeslutet, om relevant. Perioden beskriver alltså den serie datum som ligger till grund för beslutet om utbetalning. Notera att detta inte nödvändigtvis är en indikation på när ersättningen kommer att betalas ut.
 ///
 /// Component schema `LefiPmFormanBeslutadErsattning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattning {
     /// `beslutatBelopp` (no description in the contract).
@@ -3978,7 +3978,7 @@ pub struct LefiPmFormanBeslutadErsattning {
 /// Identifierar och beskriver en typ av ersättning.
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningTyp {
     /// `kod` (no description in the contract).
@@ -4000,7 +4000,7 @@ impl LefiPmFormanBeslutadErsattningTyp {
 /// Vilka av dessa underlag som kan finnas i ett givet ersättningsbeslut beror på dess ersättningstyp.
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlag {
     /// `bp` (no description in the contract).
@@ -4038,7 +4038,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlag {
 /// `LefiPmFormanBeslutadErsattningUnderlagAnkep` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagAnkep`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagAnkep {
     /// `antal15delar` (no description in the contract).
@@ -4066,7 +4066,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagAnkep {
 /// `LefiPmFormanBeslutadErsattningUnderlagBp` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagBp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagBp {
     /// `efterlevandepensionsunderlag` (no description in the contract).
@@ -4084,7 +4084,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagBp {
 /// `LefiPmFormanBeslutadErsattningUnderlagGarp` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagGarp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagGarp {
     /// `antal40delar` (no description in the contract).
@@ -4116,7 +4116,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagGarp {
 /// `LefiPmFormanBeslutadErsattningUnderlagGarpAp37` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagGarpAp37`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagGarpAp37 {
     /// `summaBerakningsunderlag` (no description in the contract).
@@ -4147,7 +4147,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagGarpAp37 {
 /// `LefiPmFormanBeslutadErsattningUnderlagGarpEp` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagGarpEp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagGarpEp {
     /// `antal40delar` (no description in the contract).
@@ -4158,7 +4158,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagGarpEp {
 /// `LefiPmFormanBeslutadErsattningUnderlagIp` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagIp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagIp {
     /// `ylAvdrag` (no description in the contract).
@@ -4169,7 +4169,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagIp {
 /// `LefiPmFormanBeslutadErsattningUnderlagLivranta` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagLivranta`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagLivranta {
     /// `livrantefaktor` (no description in the contract).
@@ -4200,7 +4200,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagLivranta {
 /// `LefiPmFormanBeslutadErsattningUnderlagOp` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagOp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagOp {
     /// `efterlevandepensionsunderlag` (no description in the contract).
@@ -4218,7 +4218,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagOp {
 /// `LefiPmFormanBeslutadErsattningUnderlagSamordning` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagSamordning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagSamordning {
     /// `beloppForeSamordning` (no description in the contract).
@@ -4235,7 +4235,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagSamordning {
 /// `LefiPmFormanBeslutadErsattningUnderlagTp` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutadErsattningUnderlagTp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutadErsattningUnderlagTp {
     /// `sjoskattear` (no description in the contract).
@@ -4282,7 +4282,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagTp {
 /// Fältet `beloppsfrekvens` avser den tidsrymd som beloppet är beslutat för och avgör hur mycket detta belopp bidrar till bruttobeloppet i det förmånsbeslut som det är del utav.
 ///
 /// Component schema `LefiPmFormanBeslutatBelopp`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutatBelopp {
     /// Beslutatt belopp, i SEK.
@@ -4296,7 +4296,7 @@ pub struct LefiPmFormanBeslutatBelopp {
 /// Identifierar och beskriver tidsrymden ett belopp är beslutat för.
 ///
 /// Component schema `LefiPmFormanBeslutatBeloppFrekvens`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutatBeloppFrekvens {
     /// `kod` (no description in the contract).
@@ -4316,7 +4316,7 @@ impl LefiPmFormanBeslutatBeloppFrekvens {
 /// Identifierar och beskriver en grupp av socialförsäkringsförmåner.
 ///
 /// Component schema `LefiPmFormanGrupp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanGrupp {
     /// `kod` (no description in the contract).
@@ -4336,7 +4336,7 @@ impl LefiPmFormanGrupp {
 /// Identifierar och beskriver en typ av samordnad ersättning.
 ///
 /// Component schema `LefiPmFormanSamordningTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanSamordningTyp {
     /// `kod` (no description in the contract).
@@ -4360,7 +4360,7 @@ impl LefiPmFormanSamordningTyp {
 /// Fältet `utbetalningsperiod` avser de datum som ligger till grund för utbetalningen. De är inte en indikation på när utbetalningen sker.
 ///
 /// Component schema `LefiPmFormanUtbetalning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanUtbetalning {
     /// Det datum då utbetalningen har eller planeras effektueras.
@@ -4390,7 +4390,7 @@ pub struct LefiPmFormanUtbetalning {
 /// Beskriver ett avdrag som görs från en förmånsutbetalnings bruttobelopp.
 ///
 /// Component schema `LefiPmFormanUtbetalningAvdrag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanUtbetalningAvdrag {
     /// Det avdragna beloppet, i SEK.
@@ -4404,7 +4404,7 @@ pub struct LefiPmFormanUtbetalningAvdrag {
 /// Identifierar och beskriver en typ av avdrag som görs från bruttobeloppet av en utbetalning.
 ///
 /// Component schema `LefiPmFormanUtbetalningAvdragTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanUtbetalningAvdragTyp {
     /// `kod` (no description in the contract).
@@ -4424,7 +4424,7 @@ impl LefiPmFormanUtbetalningAvdragTyp {
 /// Identifierar och beskriver en typ av utbetalningsbart belopp.
 ///
 /// Component schema `LefiPmFormanUtbetalningBeloppTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanUtbetalningBeloppTyp {
     /// `kod` (no description in the contract).
@@ -4444,7 +4444,7 @@ impl LefiPmFormanUtbetalningBeloppTyp {
 /// Redovisar en del av ett större utbetalningsbelopp.
 ///
 /// Component schema `LefiPmFormanUtbetalningRad`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanUtbetalningRad {
     /// `formansgrupp` (no description in the contract).
@@ -4464,7 +4464,7 @@ pub struct LefiPmFormanUtbetalningRad {
 /// Information om ett levnadsintyg.
 ///
 /// Component schema `LefiPmLevnadsintyg`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmLevnadsintyg {
     /// `senastUppdaterad` (no description in the contract).
@@ -4483,7 +4483,7 @@ pub struct LefiPmLevnadsintyg {
 /// Identifierar och beskriver en typ av status ett levnadsintyg kan ha.
 ///
 /// Component schema `LefiPmLevnadsintygStatus`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmLevnadsintygStatus {
     /// `kod` (no description in the contract).
@@ -4509,7 +4509,7 @@ impl LefiPmLevnadsintygStatus {
 /// - _Pensionsunderlag_ (`PM:PU`) -&gt; `pensionsunderlag`
 ///
 /// Component schema `LefiPmOvrigInformation`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmOvrigInformation {
     /// `informationstyp` (no description in the contract).
@@ -4529,7 +4529,7 @@ pub struct LefiPmOvrigInformation {
 /// Identifierar och beskriver en typ av övrig information.
 ///
 /// Component schema `LefiPmOvrigInformationTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmOvrigInformationTyp {
     /// `kod` (no description in the contract).
@@ -4549,7 +4549,7 @@ impl LefiPmOvrigInformationTyp {
 /// `LefiPmPensionBehallning` (no description in the contract).
 ///
 /// Component schema `LefiPmPensionBehallning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionBehallning {
     /// `pensionskonton` (no description in the contract).
@@ -4560,7 +4560,7 @@ pub struct LefiPmPensionBehallning {
 /// `LefiPmPensionKonto` (no description in the contract).
 ///
 /// Component schema `LefiPmPensionKonto`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionKonto {
     /// `kontotyp` (no description in the contract).
@@ -4574,7 +4574,7 @@ pub struct LefiPmPensionKonto {
 /// En händelse relaterad till ett pensionskonto.
 ///
 /// Component schema `LefiPmPensionKontoHandelse`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionKontoHandelse {
     /// `kontohandelsetyp` (no description in the contract).
@@ -4591,7 +4591,7 @@ pub struct LefiPmPensionKontoHandelse {
 /// Identifierar och beskriver en typ av pensionskontohändelse.
 ///
 /// Component schema `LefiPmPensionKontoHandelseTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionKontoHandelseTyp {
     /// `kod` (no description in the contract).
@@ -4613,7 +4613,7 @@ impl LefiPmPensionKontoHandelseTyp {
 /// Huruvida transaktionens belopp satts in eller tagits ut beror på kontotransaktionstypen som avses av transaktionen.
 ///
 /// Component schema `LefiPmPensionKontoTransaktion`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionKontoTransaktion {
     /// `kontotransaktionstyp` (no description in the contract).
@@ -4627,7 +4627,7 @@ pub struct LefiPmPensionKontoTransaktion {
 /// Identifierar och beskriver en typ av pensionskontotransaktion.
 ///
 /// Component schema `LefiPmPensionKontoTransaktionTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionKontoTransaktionTyp {
     /// `kod` (no description in the contract).
@@ -4647,7 +4647,7 @@ impl LefiPmPensionKontoTransaktionTyp {
 /// Identifierar och beskriver en typ av pensionskonto.
 ///
 /// Component schema `LefiPmPensionKontoTyp`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionKontoTyp {
     /// `kod` (no description in the contract).
@@ -4667,7 +4667,7 @@ impl LefiPmPensionKontoTyp {
 /// `LefiPmPensionKontoVarde` (no description in the contract).
 ///
 /// Component schema `LefiPmPensionKontoVarde`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionKontoVarde {
     /// `varde` (no description in the contract).
@@ -4687,7 +4687,7 @@ pub struct LefiPmPensionKontoVarde {
 /// `LefiPmPensionUnderlag` (no description in the contract).
 ///
 /// Component schema `LefiPmPensionUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionUnderlag {
     /// `intjanandear` (no description in the contract).
@@ -4698,7 +4698,7 @@ pub struct LefiPmPensionUnderlag {
 /// `LefiPmPensionUnderlagIntjanandeAr` (no description in the contract).
 ///
 /// Component schema `LefiPmPensionUnderlagIntjanandeAr`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmPensionUnderlagIntjanandeAr {
     /// Intjänandeåret som avses.
@@ -4745,7 +4745,7 @@ pub struct LefiPmPensionUnderlagIntjanandeAr {
 /// Identifierar och beskriver en typ av förmånsutbetalning.
 ///
 /// Component schema `LefiPmUtbetalningForman`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmUtbetalningForman {
     /// `kod` (no description in the contract).
@@ -4805,7 +4805,7 @@ impl LefiPmUtbetalningForman {
 /// - 99 = Övrigt.
 ///
 /// Component schema `LefiProgramanvisning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiProgramanvisning {
     /// `period` (no description in the contract).
@@ -4822,7 +4822,7 @@ pub struct LefiProgramanvisning {
 /// Ett ärende om ersättning som en del av ett Arbetsmarknadspolitiskt program.
 ///
 /// Component schema `LefiProgramersattningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiProgramersattningArende {
     /// Beslut fattade i ärendet.
@@ -4851,7 +4851,7 @@ pub struct LefiProgramersattningArende {
 /// slutdatum.
 ///
 /// Component schema `LefiProgramersattningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiProgramersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -4903,7 +4903,7 @@ pub struct LefiProgramersattningBeslut {
 /// - UE = Utvecklingsersättning.
 ///
 /// Component schema `LefiProgramersattningDag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiProgramersattningDag {
     /// Kalenderdagen som avses.
@@ -4921,7 +4921,7 @@ pub struct LefiProgramersattningDag {
 /// program med jobb- och utvecklingsgaranti.
 ///
 /// Component schema `LefiProgramjobdagar`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiProgramjobdagar {
     /// Antalet förbrukade dagar.
@@ -4938,7 +4938,7 @@ pub struct LefiProgramjobdagar {
 /// Ett ärende om rehabiliteringsersättning.
 ///
 /// Component schema `LefiRehabersattningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiRehabersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -4962,7 +4962,7 @@ pub struct LefiRehabersattningArende {
 /// Fältet `omfattning` avser förmånens omfattning för de utbetalda dagarna.
 ///
 /// Component schema `LefiRehabersattningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiRehabersattningBeslut {
     /// `karens` (no description in the contract).
@@ -5033,7 +5033,7 @@ pub struct LefiRehabersattningBeslut {
 /// Fältet `karensavdragsbelopp` avser beslutat karensavdragsbelopp.
 ///
 /// Component schema `LefiRehabersattningDag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiRehabersattningDag {
     /// Kalenderdag som avses av beslutet.
@@ -5052,7 +5052,7 @@ pub struct LefiRehabersattningDag {
 /// sammanhang.
 ///
 /// Component schema `LefiSifferkod`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSifferkod {
     /// Enumeratorns siffervärde.
@@ -5067,7 +5067,7 @@ pub struct LefiSifferkod {
 /// Ett ärende om sjuk- och aktivitetsersättning.
 ///
 /// Component schema `LefiSjukOchAktivitetsersattningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSjukOchAktivitetsersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -5110,7 +5110,7 @@ pub struct LefiSjukOchAktivitetsersattningArende {
 /// Fältet `omfattning` avser förmånens omfattning under perioden den betalas ut.
 ///
 /// Component schema `LefiSjukOchAktivitetsersattningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSjukOchAktivitetsersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -5155,7 +5155,7 @@ pub struct LefiSjukOchAktivitetsersattningBeslut {
 /// sjuk- och aktivitetsersättning.
 ///
 /// Component schema `LefiSjukOchAktivitetsersattningSteglosAvrakning`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSjukOchAktivitetsersattningSteglosAvrakning {
     /// Det år uppgifterna avser.
@@ -5211,7 +5211,7 @@ pub struct LefiSjukOchAktivitetsersattningSteglosAvrakning {
 /// Uppgifter i ett ärende om sjuk- och aktivitetsersättning.
 ///
 /// Component schema `LefiSjukOchAktivitetsersattningUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSjukOchAktivitetsersattningUppgifter {
     /// Förmånstagarens ungefärliga samlade försäkringstid vid
@@ -5251,7 +5251,7 @@ pub struct LefiSjukOchAktivitetsersattningUppgifter {
 /// Ett ärende om sjukpenning.
 ///
 /// Component schema `LefiSjukpenningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSjukpenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -5284,7 +5284,7 @@ pub struct LefiSjukpenningArende {
 /// Fältet `omfattning` avser förmånens omfattning för de utbetalda dagarna.
 ///
 /// Component schema `LefiSjukpenningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSjukpenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -5353,7 +5353,7 @@ pub struct LefiSjukpenningBeslut {
 /// Fältet `karensavdragsbelopp` avser beslutat karensavdragsbelopp.
 ///
 /// Component schema `LefiSjukpenningDag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSjukpenningDag {
     /// Kalenderdag som avses av beslutet.
@@ -5382,7 +5382,7 @@ pub struct LefiSjukpenningDag {
 /// Fältet `verksamhet` avser årsinkomst för B-inkomst.
 ///
 /// Component schema `LefiSjukpenninggrundandeInkomstUppgift`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSjukpenninggrundandeInkomstUppgift {
     /// Datum då inkomstuppgifterna fastställdes.
@@ -5411,7 +5411,7 @@ pub struct LefiSjukpenninggrundandeInkomstUppgift {
 /// Skatteuppgift.
 ///
 /// Component schema `LefiSkatteuppgift`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSkatteuppgift {
     /// En förmånstagares skatteregistreringsnummer (TIN).
@@ -5426,7 +5426,7 @@ pub struct LefiSkatteuppgift {
 /// Ett ärende om smittbärarersättning.
 ///
 /// Component schema `LefiSmittbararersattningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSmittbararersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -5453,7 +5453,7 @@ pub struct LefiSmittbararersattningArende {
 /// Fältet `omfattning` avser förmånens omfattning för de utbetalda dagarna.
 ///
 /// Component schema `LefiSmittbararersattningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiSmittbararersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -5493,7 +5493,7 @@ pub struct LefiSmittbararersattningBeslut {
 /// Fältet `period` avser perioden berörd av aviseringen.
 ///
 /// Component schema `LefiStudiemedelAvisering`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiStudiemedelAvisering {
     /// `typ` (no description in the contract).
@@ -5507,7 +5507,7 @@ pub struct LefiStudiemedelAvisering {
 /// Ett ärende om tillfällig föräldrapenning.
 ///
 /// Component schema `LefiTillfalligForaldrapenningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiTillfalligForaldrapenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -5547,7 +5547,7 @@ pub struct LefiTillfalligForaldrapenningArende {
 /// - 6 = Tillfällig föräldrapenning i samband med att barn har avlidit.
 ///
 /// Component schema `LefiTillfalligForaldrapenningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiTillfalligForaldrapenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -5602,7 +5602,7 @@ pub struct LefiTillfalligForaldrapenningBeslut {
 /// - 3 = Kalenderdagsberäknad.
 ///
 /// Component schema `LefiTillfalligForaldrapenningDag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiTillfalligForaldrapenningDag {
     /// Kalenderdagen som avses.
@@ -5624,7 +5624,7 @@ pub struct LefiTillfalligForaldrapenningDag {
 /// Fältet `barn` beskriver barnet som avses i ärendet.
 ///
 /// Component schema `LefiTillfalligForaldrapenningUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiTillfalligForaldrapenningUppgifter {
     /// `barn` (no description in the contract).
@@ -5635,7 +5635,7 @@ pub struct LefiTillfalligForaldrapenningUppgifter {
 /// Identifierar ett tillstånd en utlämnare av information, såsom "Försäkringskassan" eller "Pensionsmyndigheten", kan vara i.
 ///
 /// Component schema `LefiTillstand`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiTillstand {
     /// `kod` (no description in the contract).
@@ -5649,7 +5649,7 @@ pub struct LefiTillstand {
 /// Ett ärende om dagpenning för totalförsvarspliktig.
 ///
 /// Component schema `LefiTotalforsvarspliktspenningArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiTotalforsvarspliktspenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -5676,7 +5676,7 @@ pub struct LefiTotalforsvarspliktspenningArende {
 /// Fältet `omfattning` avser förmånens omfattning för de utbetalda dagarna.
 ///
 /// Component schema `LefiTotalforsvarspliktspenningBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiTotalforsvarspliktspenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -5707,7 +5707,7 @@ pub struct LefiTotalforsvarspliktspenningBeslut {
 /// Fältet `belopp` avser den bidragsskyldiges skuld.
 ///
 /// Component schema `LefiUnderhallsskuld`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiUnderhallsskuld {
     /// `belopp` (no description in the contract).
@@ -5718,7 +5718,7 @@ pub struct LefiUnderhallsskuld {
 /// Ett ärende om krav eller mottagande av underhållsstöd.
 ///
 /// Component schema `LefiUnderhallsstodArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiUnderhallsstodArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -5776,7 +5776,7 @@ pub struct LefiUnderhallsstodArende {
 /// föräldern.
 ///
 /// Component schema `LefiUnderhallsstodBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiUnderhallsstodBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -5822,7 +5822,7 @@ pub struct LefiUnderhallsstodBeslut {
 /// Fältet `barn` beskriver barnet som avses i ärendet.
 ///
 /// Component schema `LefiUnderhallsstodUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiUnderhallsstodUppgifter {
     /// `barn` (no description in the contract).
@@ -5882,7 +5882,7 @@ pub struct LefiUnderhallsstodUppgifter {
 /// raden om dess beloppstyp är en annan avdragstyp än `PS` eller `SS`.
 ///
 /// Component schema `LefiUtbetalningDetalj`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiUtbetalningDetalj {
     /// `forman` (no description in the contract).
@@ -5938,7 +5938,7 @@ pub struct LefiUtbetalningDetalj {
 /// avdragsbeloppet inkluderar skattebeloppet, då skatt också räknas som avdrag.
 ///
 /// Component schema `LefiUtbetalningUppgift`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiUtbetalningUppgift {
     /// `typ` (no description in the contract).
@@ -5981,7 +5981,7 @@ pub struct LefiUtbetalningUppgift {
 /// Identifierar en utlämnare av information, såsom "Försäkringskassan" eller "Pensionsmyndigheten".
 ///
 /// Component schema `LefiUtlamnare`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiUtlamnare {
     /// `kod` (no description in the contract).
@@ -5995,7 +5995,7 @@ pub struct LefiUtlamnare {
 /// Identifierar tillståndet hos en en utlämnare av information.
 ///
 /// Component schema `LefiUtlamnareTillstand`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiUtlamnareTillstand {
     /// `utlamnare` (no description in the contract).
@@ -6009,7 +6009,7 @@ pub struct LefiUtlamnareTillstand {
 /// Ett ärende om vårdbidrag.
 ///
 /// Component schema `LefiVardbidragArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiVardbidragArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -6058,7 +6058,7 @@ pub struct LefiVardbidragArende {
 /// Fältet `omfattning` avser förmånens omfattning under perioden den betalas ut.
 ///
 /// Component schema `LefiVardbidragBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiVardbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -6102,7 +6102,7 @@ pub struct LefiVardbidragBeslut {
 /// Ett underlag till ett beslut taget i ett ärende om vårdbidrag.
 ///
 /// Component schema `LefiVardbidragUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiVardbidragUnderlag {
     /// De barn som var aktuella vid beslutstillfället.
@@ -6140,7 +6140,7 @@ pub struct LefiVardbidragUnderlag {
 /// - 1 = Skattefri.
 ///
 /// Component schema `LefiYrkesskadelivrantaBeslut`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiYrkesskadelivrantaBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
@@ -6181,7 +6181,7 @@ pub struct LefiYrkesskadelivrantaBeslut {
 /// Ett ärende om efterlevandelivränta till följd av yrkesskada.
 ///
 /// Component schema `LefiYrkesskadelivrantaEfterlevandeArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiYrkesskadelivrantaEfterlevandeArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -6210,7 +6210,7 @@ pub struct LefiYrkesskadelivrantaEfterlevandeArende {
 /// Fältet `avliden` beskriver personen som avled till följd av skadan.
 ///
 /// Component schema `LefiYrkesskadelivrantaEfterlevandeUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiYrkesskadelivrantaEfterlevandeUppgifter {
     /// Den arbetsgivare som är kostnadsbärare för självrisken vid
@@ -6266,7 +6266,7 @@ pub struct LefiYrkesskadelivrantaEfterlevandeUppgifter {
 /// Ett ärende om egenlivränta till följd av yrkesskada.
 ///
 /// Component schema `LefiYrkesskadelivrantaEgenArende`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiYrkesskadelivrantaEgenArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
@@ -6293,7 +6293,7 @@ pub struct LefiYrkesskadelivrantaEgenArende {
 /// Uppgifter i ett ärende om egenlivränta till följd av yrkesskada.
 ///
 /// Component schema `LefiYrkesskadelivrantaEgenUppgifter`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiYrkesskadelivrantaEgenUppgifter {
     /// Den arbetsgivare som är kostnadsbärare för självrisken vid
@@ -6346,7 +6346,7 @@ pub struct LefiYrkesskadelivrantaEgenUppgifter {
 /// Fältet `faktor` avser aktuell livräntefaktor då beslutet fattades.
 ///
 /// Component schema `LefiYrkesskadelivrantaUnderlag`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiYrkesskadelivrantaUnderlag {
     /// `faktor` (no description in the contract).

@@ -131,7 +131,7 @@ impl<'de> Deserialize<'de> for DateTimeText {
 /// assert_eq!(serde_json::to_string(&object)?, r#"{"id":101,"beskrivning":"Sjukpenning"}"#);
 /// # Ok::<(), serde_json::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Ersattning {
     /// The schema's form: a code text.

@@ -245,7 +245,14 @@ mod sealed {
 
 /// One of the four LEFI v9 JSON documents (sealed: implemented for the four root types).
 pub trait LefiDocument:
-    serde::Serialize + serde::de::DeserializeOwned + sealed::Sealed + fmt::Debug + Clone + 'static
+    serde::Serialize
+    + serde::de::DeserializeOwned
+    + sealed::Sealed
+    + fmt::Debug
+    + Clone
+    + PartialEq
+    + Eq
+    + 'static
 {
     /// Which document this is.
     const KIND: DocumentKind;
