@@ -16,6 +16,7 @@
 #![cfg_attr(docsrs, feature(doc_auto_cfg))]
 
 pub mod codes;
+pub mod convert;
 pub mod id;
 pub mod legal;
 pub mod model;

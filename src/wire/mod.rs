@@ -3,3 +3,4 @@
 pub(crate) mod json;
 pub mod lefi_json;
 pub mod xml;
+pub mod lefi_xml;

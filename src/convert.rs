@@ -1,0 +1,529 @@
+//! Format-to-format conversion through the version-neutral model, with a loss report.
+//!
+//! Every document is decoded into the model of [`crate::model::lefi`] and encoded in the
+//! target format. Upgrading LEFI Online XML 5, 5.1, 6 or 7 to LEFI 9 JSON is lossless;
+//! downgrading drops what the target version cannot carry, which is an error unless
+//! [`ConvertOptions::allow_loss`] is set — either way the [`LossReport`] lists every dropped
+//! item.
+//!
+//! ```
+//! use lefi::convert::{convert, ConvertOptions, Format};
+//!
+//! let xml = br#"<LefiExternFormansinformationFraga xmlns="urn:lefi:reconstructed:lefionline:5.0" lefiOnlineVersion="5.0">
+//!   <personnummer>197407029284</personnummer><period><from>2023-01-01</from><tom>2024-01-01</tom></period>
+//!   <formansinformation>FK:SJP</formansinformation></LefiExternFormansinformationFraga>"#;
+//! assert_eq!(Format::detect(xml), Some(Format::LefiV5));
+//! let (json, lost) = convert(xml, Format::LefiV5, Format::LefiV9, &ConvertOptions::default())?;
+//! assert!(lost.is_empty());
+//! assert!(json.starts_with(br#"{"personnummer":"197407029284""#));
+//! # Ok::<(), lefi::convert::ConvertError>(())
+//! ```
+//!
+//! SSBTEK v10/v11 are named in [`Format`] so that the SOAP codec can plug its
+//! Försäkringskassan part in here later; until then those pairs return
+//! [`ConvertError::Unsupported`].
+
+use core::fmt;
+use core::str::FromStr;
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
+use crate::version::{LefiVersion, SsbtekVersion};
+use crate::wire::{lefi_json, lefi_xml};
+
+pub use crate::wire::lefi_xml::{LossReport, LostItem};
+
+/// A wire format, with the CLI names `lefi-v5`, `lefi-v5.1`, `lefi-v6`, `lefi-v7`,
+/// `lefi-v9`, `ssbtek-v10`, `ssbtek-v11`.
+///
+/// ```
+/// use lefi::convert::Format;
+/// let f: Format = "lefi-v5.1".parse()?;
+/// assert_eq!(f, Format::LefiV5_1);
+/// assert_eq!(f.to_string(), "lefi-v5.1");
+/// # Ok::<(), lefi::convert::ParseFormatError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Format {
+    /// LEFI Online 5.0 XML.
+    LefiV5,
+    /// LEFI Online 5.1 XML.
+    LefiV5_1,
+    /// LEFI Online 6.0 XML.
+    LefiV6,
+    /// LEFI Online 7 XML.
+    LefiV7,
+    /// LEFI Online 9 JSON.
+    LefiV9,
+    /// SSBTEK 10 SOAP (not yet convertible).
+    SsbtekV10,
+    /// SSBTEK 11 SOAP (not yet convertible).
+    SsbtekV11,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Self; 7] = [
+        Self::LefiV5,
+        Self::LefiV5_1,
+        Self::LefiV6,
+        Self::LefiV7,
+        Self::LefiV9,
+        Self::SsbtekV10,
+        Self::SsbtekV11,
+    ];
+
+    /// The CLI name.
+    ///
+    /// ```
+    /// assert_eq!(lefi::convert::Format::SsbtekV11.as_str(), "ssbtek-v11");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::LefiV5 => "lefi-v5",
+            Self::LefiV5_1 => "lefi-v5.1",
+            Self::LefiV6 => "lefi-v6",
+            Self::LefiV7 => "lefi-v7",
+            Self::LefiV9 => "lefi-v9",
+            Self::SsbtekV10 => "ssbtek-v10",
+            Self::SsbtekV11 => "ssbtek-v11",
+        }
+    }
+
+    /// The LEFI Online version of a LEFI format.
+    ///
+    /// ```
+    /// use lefi::convert::Format;
+    /// use lefi::version::LefiVersion;
+    /// assert_eq!(Format::LefiV6.lefi_version(), Some(LefiVersion::V6));
+    /// assert_eq!(Format::SsbtekV10.lefi_version(), None);
+    /// ```
+    #[must_use]
+    pub const fn lefi_version(self) -> Option<LefiVersion> {
+        match self {
+            Self::LefiV5 => Some(LefiVersion::V5),
+            Self::LefiV5_1 => Some(LefiVersion::V5_1),
+            Self::LefiV6 => Some(LefiVersion::V6),
+            Self::LefiV7 => Some(LefiVersion::V7),
+            Self::LefiV9 => Some(LefiVersion::V9),
+            Self::SsbtekV10 | Self::SsbtekV11 => None,
+        }
+    }
+
+    /// The LEFI format of a LEFI Online version.
+    ///
+    /// ```
+    /// use lefi::convert::Format;
+    /// assert_eq!(Format::from_lefi(lefi::version::LefiVersion::V5_1), Format::LefiV5_1);
+    /// ```
+    #[must_use]
+    pub const fn from_lefi(version: LefiVersion) -> Self {
+        match version {
+            LefiVersion::V5 => Self::LefiV5,
+            LefiVersion::V5_1 => Self::LefiV5_1,
+            LefiVersion::V6 => Self::LefiV6,
+            LefiVersion::V7 => Self::LefiV7,
+            LefiVersion::V9 => Self::LefiV9,
+        }
+    }
+
+    /// The usual file extension (`xml` or `json`).
+    ///
+    /// ```
+    /// assert_eq!(lefi::convert::Format::LefiV9.extension(), "json");
+    /// ```
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::LefiV9 => "json",
+            _ => "xml",
+        }
+    }
+
+    /// Recognises a document's format from its bytes: JSON (`{`) is LEFI 9; XML is LEFI
+    /// Online 5–7 by its root namespace, or SSBTEK 10/11 when the SSBTEK namespace occurs.
+    ///
+    /// ```
+    /// use lefi::convert::Format;
+    /// assert_eq!(Format::detect(br#" {"utlamnare":[]}"#), Some(Format::LefiV9));
+    /// assert_eq!(Format::detect(b"<x xmlns='urn:lefi:reconstructed:lefionline:7.0'/>"), Some(Format::LefiV7));
+    /// assert_eq!(Format::detect(b"plain text"), None);
+    /// ```
+    #[must_use]
+    pub fn detect(input: &[u8]) -> Option<Self> {
+        let body = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+        let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
+        match body.get(start)? {
+            b'{' => Some(Self::LefiV9),
+            b'<' => {
+                if let Some(v) = lefi_xml::detect_version(body) {
+                    return Some(Self::from_lefi(v));
+                }
+                [
+                    (SsbtekVersion::V10, Self::SsbtekV10),
+                    (SsbtekVersion::V11, Self::SsbtekV11),
+                ]
+                .into_iter()
+                .find(|(v, _)| contains(body, v.namespace().as_bytes()))
+                .map(|(_, f)| f)
+            }
+            _ => None,
+        }
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The text is not one of the format names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[error("unknown format (expected lefi-v5, lefi-v5.1, lefi-v6, lefi-v7, lefi-v9, ssbtek-v10 or ssbtek-v11)")]
+pub struct ParseFormatError;
+
+impl FromStr for Format {
+    type Err = ParseFormatError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or(ParseFormatError)
+    }
+}
+
+/// How to convert.
+///
+/// ```
+/// let mut options = lefi::convert::ConvertOptions::default();
+/// assert!(!options.allow_loss);
+/// options.allow_loss = true;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct ConvertOptions {
+    /// Succeed even when the target cannot carry everything (the report says what was
+    /// dropped). Default `false`: a lossy conversion is an error carrying the report.
+    pub allow_loss: bool,
+}
+
+/// Why a conversion failed. Messages never contain the documents' values.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConvertError {
+    /// The input's format was not recognised.
+    #[error("input format not recognised")]
+    UnknownFormat,
+    /// This pair of formats is not (yet) supported.
+    #[error("conversion from {from} to {to} is not supported")]
+    Unsupported {
+        /// Source format.
+        from: Format,
+        /// Target format.
+        to: Format,
+    },
+    /// The input is not a valid LEFI Online XML document.
+    #[error("cannot read {format}: {source}")]
+    Xml {
+        /// The format read or written.
+        format: Format,
+        /// What went wrong.
+        source: lefi_xml::Error,
+    },
+    /// The input is not a valid LEFI 9 JSON document.
+    #[error("cannot read {format}: {source}")]
+    Json {
+        /// The format read or written.
+        format: Format,
+        /// What went wrong.
+        source: lefi_json::Error,
+    },
+    /// The target cannot carry everything and loss was not allowed.
+    #[error("{to} cannot carry {} item(s) of the input; allow loss to drop them:\n{report}", report.total())]
+    Lossy {
+        /// Target format.
+        to: Format,
+        /// Everything that would be dropped.
+        report: LossReport,
+    },
+}
+
+/// The document kinds a conversion carries.
+enum Doc {
+    Fraga(LefiExternFormansinformationFraga),
+    Svar(LefiExternFormansinformationSvar),
+}
+
+/// Whether an XML document's root element is the request.
+fn is_request_xml(input: &[u8]) -> bool {
+    use crate::wire::xml::{XmlLimits, XmlReader};
+    use lefi_xml::XmlDocument;
+    let limits = XmlLimits::default().with_max_bytes(u64::MAX);
+    let Ok(mut r) = XmlReader::from_slice(input, &limits) else {
+        return false;
+    };
+    matches!(r.next_child(), Ok(Some(root)) if root.local() == LefiExternFormansinformationFraga::ROOT)
+}
+
+/// Whether a JSON document is a request: its top level has `personnummer`.
+fn is_request_json(input: &[u8]) -> bool {
+    use std::collections::BTreeMap;
+    serde_json::from_slice::<BTreeMap<&str, serde::de::IgnoredAny>>(input)
+        .map(|m| m.contains_key("personnummer"))
+        .unwrap_or(false)
+}
+
+fn decode(input: &[u8], from: Format) -> Result<Doc, ConvertError> {
+    let xml = |source| ConvertError::Xml {
+        format: from,
+        source,
+    };
+    let json = |source| ConvertError::Json {
+        format: from,
+        source,
+    };
+    match from.lefi_version() {
+        Some(LefiVersion::V9) => {
+            if is_request_json(input) {
+                lefi_json::from_slice(input).map(Doc::Fraga).map_err(json)
+            } else {
+                lefi_json::from_slice(input).map(Doc::Svar).map_err(json)
+            }
+        }
+        Some(version) => {
+            let settings = lefi_xml::DecodeSettings::default();
+            let doc = if is_request_xml(input) {
+                lefi_xml::decode_with(input, &settings).map(|d| (d.version, Doc::Fraga(d.value)))
+            } else {
+                lefi_xml::decode_with(input, &settings).map(|d| (d.version, Doc::Svar(d.value)))
+            };
+            let (found, doc) = doc.map_err(xml)?;
+            if found != version {
+                return Err(xml(lefi_xml::Error::VersionMismatch {
+                    namespace_version: found,
+                    position: crate::wire::xml::Position::default(),
+                }));
+            }
+            Ok(doc)
+        }
+        None => Err(ConvertError::UnknownFormat),
+    }
+}
+
+fn encode(doc: &Doc, to: Format) -> Result<(Vec<u8>, LossReport), ConvertError> {
+    let xml = |source| ConvertError::Xml { format: to, source };
+    let json = |source| ConvertError::Json { format: to, source };
+    match to.lefi_version() {
+        Some(LefiVersion::V9) => match doc {
+            Doc::Fraga(d) => lefi_json::to_vec(d),
+            Doc::Svar(d) => lefi_json::to_vec(d),
+        }
+        .map(|out| (out, LossReport::default()))
+        .map_err(json),
+        Some(version) => match doc {
+            Doc::Fraga(d) => lefi_xml::to_vec_lossy(d, version),
+            Doc::Svar(d) => lefi_xml::to_vec_lossy(d, version),
+        }
+        .map_err(xml),
+        None => Err(ConvertError::UnknownFormat),
+    }
+}
+
+/// Converts one document from `from` to `to`, returning the output and what was dropped.
+///
+/// # Errors
+/// [`ConvertError::Unsupported`] for SSBTEK formats (for now); [`ConvertError::Xml`] /
+/// [`ConvertError::Json`] when the input is invalid; [`ConvertError::Lossy`] (with the full
+/// report) when the target cannot carry everything and `allow_loss` is off.
+///
+/// ```
+/// use lefi::convert::{convert, ConvertError, ConvertOptions, Format};
+/// let json = br#"{"formansinformation":{"programjobdagar":[{"antalForbrukade":3}]}}"#;
+/// let err = convert(json, Format::LefiV9, Format::LefiV5, &ConvertOptions::default()).unwrap_err();
+/// assert!(matches!(err, ConvertError::Lossy { .. }));
+/// let (_, lost) = convert(json, Format::LefiV9, Format::LefiV6, &ConvertOptions::default())?;
+/// assert!(lost.is_empty());
+/// # Ok::<(), ConvertError>(())
+/// ```
+pub fn convert(
+    input: &[u8],
+    from: Format,
+    to: Format,
+    options: &ConvertOptions,
+) -> Result<(Vec<u8>, LossReport), ConvertError> {
+    if from.lefi_version().is_none() || to.lefi_version().is_none() {
+        return Err(ConvertError::Unsupported { from, to });
+    }
+    let doc = decode(input, from)?;
+    let (out, report) = encode(&doc, to)?;
+    if !report.is_empty() && !options.allow_loss {
+        return Err(ConvertError::Lossy { to, report });
+    }
+    Ok((out, report))
+}
+
+/// [`convert`] with the input format detected by [`Format::detect`].
+///
+/// # Errors
+/// [`ConvertError::UnknownFormat`] when the format is not recognised, else as [`convert`].
+///
+/// ```
+/// use lefi::convert::{convert_detected, ConvertOptions, Format};
+/// let (xml, _) = convert_detected(br#"{"utlamnare":[]}"#, Format::LefiV7, &ConvertOptions::default())?;
+/// assert!(xml.starts_with(b"<?xml"));
+/// # Ok::<(), lefi::convert::ConvertError>(())
+/// ```
+pub fn convert_detected(
+    input: &[u8],
+    to: Format,
+    options: &ConvertOptions,
+) -> Result<(Vec<u8>, LossReport), ConvertError> {
+    let from = Format::detect(input).ok_or(ConvertError::UnknownFormat)?;
+    convert(input, from, to, options)
+}
+
+/// What happened to one file of a batch.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum FileOutcome {
+    /// Converted without loss.
+    Converted,
+    /// Converted, dropping what the report lists (only with `allow_loss`).
+    Lossy(LossReport),
+    /// Not converted; the reason (no document values in it).
+    Failed(String),
+}
+
+/// Progress of [`convert_dir`], reported after each file.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct BatchProgress<'a> {
+    /// 1-based number of the file just handled.
+    pub done: usize,
+    /// Number of files in the batch.
+    pub total: usize,
+    /// The input file.
+    pub path: &'a Path,
+    /// What happened to it.
+    pub outcome: &'a FileOutcome,
+}
+
+/// The end result of [`convert_dir`].
+#[derive(Debug, Default)]
+#[non_exhaustive]
+pub struct BatchSummary {
+    /// Files converted without loss.
+    pub converted: usize,
+    /// Files converted with loss, with their reports.
+    pub lossy: Vec<(PathBuf, LossReport)>,
+    /// Files not converted, with the reasons.
+    pub failed: Vec<(PathBuf, String)>,
+}
+
+impl fmt::Display for BatchSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} converted, {} lossy, {} failed",
+            self.converted,
+            self.lossy.len(),
+            self.failed.len()
+        )?;
+        for (path, reason) in &self.failed {
+            write!(f, "\n  {}: {reason}", path.display())?;
+        }
+        Ok(())
+    }
+}
+
+fn convert_file(input: &Path, out_dir: &Path, to: Format, options: &ConvertOptions) -> FileOutcome {
+    let bytes = match fs::read(input) {
+        Ok(b) => b,
+        Err(e) => return FileOutcome::Failed(format!("cannot read: {}", e.kind())),
+    };
+    let (out, report) = match convert_detected(&bytes, to, options) {
+        Ok(r) => r,
+        Err(e) => return FileOutcome::Failed(e.to_string()),
+    };
+    drop(bytes);
+    let stem = input.file_stem().unwrap_or(input.as_os_str());
+    let target = out_dir.join(stem).with_extension(to.extension());
+    let written = fs::File::create(&target).and_then(|f| {
+        let mut w = BufWriter::new(f);
+        w.write_all(&out)?;
+        w.flush()
+    });
+    if let Err(e) = written {
+        return FileOutcome::Failed(format!("cannot write output: {}", e.kind()));
+    }
+    if report.is_empty() {
+        FileOutcome::Converted
+    } else {
+        FileOutcome::Lossy(report)
+    }
+}
+
+/// Converts every file of `input_dir` (not recursing) into `output_dir` (created if
+/// missing; same file stem, the target's extension), one file at a time so memory stays
+/// flat. Calls `progress` after each file. One bad file never stops the batch: it is listed
+/// in [`BatchSummary::failed`] with the reason.
+///
+/// # Errors
+/// Only when the directories cannot be read or created.
+///
+/// ```
+/// use lefi::convert::{convert_dir, ConvertOptions, Format};
+/// let dir = std::env::temp_dir().join(format!("lefi-convert-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(dir.join("in"))?;
+/// std::fs::write(dir.join("in/a.json"), br#"{"utlamnare":[]}"#)?;
+/// std::fs::write(dir.join("in/b.json"), b"not json")?;
+/// let summary = convert_dir(&dir.join("in"), &dir.join("out"), Format::LefiV6, &ConvertOptions::default(), |_| {})?;
+/// assert_eq!((summary.converted, summary.failed.len()), (1, 1));
+/// assert!(dir.join("out/a.xml").exists());
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn convert_dir(
+    input_dir: &Path,
+    output_dir: &Path,
+    to: Format,
+    options: &ConvertOptions,
+    mut progress: impl FnMut(&BatchProgress<'_>),
+) -> io::Result<BatchSummary> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(input_dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    fs::create_dir_all(output_dir)?;
+    let mut summary = BatchSummary::default();
+    let total = files.len();
+    for (i, path) in files.into_iter().enumerate() {
+        let outcome = convert_file(&path, output_dir, to, options);
+        progress(&BatchProgress {
+            done: i + 1,
+            total,
+            path: &path,
+            outcome: &outcome,
+        });
+        match outcome {
+            FileOutcome::Converted => summary.converted += 1,
+            FileOutcome::Lossy(report) => summary.lossy.push((path, report)),
+            FileOutcome::Failed(reason) => summary.failed.push((path, reason)),
+        }
+    }
+    Ok(summary)
+}

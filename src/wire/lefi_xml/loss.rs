@@ -1,0 +1,92 @@
+//! What a lossy encoding or conversion dropped.
+
+use core::fmt;
+
+/// One dropped item: a property path (JSON names, without indices), the gated code when a
+/// list item was dropped for its code, and how many values were dropped there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct LostItem {
+    /// `formansinformation.forebyggandeSjukpenningsarende`, `ansprak`, …
+    pub path: String,
+    /// The code that the target version does not allow (`FK:FSJP`, `PM:AP`), if any.
+    pub code: Option<String>,
+    /// Number of values dropped (array elements, or 1).
+    pub count: usize,
+}
+
+/// Every item a lossy encoding or conversion dropped, in the order first met.
+///
+/// ```
+/// use lefi::wire::lefi_xml::LossReport;
+/// let report = LossReport::default();
+/// assert!(report.is_empty());
+/// assert_eq!(report.to_string(), "nothing dropped");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct LossReport {
+    items: Vec<LostItem>,
+}
+
+impl LossReport {
+    /// Whether nothing was dropped.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The dropped items, one per (path, code).
+    #[must_use]
+    pub fn items(&self) -> &[LostItem] {
+        &self.items
+    }
+
+    /// Total number of dropped values.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.items.iter().map(|i| i.count).sum()
+    }
+
+    /// Records `count` dropped values at `path` (merged with an earlier entry).
+    pub fn add(&mut self, path: String, code: Option<&str>, count: usize) {
+        if let Some(item) = self
+            .items
+            .iter_mut()
+            .find(|i| i.path == path && i.code.as_deref() == code)
+        {
+            item.count += count;
+            return;
+        }
+        self.items.push(LostItem {
+            path,
+            code: code.map(str::to_owned),
+            count,
+        });
+    }
+}
+
+impl fmt::Display for LostItem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path)?;
+        if let Some(code) = &self.code {
+            write!(f, " [{code}]")?;
+        }
+        write!(f, ": {} dropped", self.count)
+    }
+}
+
+impl fmt::Display for LossReport {
+    /// One line per item; `nothing dropped` when empty.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.items.is_empty() {
+            return f.write_str("nothing dropped");
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{item}")?;
+        }
+        Ok(())
+    }
+}
