@@ -170,7 +170,8 @@ class Prop:
 
     @property
     def exa(self):
-        return self.kind == 'struct' and self.item in CODE_PAIRS
+        """In the EXA namespace: a code pair, or the `id`/`beskrivning` inside one."""
+        return (self.kind == 'struct' and self.item in CODE_PAIRS) or self.schema in CODE_PAIRS
 
 
 def classify(rust):
@@ -257,7 +258,7 @@ def exa_element_types(schemas, types):
     uses = {}
     for t in types:
         for p in props_of(schemas, t):
-            if p.exa and p.since != '9':
+            if p.exa and p.kind == 'struct' and p.since != '9':
                 uses.setdefault(p.name, set()).add(p.item)
     out = {}
     for name, items in sorted(uses.items()):
@@ -512,6 +513,9 @@ def write_value_stmt(p, var):
                 f'cx.leave(); w.end()?;')
     if k == 'code':
         return f'ex::text(w, cx, {name}, {var}.code())?;'
+    if p.exa:
+        value = var if k == 'string' else f'&{var}.to_string()'
+        return f'ex::exa(w, cx, {name}, {value})?;'
     return f'ex::{k}(w, cx, {name}, {var})?;'
 
 
@@ -620,8 +624,8 @@ def gen_value_expr(p):
     if k == 'code':
         ct = code_type(p)
         if ct in CODE_TABLE:
-            return (f'g.code_where(crate_codes::{ct}::ALL, |c| '
-                    f'lefi_xml::gating::since_{v9.snake(ct)}(c) <= g.version)')
+            return (f'{{ let v = g.version; g.code_where(crate_codes::{ct}::ALL, |c| '
+                    f'lefi_xml::gating::since_{v9.snake(ct)}(c) <= v) }}')
         return f'g.code(crate_codes::{ct}::ALL)'
     return f'g.{k}()'
 

@@ -784,9 +784,12 @@ pub fn gen_lefi_extern_avvikelse_ovrig_information_typ(
 pub fn gen_lefi_extern_forman_grupp(g: &mut Gen) -> m::LefiExternFormanGrupp {
     g.enter();
     let mut v = m::LefiExternFormanGrupp::new(
-        g.code_where(crate_codes::FormanGrupp::ALL, |c| {
-            lefi_xml::gating::since_forman_grupp(c) <= g.version
-        }),
+        {
+            let v = g.version;
+            g.code_where(crate_codes::FormanGrupp::ALL, |c| {
+                lefi_xml::gating::since_forman_grupp(c) <= v
+            })
+        },
         g.string(),
     );
     g.leave();
@@ -846,8 +849,9 @@ pub fn gen_lefi_extern_formansinformation_fraga(
             let n = g.len();
             (0..n)
                 .map(|_| {
+                    let v = g.version;
                     g.code_where(crate_codes::FkFormanGrupp::ALL, |c| {
-                        lefi_xml::gating::since_fk_forman_grupp(c) <= g.version
+                        lefi_xml::gating::since_fk_forman_grupp(c) <= v
                     })
                 })
                 .collect()
@@ -858,8 +862,9 @@ pub fn gen_lefi_extern_formansinformation_fraga(
             let n = g.len();
             (0..n)
                 .map(|_| {
+                    let v = g.version;
                     g.code_where(crate_codes::FormanGrupp::ALL, |c| {
-                        lefi_xml::gating::since_forman_grupp(c) <= g.version
+                        lefi_xml::gating::since_forman_grupp(c) <= v
                     })
                 })
                 .collect()
@@ -870,8 +875,9 @@ pub fn gen_lefi_extern_formansinformation_fraga(
             let n = g.len();
             (0..n)
                 .map(|_| {
+                    let v = g.version;
                     g.code_where(crate_codes::FormanGrupp::ALL, |c| {
-                        lefi_xml::gating::since_forman_grupp(c) <= g.version
+                        lefi_xml::gating::since_forman_grupp(c) <= v
                     })
                 })
                 .collect()
@@ -882,8 +888,9 @@ pub fn gen_lefi_extern_formansinformation_fraga(
             let n = g.len();
             (0..n)
                 .map(|_| {
+                    let v = g.version;
                     g.code_where(crate_codes::OvrigInformationTyp::ALL, |c| {
-                        lefi_xml::gating::since_ovrig_information_typ(c) <= g.version
+                        lefi_xml::gating::since_ovrig_information_typ(c) <= v
                     })
                 })
                 .collect()
@@ -917,9 +924,12 @@ pub fn gen_lefi_extern_formansinformation_svar(g: &mut Gen) -> m::LefiExternForm
 pub fn gen_lefi_extern_ovrig_information_typ(g: &mut Gen) -> m::LefiExternOvrigInformationTyp {
     g.enter();
     let mut v = m::LefiExternOvrigInformationTyp::new(
-        g.code_where(crate_codes::OvrigInformationTyp::ALL, |c| {
-            lefi_xml::gating::since_ovrig_information_typ(c) <= g.version
-        }),
+        {
+            let v = g.version;
+            g.code_where(crate_codes::OvrigInformationTyp::ALL, |c| {
+                lefi_xml::gating::since_ovrig_information_typ(c) <= v
+            })
+        },
         g.string(),
     );
     g.leave();
@@ -944,9 +954,12 @@ pub fn gen_lefi_fk_avvikelse_forman_grupp(g: &mut Gen) -> m::LefiFkAvvikelseForm
 pub fn gen_lefi_fk_forman_grupp(g: &mut Gen) -> m::LefiFkFormanGrupp {
     g.enter();
     let mut v = m::LefiFkFormanGrupp::new(
-        g.code_where(crate_codes::FkFormanGrupp::ALL, |c| {
-            lefi_xml::gating::since_fk_forman_grupp(c) <= g.version
-        }),
+        {
+            let v = g.version;
+            g.code_where(crate_codes::FkFormanGrupp::ALL, |c| {
+                lefi_xml::gating::since_fk_forman_grupp(c) <= v
+            })
+        },
         g.string(),
     );
     g.leave();
@@ -3400,9 +3413,12 @@ pub fn gen_lefi_utlamnare(g: &mut Gen) -> m::LefiUtlamnare {
     g.enter();
     let mut v = m::LefiUtlamnare::default();
     if g.some() {
-        v.kod = Some(g.code_where(crate_codes::UtlamnareKod::ALL, |c| {
-            lefi_xml::gating::since_utlamnare_kod(c) <= g.version
-        }));
+        v.kod = Some({
+            let v = g.version;
+            g.code_where(crate_codes::UtlamnareKod::ALL, |c| {
+                lefi_xml::gating::since_utlamnare_kod(c) <= v
+            })
+        });
     }
     if g.some() {
         v.namn = Some(g.string());

@@ -88,6 +88,27 @@ pub(super) fn text<W: Write>(
     Ok(())
 }
 
+/// `<EXA:name>text</EXA:name>`: the children of a code pair.
+pub(super) fn exa<W: Write>(
+    w: &mut XmlWriter<W>,
+    cx: &mut Ex,
+    name: &'static str,
+    value: &str,
+) -> Result<(), Error> {
+    if !value.chars().all(xml_char) {
+        return Err(Error::InvalidCharacter {
+            path: cx.path_of(name),
+        });
+    }
+    w.text_element(
+        Some(gating::EXA_NAMESPACE),
+        Some(gating::EXA_PREFIX),
+        name,
+        value,
+    )?;
+    Ok(())
+}
+
 pub(super) fn string<W: Write>(
     w: &mut XmlWriter<W>,
     cx: &mut Ex,

@@ -1829,8 +1829,8 @@ pub(super) fn read_lefi_bokstavskod<S: EventSource>(
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
             let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "id") => 0,
-                (1, "beskrivning") => 1,
+                (2, "id") => 0,
+                (2, "beskrivning") => 1,
                 _ => u8::MAX,
             };
             (slot, (slot == u8::MAX).then(|| e.expanded_name()))
@@ -1859,10 +1859,10 @@ pub(super) fn write_lefi_bokstavskod<W: Write>(
     cx: &mut Ex,
 ) -> Result<(), Error> {
     if let Some(x) = &v.id {
-        ex::string(w, cx, "id", x)?;
+        ex::exa(w, cx, "id", x)?;
     }
     if let Some(x) = &v.beskrivning {
-        ex::string(w, cx, "beskrivning", x)?;
+        ex::exa(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
@@ -9145,8 +9145,8 @@ pub(super) fn read_lefi_sifferkod<S: EventSource>(
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
             let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "id") => 0,
-                (1, "beskrivning") => 1,
+                (2, "id") => 0,
+                (2, "beskrivning") => 1,
                 _ => u8::MAX,
             };
             (slot, (slot == u8::MAX).then(|| e.expanded_name()))
@@ -9175,10 +9175,10 @@ pub(super) fn write_lefi_sifferkod<W: Write>(
     cx: &mut Ex,
 ) -> Result<(), Error> {
     if let Some(x) = &v.id {
-        ex::int(w, cx, "id", x)?;
+        ex::exa(w, cx, "id", &x.to_string())?;
     }
     if let Some(x) = &v.beskrivning {
-        ex::string(w, cx, "beskrivning", x)?;
+        ex::exa(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
