@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::codes::{Giltighetstid, MivArendetyp, MivBeslutskod, MivBeslutstyp};
 use crate::id::{Personidentitet, Sensitive};
+use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::period::XsdDate;
 use crate::wire::xml::{XmlDocument, XmlError, XmlFragment, XmlLimits};
 
@@ -372,9 +373,24 @@ impl SkvSvar {
     }
 }
 
-/// FK: `lefiJsonSvar`, the LEFI v9 JSON response.
+/// FK: `lefiJsonSvar`, the LEFI v9 JSON response, typed and kept exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FkSvar {
     /// The JSON bytes (decoded from base64, re-encoded exactly).
     pub lefi_json_svar: Base64Blob,
+    /// The same bytes decoded into the LEFI v9 model.
+    pub svar: Box<LefiExternFormansinformationSvar>,
+}
+
+impl FkSvar {
+    /// Encodes a typed LEFI v9 response as the FK payload.
+    pub fn new(
+        svar: LefiExternFormansinformationSvar,
+    ) -> Result<Self, crate::wire::lefi_json::Error> {
+        let bytes = crate::wire::lefi_json::to_vec(&svar)?;
+        Ok(Self {
+            lefi_json_svar: Base64Blob::from_bytes(bytes),
+            svar: Box::new(svar),
+        })
+    }
 }

@@ -2,6 +2,7 @@
 //! builder.
 
 use crate::id::{Organisationsnummer, Personidentitet, Personnummer, Sensitive};
+use crate::model::lefi::LefiExternFormansinformationFraga;
 use crate::period::Period;
 
 use super::values::{Arendeidentitet, Base64Blob, Lagtext, Syfte, Tidsperiod, XsdDateTime};
@@ -133,6 +134,15 @@ pub struct FkFraga {
     pub lefi_json_fraga: Base64Blob,
 }
 
+impl FkFraga {
+    /// The LEFI v9 request decoded into the typed model.
+    pub fn lefi_fraga(
+        &self,
+    ) -> Result<LefiExternFormansinformationFraga, crate::wire::lefi_json::Error> {
+        crate::wire::lefi_json::from_slice(self.lefi_json_fraga.bytes())
+    }
+}
+
 /// `SKV`: `inkludera` and, from v11, the Skatteverket question.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SkvParametrar {
@@ -194,6 +204,9 @@ pub enum BuildError {
     /// FK is included but no LEFI fråga was given.
     #[error("FK is included but no LEFI fråga (aktorsid and request) was given")]
     MissingFkFraga,
+    /// The LEFI v9 request could not be encoded.
+    #[error("the LEFI v9 request could not be encoded as JSON")]
+    LefiJson,
     /// No agency is included.
     #[error("no agency is included")]
     NothingIncluded,
@@ -237,6 +250,7 @@ pub struct BastjanstFragaBuilder {
     included: [bool; 7],
     periods: [Option<Tidsperiod>; 7],
     fk: Option<FkFraga>,
+    fk_error: bool,
     skv: Option<SkatteverketFraga>,
 }
 
@@ -273,6 +287,7 @@ impl BastjanstFragaBuilder {
             included: [false; 7],
             periods: [None; 7],
             fk: None,
+            fk_error: false,
             skv: None,
         }
     }
@@ -296,15 +311,24 @@ impl BastjanstFragaBuilder {
         self.include(agency)
     }
 
-    /// Includes FK with the given aktörsid and LEFI v9 JSON request (as produced by the LEFI
-    /// v9 codec), sent as `version` `v9`.
+    /// Includes FK with the given aktörsid and LEFI v9 request, encoded by the LEFI v9 JSON
+    /// codec and sent as `version` `v9`.
     #[must_use]
-    pub fn fk(mut self, aktorsid: impl Into<String>, lefi_json_fraga: Vec<u8>) -> Self {
-        self.fk = Some(FkFraga {
-            version: Some(FK_DEFAULT_LEFI_VERSION.to_owned()),
-            aktorsid: aktorsid.into(),
-            lefi_json_fraga: Base64Blob::from_bytes(lefi_json_fraga),
-        });
+    pub fn fk(
+        mut self,
+        aktorsid: impl Into<String>,
+        fraga: &LefiExternFormansinformationFraga,
+    ) -> Self {
+        match crate::wire::lefi_json::to_vec(fraga) {
+            Ok(json) => {
+                self.fk = Some(FkFraga {
+                    version: Some(FK_DEFAULT_LEFI_VERSION.to_owned()),
+                    aktorsid: aktorsid.into(),
+                    lefi_json_fraga: Base64Blob::from_bytes(json),
+                });
+            }
+            Err(_) => self.fk_error = true,
+        }
         self.include(Agency::Fk)
     }
 
@@ -381,6 +405,9 @@ impl BastjanstFragaBuilder {
                 chars,
                 max: CSN_MAX_ARENDEIDENTITET_CHARS,
             });
+        }
+        if self.fk_error {
+            return Err(BuildError::LefiJson);
         }
         if inc(Agency::Fk) && self.fk.is_none() {
             return Err(BuildError::MissingFkFraga);

@@ -584,9 +584,10 @@ fn svarsdata<S: EventSource>(
                     let json = single_text_child(r, Some(ns), "lefiJsonSvar")?;
                     let blob = Base64Blob::decode(&json)
                         .map_err(|_| r.error(invalid("xs:base64Binary")))?;
-                    super::fk::check_json(blob.bytes()).map_err(|k| r.error(k))?;
+                    let svar = super::fk::decode_svar(blob.bytes()).map_err(|k| r.error(k))?;
                     Ok(FkSvar {
                         lefi_json_svar: blob,
+                        svar: Box::new(svar),
                     })
                 })?);
             }

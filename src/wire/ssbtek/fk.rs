@@ -1,14 +1,13 @@
 //! The FK (LEFI v9 JSON) payload inside SSBTEK.
 
-use serde::de::IgnoredAny;
-
+use crate::model::lefi::LefiExternFormansinformationSvar;
+use crate::wire::lefi_json;
 use crate::wire::xml::XmlErrorKind;
 
-/// Checks that the decoded `lefiJsonSvar` bytes are one well-formed JSON document.
-pub(crate) fn check_json(bytes: &[u8]) -> Result<(), XmlErrorKind> {
-    serde_json::from_slice::<IgnoredAny>(bytes)
-        .map(|_| ())
-        .map_err(|_| XmlErrorKind::InvalidValue {
-            expected: "LEFI v9 JSON in lefiJsonSvar",
-        })
+/// Decodes the `lefiJsonSvar` bytes into the typed LEFI v9 response.
+pub(crate) fn decode_svar(bytes: &[u8]) -> Result<LefiExternFormansinformationSvar, XmlErrorKind> {
+    lefi_json::from_slice(bytes).map_err(|e| XmlErrorKind::Payload {
+        what: "LEFI v9 JSON in lefiJsonSvar",
+        detail: e.to_string(),
+    })
 }

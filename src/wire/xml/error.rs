@@ -136,6 +136,15 @@ pub enum XmlErrorKind {
         /// Description of what was expected (`xs:date`, `xs:boolean`, …).
         expected: &'static str,
     },
+    /// An embedded payload (base64 JSON, inner XML document) is invalid; `detail` comes from
+    /// that payload's codec and carries no document values.
+    #[error("invalid {what}: {detail}")]
+    Payload {
+        /// Which payload.
+        what: &'static str,
+        /// The payload codec's message.
+        detail: String,
+    },
     /// The document has no root element.
     #[error("document has no root element")]
     NoRoot,
