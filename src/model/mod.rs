@@ -4,4 +4,5 @@
 //!   contract), with a request builder.
 
 pub mod lefi;
+pub mod payments;
 pub mod ssbtek;
