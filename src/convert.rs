@@ -217,6 +217,18 @@ pub struct ConvertOptions {
     pub allow_loss: bool,
 }
 
+impl ConvertOptions {
+    /// Options that allow loss (the report says what was dropped).
+    ///
+    /// ```
+    /// assert!(lefi::convert::ConvertOptions::allowing_loss().allow_loss);
+    /// ```
+    #[must_use]
+    pub const fn allowing_loss() -> Self {
+        Self { allow_loss: true }
+    }
+}
+
 /// Why a conversion failed. Messages never contain the documents' values.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
