@@ -1,0 +1,161 @@
+//! Decoding errors, policies and robustness of the LEFI Online XML codec.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+mod lefi_xml_support;
+
+use lefi::model::lefi::{LefiExternFormansinformationFraga as Fraga, LefiExternFormansinformationSvar as Svar};
+use lefi::version::LefiVersion;
+use lefi::wire::lefi_xml::{self, DecodeSettings, Error, UnknownElements};
+use lefi::wire::xml::XmlErrorKind;
+use lefi_xml_support::gen::{self, Gen};
+use proptest::prelude::*;
+
+const PNR: &str = "197407029284";
+
+fn fraga(ns_version: &str, attr: &str, body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0"?>
+<LefiExternFormansinformationFraga xmlns="urn:lefi:reconstructed:lefionline:{ns_version}"{attr}>
+  <personnummer>{PNR}</personnummer>
+  <period><from>2023-01-01</from><tom>2024-01-01</tom></period>{body}
+</LefiExternFormansinformationFraga>"#
+    )
+}
+
+#[test]
+fn version_comes_from_namespace_and_attribute_must_agree() {
+    let ok = fraga("6.0", r#" lefiOnlineVersion="6.0""#, "");
+    let d = lefi_xml::decode_with::<Fraga>(ok.as_bytes(), &DecodeSettings::strict()).unwrap();
+    assert_eq!(d.version, LefiVersion::V6);
+
+    let mismatch = fraga("6.0", r#" lefiOnlineVersion="5.1""#, "");
+    let err = lefi_xml::from_slice::<Fraga>(mismatch.as_bytes()).unwrap_err();
+    assert!(matches!(err, Error::VersionMismatch { namespace_version: LefiVersion::V6, .. }), "{err}");
+    assert_eq!(err.position().unwrap().line(), 2);
+
+    let missing = fraga("6.0", "", "");
+    let err = lefi_xml::from_slice::<Fraga>(missing.as_bytes()).unwrap_err();
+    assert!(matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::MissingAttribute { name: "lefiOnlineVersion" }), "{err}");
+
+    let unknown = fraga("8.0", r#" lefiOnlineVersion="8.0""#, "");
+    let err = lefi_xml::from_slice::<Fraga>(unknown.as_bytes()).unwrap_err();
+    assert!(matches!(&err, Error::UnknownNamespace { namespace, .. } if namespace.ends_with("8.0")), "{err}");
+
+    let err = lefi_xml::from_slice::<Svar>(ok.as_bytes()).unwrap_err();
+    assert!(matches!(err, Error::WrongRoot { expected: "LefiExternFormansinformationSvar", .. }));
+}
+
+#[test]
+fn elements_of_a_later_version_are_unknown_in_an_earlier_one() {
+    let body = "<preliminaraUtbetalningar>FK:SJP</preliminaraUtbetalningar>";
+    let v6 = fraga("6.0", r#" lefiOnlineVersion="6.0""#, body);
+    assert!(lefi_xml::from_slice::<Fraga>(v6.as_bytes()).unwrap().preliminara_utbetalningar.is_some());
+    let v5 = fraga("5.0", r#" lefiOnlineVersion="5.0""#, body);
+    let err = lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &DecodeSettings::strict()).unwrap_err();
+    assert_eq!(err.to_string(),
+        "unexpected element `{urn:lefi:reconstructed:lefionline:5.0}preliminaraUtbetalningar` (line 4, column 64, at /LefiExternFormansinformationFraga/preliminaraUtbetalningar)");
+    let d = lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &DecodeSettings::default()).unwrap();
+    assert_eq!(d.warnings.len(), 1);
+    assert_eq!(d.warnings[0].path, "/LefiExternFormansinformationFraga/preliminaraUtbetalningar");
+    assert_eq!(d.warnings[0].fragment.text(), "FK:SJP");
+    assert!(d.value.preliminara_utbetalningar.is_none());
+    let mut skip = DecodeSettings::default();
+    skip.unknown_elements = UnknownElements::Skip;
+    assert!(lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &skip).unwrap().warnings.is_empty());
+}
+
+#[test]
+fn codes_of_a_later_version_are_refused() {
+    let v7 = fraga("7.0", r#" lefiOnlineVersion="7.0""#, "<formansinformation>FK:FSJP</formansinformation>");
+    let err = lefi_xml::from_slice::<Fraga>(v7.as_bytes()).unwrap_err();
+    assert_eq!(err.to_string(), "code `FK:FSJP` is not available in LEFI Online 7 (line 4, column 64, at /LefiExternFormansinformationFraga/formansinformation)");
+}
+
+#[test]
+fn errors_never_echo_identity_values() {
+    let bad_pnr = fraga("5.1", r#" lefiOnlineVersion="5.1""#, "").replace(PNR, "19740702928X");
+    let err = lefi_xml::from_slice::<Fraga>(bad_pnr.as_bytes()).unwrap_err();
+    assert!(!err.to_string().contains("1974"), "{err}");
+    assert!(err.to_string().contains("personnummer"), "{err}");
+    let dup = fraga("5.1", r#" lefiOnlineVersion="5.1""#, &format!("<personnummer>{PNR}</personnummer>"));
+    let err = lefi_xml::from_slice::<Fraga>(dup.as_bytes()).unwrap_err();
+    assert!(matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::Duplicate { name: "personnummer" }));
+    assert!(!format!("{err} {err:?}").contains(PNR));
+    let svar: Svar = lefi_xml::from_slice(br#"<LefiExternFormansinformationSvar xmlns="urn:lefi:reconstructed:lefionline:5.0"><formansinformation><generellPersoninformation><personnummer>197407029284</personnummer><namn>Anna</namn></generellPersoninformation></formansinformation></LefiExternFormansinformationSvar>"#).unwrap();
+    assert!(!format!("{svar:?}").contains("Anna"));
+}
+
+#[test]
+fn bounds_and_dtds_are_enforced() {
+    let doc = fraga("5.0", r#" lefiOnlineVersion="5.0""#, "");
+    let mut small = DecodeSettings::default();
+    small.max_bytes = 64;
+    let err = lefi_xml::decode_with::<Fraga>(doc.as_bytes(), &small).unwrap_err();
+    assert!(matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooLarge { .. })), "{err}");
+    let err = lefi_xml::decode_reader_with::<Fraga, _>(doc.as_bytes(), &small).unwrap_err();
+    assert!(matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooLarge { .. })), "{err}");
+    let mut shallow = DecodeSettings::default();
+    shallow.max_depth = 2;
+    let err = lefi_xml::decode_with::<Fraga>(doc.as_bytes(), &shallow).unwrap_err();
+    assert!(matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooDeep { max: 2 })), "{err}");
+    let dtd = format!("<!DOCTYPE x [<!ENTITY e 'boom'>]>{}", doc.trim_start_matches("<?xml version=\"1.0\"?>"));
+    let err = lefi_xml::from_slice::<Fraga>(dtd.as_bytes()).unwrap_err();
+    assert!(matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::Doctype), "{err}");
+}
+
+#[test]
+fn the_literal_exa_code_pair_is_what_the_codec_writes() {
+    let mut svar = Svar::default();
+    let mut fi = lefi::model::lefi::LefiFormansinformation::default();
+    let mut uppgift = lefi::model::lefi::LefiUtbetalningUppgift::default();
+    let mut detalj = lefi::model::lefi::LefiUtbetalningDetalj::default();
+    let mut typ = lefi::model::lefi::LefiBokstavskod::default();
+    typ.id = Some("P37".into());
+    typ.beskrivning = Some("Inkomstpensionstillägg - 37".into());
+    detalj.beloppstyp = Some(typ);
+    uppgift.utbetalningsdetalj = Some(vec![detalj]);
+    fi.utbetalningsuppgift = Some(vec![uppgift]);
+    svar.formansinformation = Some(fi);
+    let xml = String::from_utf8(lefi_xml::to_vec(&svar, LefiVersion::V5).unwrap()).unwrap();
+    assert!(xml.contains("<EXA:beloppstyp><EXA:id>P37</EXA:id><EXA:beskrivning>Inkomstpensionstillägg - 37</EXA:beskrivning></EXA:beloppstyp>"), "{xml}");
+}
+
+fn sample_documents() -> Vec<Vec<u8>> {
+    let mut docs = Vec::new();
+    for (i, v) in [LefiVersion::V5, LefiVersion::V5_1, LefiVersion::V6, LefiVersion::V7].into_iter().enumerate() {
+        let mut g = Gen::new(i as u64, v);
+        docs.push(lefi_xml::to_vec(&gen::gen_lefi_extern_formansinformation_svar(&mut g), v).unwrap());
+        docs.push(lefi_xml::to_vec(&gen::gen_lefi_extern_formansinformation_fraga(&mut g), v).unwrap());
+    }
+    docs
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = lefi_xml::from_slice::<Svar>(&bytes);
+        let _ = lefi_xml::from_slice::<Fraga>(&bytes);
+        let _ = lefi::convert::Format::detect(&bytes);
+    }
+
+    #[test]
+    fn mutated_documents_never_panic(doc in 0usize..8, edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8)) {
+        let docs = sample_documents();
+        let mut bytes = docs[doc].clone();
+        for (at, byte, op) in edits {
+            if bytes.is_empty() { break; }
+            let i = at.index(bytes.len());
+            match op {
+                0 => bytes[i] = byte,
+                1 => { bytes.remove(i); }
+                _ => bytes.insert(i, byte),
+            }
+        }
+        let _ = lefi_xml::from_slice::<Svar>(&bytes);
+        let _ = lefi_xml::from_slice::<Fraga>(&bytes);
+        let _ = lefi::convert::convert_detected(&bytes, lefi::convert::Format::LefiV9, &lefi::convert::ConvertOptions::allowing_loss());
+    }
+}
