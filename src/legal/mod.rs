@@ -26,7 +26,9 @@ mod authorisation;
 mod basis;
 mod consent;
 mod lawful;
+mod minimise;
 mod purpose;
+mod redact;
 
 pub use authorisation::{
     Actor, ActorKind, AuthorisationError, Behorighet, Ombud, NEW_AUTHORISATION_SYSTEM_FROM,
@@ -34,4 +36,11 @@ pub use authorisation::{
 pub use basis::{Law, LegalBasis, Provision, Section, SfsNumber};
 pub use consent::{Consent, ConsentError, InvalidConsent};
 pub use lawful::{marker, ConsentReference, LawfulPurpose};
+pub use minimise::{
+    payments_view, Amount, Answer, MinimalPayment, MinimalPeriod, MinimalRow, MinimalSoPayment,
+    NotAnAnswer, Omfattning, PaymentsView,
+};
 pub use purpose::{ParsePurposeError, Purpose};
+pub use redact::{
+    redacted, redacted_ssbtek, Mask, Redacted, RedactedSsbtek, PLAIN_PERSONAL_FIELDS, REDACTED,
+};
