@@ -187,10 +187,12 @@ fn assert_no_leak(what: &str, c: &Collected, output: &Value, allow_years: bool) 
 }
 
 fn check_lefi_json(what: &str, bytes: &[u8]) -> bool {
-    let Ok(svar) = lefi::wire::lefi_json::from_slice::<LefiExternFormansinformationSvar>(bytes)
-    else {
-        eprintln!("{what}: not decodable as a v9 answer, skipped");
-        return false;
+    let svar = match lefi::wire::lefi_json::from_slice::<LefiExternFormansinformationSvar>(bytes) {
+        Ok(svar) => svar,
+        Err(e) => {
+            eprintln!("{what}: not decodable as a v9 answer ({e}), skipped");
+            return false;
+        }
     };
     let raw: Value = serde_json::from_slice(bytes).unwrap();
     let mut c = Collected::default();
