@@ -501,6 +501,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
     use super::*;
+    use serde::Serialize;
 
     /// Every table entry names an existing property of an existing generated schema, and
     /// every generated property whose name says it holds a person's identity, name or

@@ -66,8 +66,8 @@ struct DocLog<'a> {
 impl<'a> DocLog<'a> {
     fn new(doc: &'a SsbtekDocument) -> Self {
         let message = match &doc.message {
-            SsbtekMessage::Request(f) => MessageLog::Request(FragaLog::new(f)),
-            SsbtekMessage::Response(s) => MessageLog::Response(SvarLog::new(s)),
+            SsbtekMessage::Request(f) => MessageLog::Request(Box::new(FragaLog::new(f))),
+            SsbtekMessage::Response(s) => MessageLog::Response(Box::new(SvarLog::new(s))),
             SsbtekMessage::PingRequest => MessageLog::PingRequest,
             SsbtekMessage::PingResponse(p) => MessageLog::PingResponse(PingLog::new(p)),
             SsbtekMessage::Fault(f) => MessageLog::Fault(FaultLog::new(f)),
@@ -83,8 +83,8 @@ impl<'a> DocLog<'a> {
 #[derive(Serialize)]
 #[serde(rename_all = "snake_case")]
 enum MessageLog<'a> {
-    Request(FragaLog<'a>),
-    Response(SvarLog<'a>),
+    Request(Box<FragaLog<'a>>),
+    Response(Box<SvarLog<'a>>),
     PingRequest,
     PingResponse(PingLog<'a>),
     Fault(FaultLog<'a>),
@@ -425,17 +425,19 @@ impl<'a> SoLog<'a> {
 }
 
 #[derive(Serialize)]
+struct FordonLog<'a> {
+    regnr: FreeText<'a>,
+    fabrikat: &'a str,
+    fordonsar: &'a str,
+    fordonsslag: &'a str,
+    handelsbeteckning: &'a str,
+    extra: Vec<Xml<'a>>,
+}
+
+#[derive(Serialize)]
 struct TnsLog<'a> {
     ok: bool,
-    /// `(regnr, fabrikat, fordonsår, fordonsslag, handelsbeteckning)`.
-    fordon: Vec<(
-        FreeText<'a>,
-        &'a str,
-        &'a str,
-        &'a str,
-        &'a str,
-        Vec<Xml<'a>>,
-    )>,
+    fordon: Vec<FordonLog<'a>>,
     felresultat: Vec<(i32, FreeText<'a>, Vec<Xml<'a>>)>,
     extra: Vec<Xml<'a>>,
 }
@@ -452,15 +454,13 @@ impl<'a> TnsLog<'a> {
                 .fordonsinnehav
                 .iter()
                 .flat_map(|f| f.fordon.iter())
-                .map(|f| {
-                    (
-                        free(&f.regnr),
-                        f.fabrikat.as_str(),
-                        f.fordonsar.as_str(),
-                        f.fordonsslag.as_str(),
-                        f.handelsbeteckning.as_str(),
-                        xml_list(&f.extra),
-                    )
+                .map(|f| FordonLog {
+                    regnr: free(&f.regnr),
+                    fabrikat: &f.fabrikat,
+                    fordonsar: &f.fordonsar,
+                    fordonsslag: &f.fordonsslag,
+                    handelsbeteckning: &f.handelsbeteckning,
+                    extra: xml_list(&f.extra),
                 })
                 .collect(),
             felresultat: t
