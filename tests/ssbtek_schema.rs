@@ -130,10 +130,10 @@ fn input() -> impl Strategy<Value = Input> {
 /// Builds a request; `None` when the builder (rightly) refuses the combination.
 fn build(i: &Input, v11: bool) -> Result<BastjanstFraga, BuildError> {
     let mut b = BastjanstFragaBuilder::new(
-        i.org.clone(),
+        i.org,
         i.texts.0.clone(),
         i.texts.1.clone(),
-        i.person.clone(),
+        i.person,
         Arendeidentitet::new(i.arende.clone()).unwrap(),
         i.period,
         Syfte::new(i.texts.2.clone()).unwrap(),
@@ -163,7 +163,7 @@ fn build(i: &Input, v11: bool) -> Result<BastjanstFraga, BuildError> {
         ));
     }
     for (org, namn) in &i.bitraden {
-        b = b.personuppgiftsbitrade(org.clone(), namn.clone());
+        b = b.personuppgiftsbitrade(*org, namn.clone());
     }
     b.build()
 }

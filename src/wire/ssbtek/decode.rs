@@ -497,6 +497,26 @@ fn single_text_child<S: EventSource>(
     Ok(t)
 }
 
+/// A `data` element whose only child is `<local>`, its text handed to `f` without copying.
+fn single_child_with<S: EventSource, T>(
+    r: &mut XmlReader<S>,
+    ns: Option<&str>,
+    local: &'static str,
+    f: impl FnOnce(&str) -> Result<T, XmlErrorKind>,
+) -> Result<T, DecodeError> {
+    let Some(el) = r.next_child()? else {
+        return Err(missing(r, local));
+    };
+    if !el.is(ns, local) {
+        return Err(unexpected(r));
+    }
+    let v = r.read_text_with(f)?;
+    if r.next_child()?.is_some() {
+        return Err(unexpected(r));
+    }
+    Ok(v)
+}
+
 fn svar<S: EventSource>(
     r: &mut XmlReader<S>,
     ns: &str,
@@ -561,9 +581,9 @@ fn svarsdata<S: EventSource>(
             0 => d.af = Some(agency(r, ns, agencies::af::decode)?),
             1 => {
                 d.csn = Some(agency(r, ns, |r| {
-                    let svar = single_text_child(r, Some(ns), "svar")?;
-                    let blob = Base64Blob::decode(&svar)
-                        .map_err(|_| r.error(invalid("xs:base64Binary")))?;
+                    let blob = single_child_with(r, Some(ns), "svar", |t| {
+                        Base64Blob::decode(t).map_err(|_| invalid("xs:base64Binary"))
+                    })?;
                     CsnSvar::new(blob, &settings.limits).map_err(|e| {
                         let (kind, inner) = e.into_parts();
                         r.error(match kind {
@@ -581,9 +601,9 @@ fn svarsdata<S: EventSource>(
             }
             2 => {
                 d.fk = Some(agency(r, ns, |r| {
-                    let json = single_text_child(r, Some(ns), "lefiJsonSvar")?;
-                    let blob = Base64Blob::decode(&json)
-                        .map_err(|_| r.error(invalid("xs:base64Binary")))?;
+                    let blob = single_child_with(r, Some(ns), "lefiJsonSvar", |t| {
+                        Base64Blob::decode(t).map_err(|_| invalid("xs:base64Binary"))
+                    })?;
                     let svar = super::fk::decode_svar(blob.bytes()).map_err(|k| r.error(k))?;
                     Ok(FkSvar {
                         lefi_json_svar: blob,
