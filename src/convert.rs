@@ -273,7 +273,7 @@ pub enum ConvertError {
 /// The document kinds a conversion carries.
 enum Doc {
     Fraga(LefiExternFormansinformationFraga),
-    Svar(LefiExternFormansinformationSvar),
+    Svar(Box<LefiExternFormansinformationSvar>),
 }
 
 /// Whether an XML document's root element is the request.
@@ -309,7 +309,9 @@ fn decode(input: &[u8], from: Format) -> Result<Doc, ConvertError> {
             if is_request_json(input) {
                 lefi_json::from_slice(input).map(Doc::Fraga).map_err(json)
             } else {
-                lefi_json::from_slice(input).map(Doc::Svar).map_err(json)
+                lefi_json::from_slice(input)
+                    .map(|d| Doc::Svar(Box::new(d)))
+                    .map_err(json)
             }
         }
         Some(version) => {
@@ -317,7 +319,8 @@ fn decode(input: &[u8], from: Format) -> Result<Doc, ConvertError> {
             let doc = if is_request_xml(input) {
                 lefi_xml::decode_with(input, &settings).map(|d| (d.version, Doc::Fraga(d.value)))
             } else {
-                lefi_xml::decode_with(input, &settings).map(|d| (d.version, Doc::Svar(d.value)))
+                lefi_xml::decode_with(input, &settings)
+                    .map(|d| (d.version, Doc::Svar(Box::new(d.value))))
             };
             let (found, doc) = doc.map_err(xml)?;
             if found != version {
@@ -338,13 +341,13 @@ fn encode(doc: &Doc, to: Format) -> Result<(Vec<u8>, LossReport), ConvertError> 
     match to.lefi_version() {
         Some(LefiVersion::V9) => match doc {
             Doc::Fraga(d) => lefi_json::to_vec(d),
-            Doc::Svar(d) => lefi_json::to_vec(d),
+            Doc::Svar(d) => lefi_json::to_vec(&**d),
         }
         .map(|out| (out, LossReport::default()))
         .map_err(json),
         Some(version) => match doc {
             Doc::Fraga(d) => lefi_xml::to_vec_lossy(d, version),
-            Doc::Svar(d) => lefi_xml::to_vec_lossy(d, version),
+            Doc::Svar(d) => lefi_xml::to_vec_lossy(&**d, version),
         }
         .map_err(xml),
         None => Err(ConvertError::UnknownFormat),

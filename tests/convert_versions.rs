@@ -1,15 +1,21 @@
 //! Conversion between LEFI Online XML 5/5.1/6/7 and LEFI 9 JSON: upgrades are lossless,
 //! downgrades fail without allow_loss and report exactly what is dropped with it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod lefi_xml_support;
 
 use lefi::codes::{FkFormanGrupp, FormanGrupp, PmFormanGrupp};
 use lefi::convert::{convert, convert_dir, ConvertError, ConvertOptions, Format};
 use lefi::model::lefi::{
-    LefiExternFormansinformationFraga, LefiExternFormansinformationSvar, LefiForebyggandeSjukpenningArende,
-    LefiPmFormanAnsprak, LefiPmFormanBeslut, LefiPmFormanUtbetalning, LefiUtbetalningUppgift,
+    LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
+    LefiForebyggandeSjukpenningArende, LefiPmFormanAnsprak, LefiPmFormanBeslut,
+    LefiPmFormanUtbetalning, LefiUtbetalningUppgift,
 };
 use lefi::version::LefiVersion;
 use lefi::wire::{lefi_json, lefi_xml};
@@ -29,14 +35,16 @@ fn upgrading_every_xml_version_to_v9_is_lossless() {
             let mut g = Gen::new(seed, version);
             let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
             let xml = lefi_xml::to_vec(&svar, version).unwrap();
-            let (json, lost) = convert(&xml, format, Format::LefiV9, &ConvertOptions::default()).unwrap();
+            let (json, lost) =
+                convert(&xml, format, Format::LefiV9, &ConvertOptions::default()).unwrap();
             assert!(lost.is_empty());
             let back: LefiExternFormansinformationSvar = lefi_json::from_slice(&json).unwrap();
             assert_eq!(back, svar, "{format} seed {seed}");
 
             let fraga = gen::gen_lefi_extern_formansinformation_fraga(&mut g);
             let xml = lefi_xml::to_vec(&fraga, version).unwrap();
-            let (json, lost) = convert(&xml, format, Format::LefiV9, &ConvertOptions::default()).unwrap();
+            let (json, lost) =
+                convert(&xml, format, Format::LefiV9, &ConvertOptions::default()).unwrap();
             assert!(lost.is_empty());
             let back: LefiExternFormansinformationFraga = lefi_json::from_slice(&json).unwrap();
             assert_eq!(back, fraga, "{format} seed {seed}");
@@ -53,11 +61,18 @@ fn upgrading_between_xml_versions_is_lossless_and_back_again() {
             let xml = lefi_xml::to_vec(&svar, version).unwrap();
             let (up, lost) = convert(&xml, from, to, &ConvertOptions::default()).unwrap();
             assert!(lost.is_empty(), "{from} -> {to}: {lost}");
-            let d = lefi_xml::decode_with::<LefiExternFormansinformationSvar>(&up, &lefi_xml::DecodeSettings::strict()).unwrap();
+            let d = lefi_xml::decode_with::<LefiExternFormansinformationSvar>(
+                &up,
+                &lefi_xml::DecodeSettings::strict(),
+            )
+            .unwrap();
             assert_eq!((d.version, d.value), (target, svar.clone()));
             let (down, lost) = convert(&up, to, from, &ConvertOptions::default()).unwrap();
             assert!(lost.is_empty());
-            assert_eq!(lefi_xml::from_slice::<LefiExternFormansinformationSvar>(&down).unwrap(), svar);
+            assert_eq!(
+                lefi_xml::from_slice::<LefiExternFormansinformationSvar>(&down).unwrap(),
+                svar
+            );
         }
     }
 }
@@ -67,11 +82,15 @@ fn upgrading_between_xml_versions_is_lossless_and_back_again() {
 fn v9_answer() -> LefiExternFormansinformationSvar {
     let mut g = Gen::new(42, LefiVersion::V6);
     let mut svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
-    svar.ansprak = Some(vec![LefiPmFormanAnsprak::default(), LefiPmFormanAnsprak::default()]);
+    svar.ansprak = Some(vec![
+        LefiPmFormanAnsprak::default(),
+        LefiPmFormanAnsprak::default(),
+    ]);
     svar.beslut = Some(vec![LefiPmFormanBeslut::default()]);
     svar.utbetalningar = Some(vec![LefiPmFormanUtbetalning::default(); 3]);
     let fi = svar.formansinformation.get_or_insert_with(Default::default);
-    fi.forebyggande_sjukpenningsarende = Some(vec![LefiForebyggandeSjukpenningArende::default(); 2]);
+    fi.forebyggande_sjukpenningsarende =
+        Some(vec![LefiForebyggandeSjukpenningArende::default(); 2]);
     fi.preliminarautbetalningar = Some(vec![LefiUtbetalningUppgift::default()]);
     svar
 }
@@ -79,24 +98,45 @@ fn v9_answer() -> LefiExternFormansinformationSvar {
 #[test]
 fn downgrading_pm_data_and_forebyggande_sjukpenning_to_v6_needs_allow_loss() {
     let json = lefi_json::to_vec(&v9_answer()).unwrap();
-    let err = convert(&json, Format::LefiV9, Format::LefiV6, &ConvertOptions::default()).unwrap_err();
-    let ConvertError::Lossy { to, report } = &err else { panic!("{err}") };
+    let err = convert(
+        &json,
+        Format::LefiV9,
+        Format::LefiV6,
+        &ConvertOptions::default(),
+    )
+    .unwrap_err();
+    let ConvertError::Lossy { to, report } = &err else {
+        panic!("{err}")
+    };
     assert_eq!(*to, Format::LefiV6);
     let mut expected = vec![
         ("ansprak".to_owned(), 2),
         ("beslut".to_owned(), 1),
         ("utbetalningar".to_owned(), 3),
-        ("formansinformation.forebyggandeSjukpenningsarende".to_owned(), 2),
+        (
+            "formansinformation.forebyggandeSjukpenningsarende".to_owned(),
+            2,
+        ),
     ];
-    let mut items: Vec<_> = report.items().iter().map(|i| (i.path.clone(), i.count)).collect();
+    let mut items: Vec<_> = report
+        .items()
+        .iter()
+        .map(|i| (i.path.clone(), i.count))
+        .collect();
     items.sort();
     expected.sort();
     assert_eq!(items, expected);
-    assert!(err.to_string().contains("formansinformation.forebyggandeSjukpenningsarende: 2 dropped"));
+    assert!(err
+        .to_string()
+        .contains("formansinformation.forebyggandeSjukpenningsarende: 2 dropped"));
 
-    let (xml, report2) =
-        convert(&json, Format::LefiV9, Format::LefiV6, &ConvertOptions::allowing_loss())
-            .unwrap();
+    let (xml, report2) = convert(
+        &json,
+        Format::LefiV9,
+        Format::LefiV6,
+        &ConvertOptions::allowing_loss(),
+    )
+    .unwrap();
     assert_eq!(&report2, report);
     // What remains is exactly the answer without the dropped items.
     let mut kept = v9_answer();
@@ -106,14 +146,20 @@ fn downgrading_pm_data_and_forebyggande_sjukpenning_to_v6_needs_allow_loss() {
     if let Some(fi) = kept.formansinformation.as_mut() {
         fi.forebyggande_sjukpenningsarende = None;
     }
-    assert_eq!(lefi_xml::v6::from_slice::<LefiExternFormansinformationSvar>(&xml).unwrap(), kept);
+    assert_eq!(
+        lefi_xml::v6::from_slice::<LefiExternFormansinformationSvar>(&xml).unwrap(),
+        kept
+    );
 }
 
 #[test]
 fn strict_encoding_names_the_item_and_the_version() {
     // The first item in document order is named.
     let err = lefi_xml::to_vec(&v9_answer(), LefiVersion::V7).unwrap_err();
-    assert_eq!(err.to_string(), "LEFI Online 7 cannot carry `formansinformation.forebyggandeSjukpenningsarende`");
+    assert_eq!(
+        err.to_string(),
+        "LEFI Online 7 cannot carry `formansinformation.forebyggandeSjukpenningsarende`"
+    );
     let mut pm_only = v9_answer();
     pm_only.formansinformation = None;
     let err = lefi_xml::to_vec(&pm_only, LefiVersion::V6).unwrap_err();
@@ -128,10 +174,16 @@ fn a_preliminary_payment_cannot_be_encoded_to_v5() {
     svar.formansinformation = Some(fi);
     for version in [LefiVersion::V5, LefiVersion::V5_1] {
         let err = lefi_xml::to_vec(&svar, version).unwrap_err();
-        assert!(matches!(&err, lefi_xml::Error::NotRepresentable { path, .. } if path == "formansinformation.preliminarautbetalningar"), "{err}");
+        assert!(
+            matches!(&err, lefi_xml::Error::NotRepresentable { path, .. } if path == "formansinformation.preliminarautbetalningar"),
+            "{err}"
+        );
     }
     let (_, lost) = lefi_xml::to_vec_lossy(&svar, LefiVersion::V5).unwrap();
-    assert_eq!(lost.to_string(), "formansinformation.preliminarautbetalningar: 1 dropped");
+    assert_eq!(
+        lost.to_string(),
+        "formansinformation.preliminarautbetalningar: 1 dropped"
+    );
     assert!(lefi_xml::to_vec(&svar, LefiVersion::V6).is_ok());
     // Nor can a v5 request ask for them.
     let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
@@ -161,19 +213,42 @@ fn gated_codes_are_dropped_from_request_lists() {
     let items: Vec<String> = lost.items().iter().map(ToString::to_string).collect();
     assert_eq!(
         items,
-        ["ansprak: 1 dropped", "utbetalningar [FK:FSJP]: 1 dropped", "utbetalningar [FK:PJOB]: 1 dropped", "utbetalningar [PM:AP]: 1 dropped"]
+        [
+            "ansprak: 1 dropped",
+            "utbetalningar [FK:FSJP]: 1 dropped",
+            "utbetalningar [FK:PJOB]: 1 dropped",
+            "utbetalningar [PM:AP]: 1 dropped"
+        ]
     );
     let back: LefiExternFormansinformationFraga = lefi_xml::from_slice(&xml).unwrap();
-    assert_eq!(back.utbetalningar, Some(vec![FormanGrupp::Fk(FkFormanGrupp::Sjp)]));
+    assert_eq!(
+        back.utbetalningar,
+        Some(vec![FormanGrupp::Fk(FkFormanGrupp::Sjp)])
+    );
     let (_, lost) = lefi_xml::to_vec_lossy(&fraga, LefiVersion::V6).unwrap();
     assert_eq!(lost.total(), 3);
 }
 
 #[test]
 fn ssbtek_pairs_are_a_typed_unsupported_error() {
-    let err = convert(b"<x/>", Format::SsbtekV10, Format::LefiV9, &ConvertOptions::default()).unwrap_err();
-    assert!(matches!(err, ConvertError::Unsupported { from: Format::SsbtekV10, to: Format::LefiV9 }));
-    assert_eq!(err.to_string(), "conversion from ssbtek-v10 to lefi-v9 is not supported");
+    let err = convert(
+        b"<x/>",
+        Format::SsbtekV10,
+        Format::LefiV9,
+        &ConvertOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        ConvertError::Unsupported {
+            from: Format::SsbtekV10,
+            to: Format::LefiV9
+        }
+    ));
+    assert_eq!(
+        err.to_string(),
+        "conversion from ssbtek-v10 to lefi-v9 is not supported"
+    );
     for f in Format::ALL {
         assert_eq!(f.as_str().parse::<Format>(), Ok(f));
     }
@@ -187,21 +262,47 @@ fn batch_conversion_keeps_going_past_bad_files() {
     for seed in 0..20u64 {
         let mut g = Gen::new(seed, LefiVersion::V7);
         let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
-        std::fs::write(input.join(format!("doc{seed:02}.xml")), lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap()).unwrap();
+        std::fs::write(
+            input.join(format!("doc{seed:02}.xml")),
+            lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap(),
+        )
+        .unwrap();
     }
     std::fs::write(input.join("broken.xml"), b"<LefiExternFormansinformationSvar xmlns='urn:lefi:reconstructed:lefionline:7.0'><formansinformation>").unwrap();
-    std::fs::write(input.join("lossy.json"), lefi_json::to_vec(&v9_answer()).unwrap()).unwrap();
+    std::fs::write(
+        input.join("lossy.json"),
+        lefi_json::to_vec(&v9_answer()).unwrap(),
+    )
+    .unwrap();
     let mut seen = 0;
-    let summary = convert_dir(&input, &dir.join("out"), Format::LefiV6, &ConvertOptions::default(), |p| {
-        seen += 1;
-        assert_eq!(p.done, seen);
-        assert_eq!(p.total, 22);
-    })
+    let summary = convert_dir(
+        &input,
+        &dir.join("out"),
+        Format::LefiV6,
+        &ConvertOptions::default(),
+        |p| {
+            seen += 1;
+            assert_eq!(p.done, seen);
+            assert_eq!(p.total, 22);
+        },
+    )
     .unwrap();
     assert_eq!(seen, 22);
     assert_eq!(summary.converted, 20 - summary.lossy.len());
     assert_eq!(summary.failed.len(), 2, "{summary}");
-    assert!(summary.failed.iter().any(|(p, r)| p.ends_with("broken.xml") && r.contains("unexpected end")), "{summary}");
-    assert!(summary.failed.iter().any(|(p, r)| p.ends_with("lossy.json") && r.contains("allow loss")), "{summary}");
+    assert!(
+        summary
+            .failed
+            .iter()
+            .any(|(p, r)| p.ends_with("broken.xml") && r.contains("unexpected end")),
+        "{summary}"
+    );
+    assert!(
+        summary
+            .failed
+            .iter()
+            .any(|(p, r)| p.ends_with("lossy.json") && r.contains("allow loss")),
+        "{summary}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,10 +1,17 @@
 //! Decoding errors, policies and robustness of the LEFI Online XML codec.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod lefi_xml_support;
 
-use lefi::model::lefi::{LefiExternFormansinformationFraga as Fraga, LefiExternFormansinformationSvar as Svar};
+use lefi::model::lefi::{
+    LefiExternFormansinformationFraga as Fraga, LefiExternFormansinformationSvar as Svar,
+};
 use lefi::version::LefiVersion;
 use lefi::wire::lefi_xml::{self, DecodeSettings, Error, UnknownElements};
 use lefi::wire::xml::XmlErrorKind;
@@ -31,43 +38,77 @@ fn version_comes_from_namespace_and_attribute_must_agree() {
 
     let mismatch = fraga("6.0", r#" lefiOnlineVersion="5.1""#, "");
     let err = lefi_xml::from_slice::<Fraga>(mismatch.as_bytes()).unwrap_err();
-    assert!(matches!(err, Error::VersionMismatch { namespace_version: LefiVersion::V6, .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            Error::VersionMismatch {
+                namespace_version: LefiVersion::V6,
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert_eq!(err.position().unwrap().line(), 2);
 
     let missing = fraga("6.0", "", "");
     let err = lefi_xml::from_slice::<Fraga>(missing.as_bytes()).unwrap_err();
-    assert!(matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::MissingAttribute { name: "lefiOnlineVersion" }), "{err}");
+    assert!(
+        matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::MissingAttribute { name: "lefiOnlineVersion" }),
+        "{err}"
+    );
 
     let unknown = fraga("8.0", r#" lefiOnlineVersion="8.0""#, "");
     let err = lefi_xml::from_slice::<Fraga>(unknown.as_bytes()).unwrap_err();
-    assert!(matches!(&err, Error::UnknownNamespace { namespace, .. } if namespace.ends_with("8.0")), "{err}");
+    assert!(
+        matches!(&err, Error::UnknownNamespace { namespace, .. } if namespace.ends_with("8.0")),
+        "{err}"
+    );
 
     let err = lefi_xml::from_slice::<Svar>(ok.as_bytes()).unwrap_err();
-    assert!(matches!(err, Error::WrongRoot { expected: "LefiExternFormansinformationSvar", .. }));
+    assert!(matches!(
+        err,
+        Error::WrongRoot {
+            expected: "LefiExternFormansinformationSvar",
+            ..
+        }
+    ));
 }
 
 #[test]
 fn elements_of_a_later_version_are_unknown_in_an_earlier_one() {
     let body = "<preliminaraUtbetalningar>FK:SJP</preliminaraUtbetalningar>";
     let v6 = fraga("6.0", r#" lefiOnlineVersion="6.0""#, body);
-    assert!(lefi_xml::from_slice::<Fraga>(v6.as_bytes()).unwrap().preliminara_utbetalningar.is_some());
+    assert!(lefi_xml::from_slice::<Fraga>(v6.as_bytes())
+        .unwrap()
+        .preliminara_utbetalningar
+        .is_some());
     let v5 = fraga("5.0", r#" lefiOnlineVersion="5.0""#, body);
     let err = lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &DecodeSettings::strict()).unwrap_err();
     assert_eq!(err.to_string(),
         "unexpected element `{urn:lefi:reconstructed:lefionline:5.0}preliminaraUtbetalningar` (line 4, column 64, at /LefiExternFormansinformationFraga/preliminaraUtbetalningar)");
     let d = lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &DecodeSettings::default()).unwrap();
     assert_eq!(d.warnings.len(), 1);
-    assert_eq!(d.warnings[0].path, "/LefiExternFormansinformationFraga/preliminaraUtbetalningar");
+    assert_eq!(
+        d.warnings[0].path,
+        "/LefiExternFormansinformationFraga/preliminaraUtbetalningar"
+    );
     assert_eq!(d.warnings[0].fragment.text(), "FK:SJP");
     assert!(d.value.preliminara_utbetalningar.is_none());
     let mut skip = DecodeSettings::default();
     skip.unknown_elements = UnknownElements::Skip;
-    assert!(lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &skip).unwrap().warnings.is_empty());
+    assert!(lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &skip)
+        .unwrap()
+        .warnings
+        .is_empty());
 }
 
 #[test]
 fn codes_of_a_later_version_are_refused() {
-    let v7 = fraga("7.0", r#" lefiOnlineVersion="7.0""#, "<formansinformation>FK:FSJP</formansinformation>");
+    let v7 = fraga(
+        "7.0",
+        r#" lefiOnlineVersion="7.0""#,
+        "<formansinformation>FK:FSJP</formansinformation>",
+    );
     let err = lefi_xml::from_slice::<Fraga>(v7.as_bytes()).unwrap_err();
     assert_eq!(err.to_string(), "code `FK:FSJP` is not available in LEFI Online 7 (line 4, column 64, at /LefiExternFormansinformationFraga/formansinformation)");
 }
@@ -78,9 +119,15 @@ fn errors_never_echo_identity_values() {
     let err = lefi_xml::from_slice::<Fraga>(bad_pnr.as_bytes()).unwrap_err();
     assert!(!err.to_string().contains("1974"), "{err}");
     assert!(err.to_string().contains("personnummer"), "{err}");
-    let dup = fraga("5.1", r#" lefiOnlineVersion="5.1""#, &format!("<personnummer>{PNR}</personnummer>"));
+    let dup = fraga(
+        "5.1",
+        r#" lefiOnlineVersion="5.1""#,
+        &format!("<personnummer>{PNR}</personnummer>"),
+    );
     let err = lefi_xml::from_slice::<Fraga>(dup.as_bytes()).unwrap_err();
-    assert!(matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::Duplicate { name: "personnummer" }));
+    assert!(
+        matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::Duplicate { name: "personnummer" })
+    );
     assert!(!format!("{err} {err:?}").contains(PNR));
     let svar: Svar = lefi_xml::from_slice(br#"<LefiExternFormansinformationSvar xmlns="urn:lefi:reconstructed:lefionline:5.0"><formansinformation><generellPersoninformation><personnummer>197407029284</personnummer><namn>Anna</namn></generellPersoninformation></formansinformation></LefiExternFormansinformationSvar>"#).unwrap();
     assert!(!format!("{svar:?}").contains("Anna"));
@@ -92,16 +139,31 @@ fn bounds_and_dtds_are_enforced() {
     let mut small = DecodeSettings::default();
     small.max_bytes = 64;
     let err = lefi_xml::decode_with::<Fraga>(doc.as_bytes(), &small).unwrap_err();
-    assert!(matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooLarge { .. })), "{err}");
+    assert!(
+        matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooLarge { .. })),
+        "{err}"
+    );
     let err = lefi_xml::decode_reader_with::<Fraga, _>(doc.as_bytes(), &small).unwrap_err();
-    assert!(matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooLarge { .. })), "{err}");
+    assert!(
+        matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooLarge { .. })),
+        "{err}"
+    );
     let mut shallow = DecodeSettings::default();
     shallow.max_depth = 2;
     let err = lefi_xml::decode_with::<Fraga>(doc.as_bytes(), &shallow).unwrap_err();
-    assert!(matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooDeep { max: 2 })), "{err}");
-    let dtd = format!("<!DOCTYPE x [<!ENTITY e 'boom'>]>{}", doc.trim_start_matches("<?xml version=\"1.0\"?>"));
+    assert!(
+        matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooDeep { max: 2 })),
+        "{err}"
+    );
+    let dtd = format!(
+        "<!DOCTYPE x [<!ENTITY e 'boom'>]>{}",
+        doc.trim_start_matches("<?xml version=\"1.0\"?>")
+    );
     let err = lefi_xml::from_slice::<Fraga>(dtd.as_bytes()).unwrap_err();
-    assert!(matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::Doctype), "{err}");
+    assert!(
+        matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::Doctype),
+        "{err}"
+    );
 }
 
 #[test]
@@ -123,10 +185,22 @@ fn the_literal_exa_code_pair_is_what_the_codec_writes() {
 
 fn sample_documents() -> Vec<Vec<u8>> {
     let mut docs = Vec::new();
-    for (i, v) in [LefiVersion::V5, LefiVersion::V5_1, LefiVersion::V6, LefiVersion::V7].into_iter().enumerate() {
+    for (i, v) in [
+        LefiVersion::V5,
+        LefiVersion::V5_1,
+        LefiVersion::V6,
+        LefiVersion::V7,
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let mut g = Gen::new(i as u64, v);
-        docs.push(lefi_xml::to_vec(&gen::gen_lefi_extern_formansinformation_svar(&mut g), v).unwrap());
-        docs.push(lefi_xml::to_vec(&gen::gen_lefi_extern_formansinformation_fraga(&mut g), v).unwrap());
+        docs.push(
+            lefi_xml::to_vec(&gen::gen_lefi_extern_formansinformation_svar(&mut g), v).unwrap(),
+        );
+        docs.push(
+            lefi_xml::to_vec(&gen::gen_lefi_extern_formansinformation_fraga(&mut g), v).unwrap(),
+        );
     }
     docs
 }

@@ -2,7 +2,12 @@
 //! decode(encode(m)) == m, and every encoded document validates against our schema for
 //! that version (xmllint, batched).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod lefi_xml_support;
 
@@ -17,22 +22,30 @@ use proptest::test_runner::{Config, TestRunner};
 
 fn check_version(version: LefiVersion) {
     let docs = RefCell::new(Vec::new());
-    let mut runner = TestRunner::new(Config { cases: 96, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: 96,
+        ..Config::default()
+    });
     runner
         .run(&any::<u64>(), |seed| {
             let mut g = Gen::new(seed, version);
             let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
-            let xml = lefi_xml::to_vec(&svar, version).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            let back = lefi_xml::decode_with::<LefiExternFormansinformationSvar>(&xml, &DecodeSettings::strict())
-                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let xml =
+                lefi_xml::to_vec(&svar, version).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back = lefi_xml::decode_with::<LefiExternFormansinformationSvar>(
+                &xml,
+                &DecodeSettings::strict(),
+            )
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(back.version, version);
             prop_assert_eq!(&back.value, &svar);
             docs.borrow_mut().push(xml);
 
             let fraga = gen::gen_lefi_extern_formansinformation_fraga(&mut g);
-            let xml = lefi_xml::to_vec(&fraga, version).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            let back: LefiExternFormansinformationFraga = lefi_xml::from_slice(&xml)
+            let xml = lefi_xml::to_vec(&fraga, version)
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back: LefiExternFormansinformationFraga =
+                lefi_xml::from_slice(&xml).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(&back, &fraga);
             docs.borrow_mut().push(xml);
             Ok(())
@@ -77,9 +90,17 @@ fn generated_models_cover_every_formansinformation_field() {
         .filter(|g| g.since == LefiVersion::V9)
         .count();
     assert!(all > 0);
-    for key in ["preliminarautbetalningar", "utbetalningsuppgift", "programjobdagar", "programanvisning",
-                "omvardnadsbidragsarende", "merkostnadsersattningsarende", "intjanandebehallning",
-                "sjukpenningarende", "generellPersoninformation"] {
+    for key in [
+        "preliminarautbetalningar",
+        "utbetalningsuppgift",
+        "programjobdagar",
+        "programanvisning",
+        "omvardnadsbidragsarende",
+        "merkostnadsersattningsarende",
+        "intjanandebehallning",
+        "sjukpenningarende",
+        "generellPersoninformation",
+    ] {
         assert!(seen.contains(key), "{key} never generated");
     }
     assert!(!seen.contains("forebyggandeSjukpenningsarende"));

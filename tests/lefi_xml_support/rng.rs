@@ -28,7 +28,13 @@ const ALPHABET: &[&str] = &[
 impl Gen {
     /// A generator for `version` from `seed`.
     pub fn new(seed: u64, version: LefiVersion) -> Self {
-        Self { state: seed, depth: 0, version, top_len: 3, density: 75 }
+        Self {
+            state: seed,
+            depth: 0,
+            version,
+            top_len: 3,
+            density: 75,
+        }
     }
 
     fn next(&mut self) -> u64 {
@@ -40,7 +46,11 @@ impl Gen {
     }
 
     fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
+        if n == 0 {
+            0
+        } else {
+            self.next() % n
+        }
     }
 
     pub fn enter(&mut self) {
@@ -69,7 +79,9 @@ impl Gen {
 
     pub fn string(&mut self) -> String {
         let n = self.below(8);
-        (0..n).map(|_| ALPHABET[self.below(ALPHABET.len() as u64) as usize]).collect()
+        (0..n)
+            .map(|_| ALPHABET[self.below(ALPHABET.len() as u64) as usize])
+            .collect()
     }
 
     pub fn sensitive(&mut self) -> Sensitive {
@@ -118,7 +130,9 @@ impl Gen {
 
     pub fn pid(&mut self) -> Personidentitet {
         let n = if self.bool() { 12 } else { 10 };
-        let digits: String = (0..n).map(|_| char::from(b'0' + self.below(10) as u8)).collect();
+        let digits: String = (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect();
         Personidentitet::parse(&digits).expect("10 or 12 digits")
     }
 

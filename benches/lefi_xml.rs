@@ -1,0 +1,67 @@
+//! LEFI Online XML decode throughput against the raw quick-xml floor on the same bytes.
+//!
+//! `cargo bench --bench lefi_xml -- --warm-up-time 1 --measurement-time 3`
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    missing_docs
+)]
+
+#[path = "../tests/lefi_xml_support/mod.rs"]
+mod lefi_xml_support;
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use lefi::model::lefi::LefiExternFormansinformationSvar;
+use lefi::version::LefiVersion;
+use lefi::wire::lefi_xml;
+use lefi_xml_support::gen::{self, Gen};
+use quick_xml::events::Event;
+
+/// A large v7 response: many cases, payments and people.
+fn large_v7_response() -> Vec<u8> {
+    let mut g = Gen::new(2025, LefiVersion::V7);
+    g.top_len = 60;
+    g.density = 95;
+    let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+    lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap()
+}
+
+/// The floor: quick-xml's `Reader` over the same bytes, touching every event.
+fn raw_quick_xml(bytes: &[u8]) -> usize {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut touched = 0usize;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => touched += e.name().as_ref().len(),
+            Event::End(e) => touched += e.name().as_ref().len(),
+            Event::Text(t) => touched += t.len(),
+            other => touched += other.len(),
+        }
+    }
+    touched
+}
+
+fn bench(c: &mut Criterion) {
+    let bytes = large_v7_response();
+    eprintln!("large v7 response: {} bytes", bytes.len());
+    let mut group = c.benchmark_group("lefi_xml_v7_decode");
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("raw_quick_xml_reader", |b| {
+        b.iter(|| raw_quick_xml(black_box(&bytes)))
+    });
+    group.bench_function("lefi_xml_from_slice", |b| {
+        b.iter(|| {
+            lefi_xml::from_slice::<LefiExternFormansinformationSvar>(black_box(&bytes)).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
