@@ -1,6 +1,8 @@
 //! The SSBTEK question `hamtaBastjanstInformation` (`SammansattBastjanstFraga`) and its
 //! builder.
 
+use serde::{Deserialize, Serialize};
+
 use crate::id::{Organisationsnummer, Personidentitet, Personnummer, Sensitive};
 use crate::model::lefi::LefiExternFormansinformationFraga;
 use crate::period::Period;
@@ -16,22 +18,33 @@ pub const CSN_MAX_ARENDEIDENTITET_CHARS: usize = 31;
 pub const FK_DEFAULT_LEFI_VERSION: &str = "v9";
 
 /// `hamtaBastjanstInformation`: one question to the composed service.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// serde (the crate's JSON form, see [`crate::wire::ssbtek`]): members are named after the
+/// XML elements (`generellaFrageparametrar`, `specifikaFrageparametrar`, …); contains the
+/// identity of the person asked about, like the XML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BastjanstFraga {
     /// Parameters for all base services.
+    #[serde(rename = "generellaFrageparametrar")]
     pub generella: GenerellaFrageparametrar,
     /// Per-agency parameters, all seven agencies.
+    #[serde(rename = "specifikaFrageparametrar")]
     pub specifika: SpecifikaFrageparametrar,
 }
 
 /// `GenerellaFrageparametrar`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct GenerellaFrageparametrar {
     /// `frageTidpunkt`: when the question was asked (echoed back).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frage_tidpunkt: Option<XsdDateTime>,
     /// `korrelationsid`: echoed back, to match answers to questions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub korrelationsid: Option<String>,
     /// `fraganSkallInkluderasISvaret`: whether the answer echoes the question.
+    #[serde(rename = "fraganSkallInkluderasISvaret")]
     pub fragan_skall_inkluderas_i_svaret: bool,
     /// `ingivare`: who asks.
     pub ingivare: Ingivare,
@@ -42,6 +55,7 @@ pub struct GenerellaFrageparametrar {
     /// `tidsperiod`: the period asked about.
     pub tidsperiod: Tidsperiod,
     /// `personuppgiftsbitrade`: data processors acting for the ingivare.
+    #[serde(rename = "personuppgiftsbitrade", default)]
     pub personuppgiftsbitraden: Vec<Personuppgiftsbitrade>,
     /// `syfte`.
     pub syfte: Syfte,
@@ -50,7 +64,8 @@ pub struct GenerellaFrageparametrar {
 }
 
 /// `Ingivare`: the asking organisation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ingivare {
     /// `organisationsnummer` (written in the 12-digit `16…` form).
     pub organisationsnummer: Organisationsnummer,
@@ -61,9 +76,11 @@ pub struct Ingivare {
 }
 
 /// `Personuppgiftsbitrade`: a data processor (ombud).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Personuppgiftsbitrade {
     /// `ordningsnummer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ordningsnummer: Option<i16>,
     /// `organisationsnummer`.
     pub organisationsnummer: Organisationsnummer,
@@ -72,7 +89,8 @@ pub struct Personuppgiftsbitrade {
 }
 
 /// `SpecifikaFrageparametrar`: always all seven agencies, in the contract's order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "UPPERCASE")]
 pub struct SpecifikaFrageparametrar {
     /// `AF`.
     pub af: AgencyParametrar,
@@ -106,27 +124,36 @@ impl SpecifikaFrageparametrar {
 }
 
 /// An agency's `inkludera` and optional period override.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AgencyParametrar {
     /// `@inkludera`.
     pub inkludera: bool,
     /// `tidsperiod`: replaces the general period for this agency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tidsperiod: Option<Tidsperiod>,
 }
 
 /// `FK`: `inkludera` and the LEFI fråga.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FkParametrar {
     /// `@inkludera`.
     pub inkludera: bool,
     /// `fraga`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraga: Option<FkFraga>,
 }
 
 /// `ForsakringskassanFraga`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// serde: `lefiJsonFraga` is the base64 text exactly as carried (the source of truth);
+/// [`FkFraga::lefi_fraga`] gives the typed view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct FkFraga {
     /// `version` (`v9`; absent means v9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
     /// `aktorsid`.
     pub aktorsid: String,
@@ -144,16 +171,19 @@ impl FkFraga {
 }
 
 /// `SKV`: `inkludera` and, from v11, the Skatteverket question.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SkvParametrar {
     /// `@inkludera`.
     pub inkludera: bool,
     /// `fraga` (v11 only; required there when `inkludera`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraga: Option<SkatteverketFraga>,
 }
 
 /// `SkatteverketFraga` (SSBTEK v11, reconstructed — DOMAIN §7.7).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SkatteverketFraga {
     /// `ar`: taxation years (one or more).
     pub ar: Vec<i32>,

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::codes::Kalla;
 use crate::wire::xml::XmlFragment;
 
@@ -10,34 +12,48 @@ use super::request::BastjanstFraga;
 use super::values::XsdDateTime;
 
 /// `hamtaBastjanstInformationResponse` (`SammansattBastjanstSvar`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct BastjanstSvar {
     /// `fraga`: the question, when it asked to be echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraga: Option<BastjanstFraga>,
     /// `frageTidpunkt`, echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frage_tidpunkt: Option<XsdDateTime>,
     /// `korrelationsid`, echoed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub korrelationsid: Option<String>,
     /// `svarsdata`.
     pub svarsdata: Svarsdata,
 }
 
 /// `svarsdata`: per agency `None` (not asked / not answered), data, or an error.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// serde: members `AF`, `CSN`, `FK`, `SKV`, `SO`, `TNS`, `MIV`; absent agencies omitted.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "UPPERCASE")]
 pub struct Svarsdata {
     /// `AF`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub af: Option<AgencyResult<AfSvar>>,
     /// `CSN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csn: Option<AgencyResult<CsnSvar>>,
     /// `FK`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fk: Option<AgencyResult<FkSvar>>,
     /// `SKV`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skv: Option<AgencyResult<SkvSvar>>,
     /// `SO`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub so: Option<AgencyResult<SoSvar>>,
     /// `TNS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tns: Option<AgencyResult<TnsSvar>>,
     /// `MIV`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub miv: Option<AgencyResult<MivSvar>>,
 }
 
@@ -51,7 +67,10 @@ pub struct Svarsdata {
 /// assert_eq!(r.error().map(|e| e.felkod()), Some("TIMEOUT"));
 /// # Ok::<(), lefi::model::ssbtek::EmptyMessagesError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// serde: externally tagged, `{"data": …}` or `{"error": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AgencyResult<T> {
     /// `data`: the agency answered.
     Data(T),
@@ -85,7 +104,11 @@ pub struct EmptyMessagesError;
 /// SSBTEK `Error`: where it came from, a code and one or more messages.
 ///
 /// `Debug` and `Display` show source and code only: messages may quote personal data.
-#[derive(Clone, PartialEq, Eq)]
+///
+/// serde: `{"kalla": …, "felkod": …, "felmeddelande": [ … ]}`, read through
+/// [`SsbtError::new`] (at least one message).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "SsbtErrorJson", try_from = "SsbtErrorJson")]
 pub struct SsbtError {
     kalla: Kalla,
     felkod: String,
@@ -125,6 +148,33 @@ impl SsbtError {
     }
 }
 
+/// The JSON shape of [`SsbtError`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SsbtErrorJson {
+    kalla: Kalla,
+    felkod: String,
+    felmeddelande: Vec<String>,
+}
+
+impl From<SsbtError> for SsbtErrorJson {
+    fn from(e: SsbtError) -> Self {
+        Self {
+            kalla: e.kalla,
+            felkod: e.felkod,
+            felmeddelande: e.felmeddelanden,
+        }
+    }
+}
+
+impl TryFrom<SsbtErrorJson> for SsbtError {
+    type Error = EmptyMessagesError;
+
+    fn try_from(j: SsbtErrorJson) -> Result<Self, Self::Error> {
+        Self::new(j.kalla, j.felkod, j.felmeddelande)
+    }
+}
+
 impl fmt::Debug for SsbtError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SsbtError")
@@ -147,52 +197,68 @@ impl fmt::Display for SsbtError {
 impl std::error::Error for SsbtError {}
 
 /// `testaBastjanstInformationResponse`: per agency, whether its test service was called.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "UPPERCASE")]
 pub struct PingSvar {
     /// `AF`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub af: Option<TestSvar>,
     /// `CSN`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csn: Option<TestSvar>,
     /// `FK`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fk: Option<TestSvar>,
     /// `SKV`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skv: Option<TestSvar>,
     /// `SO`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub so: Option<TestSvar>,
     /// `TNS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tns: Option<TestSvar>,
     /// `MIV`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub miv: Option<TestSvar>,
 }
 
 /// `TestSvar`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TestSvar {
     /// `anropad`: whether the agency has a test service that was called.
     pub anropad: bool,
     /// `error`: set when the called test service failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<SsbtError>,
 }
 
 /// Which operation a `BastjanstInformationFault` belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// serde: the operation name, `"hamtaBastjanstInformation"` or `"testaBastjanstInformation"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Operation {
     /// `hamtaBastjanstInformation`.
+    #[serde(rename = "hamtaBastjanstInformation")]
     Hamta,
     /// `testaBastjanstInformation` (ping).
+    #[serde(rename = "testaBastjanstInformation")]
     Testa,
 }
 
 /// `hamtaBastjanstInformationFault` / `testaBastjanstInformationFault`.
 ///
 /// `Debug` and `Display` omit the messages (they may quote personal data).
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OperationFault {
     /// Which operation failed.
     pub operation: Operation,
     /// `felkod`.
     pub felkod: String,
     /// `felmeddelande` (one or more).
+    #[serde(rename = "felmeddelande")]
     pub felmeddelanden: Vec<String>,
 }
 
@@ -220,20 +286,26 @@ impl std::error::Error for OperationFault {}
 /// A SOAP 1.1 `Fault`.
 ///
 /// `Display` shows the fault code only; `faultstring` may quote input.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SoapFault {
     /// `faultcode` (a QName as written, e.g. `soap:Server`).
     pub faultcode: String,
     /// `faultstring`.
     pub faultstring: String,
     /// `faultactor`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub faultactor: Option<String>,
     /// `detail`: typed SSBTEK faults, and anything else kept as received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Vec<FaultDetail>>,
 }
 
 /// One entry of a SOAP fault's `detail`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// serde: `{"operation": …}` or `{"other": <XML fragment>}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FaultDetail {
     /// An SSBTEK operation fault.
     Operation(OperationFault),
@@ -274,7 +346,10 @@ impl fmt::Display for SoapFault {
 impl std::error::Error for SoapFault {}
 
 /// A fault message: a SOAP `Fault`, or an SSBTEK fault element directly in the body.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// serde: `{"soap": …}` or `{"operation": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Fault {
     /// `soap:Fault`.
     Soap(SoapFault),

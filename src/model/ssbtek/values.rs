@@ -4,6 +4,9 @@ use std::fmt;
 
 use base64::Engine as _;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::id::serde_support;
 
 use crate::period::{Period, XsdDate};
 
@@ -108,6 +111,19 @@ impl fmt::Display for XsdDateTime {
     }
 }
 
+/// serde: the text exactly as written; read through [`XsdDateTime::parse`].
+impl Serialize for XsdDateTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text)
+    }
+}
+
+impl<'de> Deserialize<'de> for XsdDateTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde_support::deserialize_str(deserializer, "an xs:dateTime", Self::parse)
+    }
+}
+
 /// A `Tidsperiod` (`fromDatum`, `tomDatum`), keeping the dates exactly as written.
 ///
 /// ```
@@ -121,9 +137,14 @@ impl fmt::Display for XsdDateTime {
 /// assert_eq!(t.to_period()?, p);
 /// # Ok(()) }
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// serde: `{"fromDatum": "…", "tomDatum": "…"}` (the element names), each an `xs:date`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Tidsperiod {
+    #[serde(rename = "fromDatum")]
     from: XsdDate,
+    #[serde(rename = "tomDatum")]
     tom: XsdDate,
 }
 
@@ -189,6 +210,20 @@ macro_rules! text_newtype {
         impl fmt::Debug for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 write!(f, "{}({:?})", stringify!($name), self.0)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                serde_support::deserialize_str(deserializer, concat!("a ", $field), |t| {
+                    Self::new(t)
+                })
             }
         }
     };
@@ -279,6 +314,20 @@ impl Base64Blob {
             Some(t) => t.clone(),
             None => base64::engine::general_purpose::STANDARD.encode(&self.bytes),
         }
+    }
+}
+
+/// serde: the base64 text exactly as it is written ([`Base64Blob::to_base64`]); read through
+/// [`Base64Blob::decode`].
+impl Serialize for Base64Blob {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_base64())
+    }
+}
+
+impl<'de> Deserialize<'de> for Base64Blob {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde_support::deserialize_str(deserializer, "base64 text", Self::decode)
     }
 }
 

@@ -10,6 +10,7 @@
 mod error;
 mod fragment;
 mod reader;
+mod serde_impls;
 mod source;
 mod writer;
 
