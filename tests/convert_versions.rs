@@ -230,7 +230,26 @@ fn gated_codes_are_dropped_from_request_lists() {
 }
 
 #[test]
-fn ssbtek_pairs_are_a_typed_unsupported_error() {
+fn a_lefi_question_cannot_become_an_ssbtek_question() {
+    let json = br#"{"personnummer":"197407029284","period":{"from":"2023-01-01","tom":"2024-01-01"},"formansinformation":["FK:SJP"]}"#;
+    let err = convert(
+        json,
+        Format::LefiV9,
+        Format::SsbtekV10,
+        &ConvertOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        err,
+        ConvertError::Unsupported {
+            from: Format::LefiV9,
+            to: Format::SsbtekV10
+        }
+    ));
+    assert_eq!(
+        err.to_string(),
+        "conversion from lefi-v9 to ssbtek-v10 is not supported"
+    );
     let err = convert(
         b"<x/>",
         Format::SsbtekV10,
@@ -238,17 +257,7 @@ fn ssbtek_pairs_are_a_typed_unsupported_error() {
         &ConvertOptions::default(),
     )
     .unwrap_err();
-    assert!(matches!(
-        err,
-        ConvertError::Unsupported {
-            from: Format::SsbtekV10,
-            to: Format::LefiV9
-        }
-    ));
-    assert_eq!(
-        err.to_string(),
-        "conversion from ssbtek-v10 to lefi-v9 is not supported"
-    );
+    assert!(matches!(err, ConvertError::Ssbtek { .. }), "{err:?}");
     for f in Format::ALL {
         assert_eq!(f.as_str().parse::<Format>(), Ok(f));
     }

@@ -19,9 +19,11 @@
 //! # Ok::<(), lefi::convert::ConvertError>(())
 //! ```
 //!
-//! SSBTEK v10/v11 are named in [`Format`] so that the SOAP codec can plug its
-//! Försäkringskassan part in here later; until then those pairs return
-//! [`ConvertError::Unsupported`].
+//! SSBTEK v10 and v11 convert into each other (what v10 cannot carry is reported), an
+//! SSBTEK answer or question converts to a LEFI format through its Försäkringskassan part
+//! (everything else is reported as dropped), and a LEFI answer converts to an SSBTEK answer
+//! carrying it as FK data. Conversions go through [`Document`], the decoded form of any
+//! document the crate reads.
 
 use core::fmt;
 use core::str::FromStr;
@@ -29,9 +31,12 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::version::{LefiVersion, SsbtekVersion};
-use crate::wire::{lefi_json, lefi_xml};
+use crate::wire::{lefi_json, lefi_xml, ssbtek};
+
+mod document;
+
+pub use document::Document;
 
 pub use crate::wire::lefi_xml::{LossReport, LostItem};
 
@@ -128,6 +133,40 @@ impl Format {
             LefiVersion::V6 => Self::LefiV6,
             LefiVersion::V7 => Self::LefiV7,
             LefiVersion::V9 => Self::LefiV9,
+        }
+    }
+
+    /// The SSBTEK version of an SSBTEK format.
+    ///
+    /// ```
+    /// use lefi::convert::Format;
+    /// use lefi::version::SsbtekVersion;
+    /// assert_eq!(Format::SsbtekV11.ssbtek_version(), Some(SsbtekVersion::V11));
+    /// assert_eq!(Format::LefiV9.ssbtek_version(), None);
+    /// ```
+    #[must_use]
+    pub const fn ssbtek_version(self) -> Option<SsbtekVersion> {
+        match self {
+            Self::SsbtekV10 => Some(SsbtekVersion::V10),
+            Self::SsbtekV11 => Some(SsbtekVersion::V11),
+            _ => None,
+        }
+    }
+
+    /// The SSBTEK format of an SSBTEK version this crate encodes (10 and 11).
+    ///
+    /// ```
+    /// use lefi::convert::Format;
+    /// use lefi::version::SsbtekVersion;
+    /// assert_eq!(Format::from_ssbtek(SsbtekVersion::V10), Some(Format::SsbtekV10));
+    /// assert_eq!(Format::from_ssbtek(SsbtekVersion::V8), None);
+    /// ```
+    #[must_use]
+    pub const fn from_ssbtek(version: SsbtekVersion) -> Option<Self> {
+        match version {
+            SsbtekVersion::V10 => Some(Self::SsbtekV10),
+            SsbtekVersion::V11 => Some(Self::SsbtekV11),
+            _ => None,
         }
     }
 
@@ -260,6 +299,33 @@ pub enum ConvertError {
         /// What went wrong.
         source: lefi_json::Error,
     },
+    /// The input is not a valid SSBTEK message.
+    #[error("cannot read {format}: {source}")]
+    Ssbtek {
+        /// The format read.
+        format: Format,
+        /// What went wrong.
+        source: ssbtek::DecodeError,
+    },
+    /// The SSBTEK message cannot be encoded in the target version.
+    #[error("cannot write {format}: {source}")]
+    SsbtekEncode {
+        /// The format written.
+        format: Format,
+        /// What went wrong.
+        source: ssbtek::EncodeError,
+    },
+    /// The document is of another version than the one named.
+    #[error("the document is {found}, not {expected}")]
+    VersionMismatch {
+        /// The format named by the caller.
+        expected: Format,
+        /// The format the document is in.
+        found: Format,
+    },
+    /// The SSBTEK message has no Försäkringskassan (LEFI) part to convert.
+    #[error("the SSBTEK message carries no FK (LEFI) data to convert")]
+    NoFkData,
     /// The target cannot carry everything and loss was not allowed.
     #[error("{to} cannot carry {} item(s) of the input; allow loss to drop them:\n{report}", report.total())]
     Lossy {
@@ -270,94 +336,10 @@ pub enum ConvertError {
     },
 }
 
-/// The document kinds a conversion carries.
-enum Doc {
-    Fraga(LefiExternFormansinformationFraga),
-    Svar(Box<LefiExternFormansinformationSvar>),
-}
-
-/// Whether an XML document's root element is the request.
-fn is_request_xml(input: &[u8]) -> bool {
-    use crate::wire::xml::{XmlLimits, XmlReader};
-    use lefi_xml::XmlDocument;
-    let limits = XmlLimits::default().with_max_bytes(u64::MAX);
-    let Ok(mut r) = XmlReader::from_slice(input, &limits) else {
-        return false;
-    };
-    matches!(r.next_child(), Ok(Some(root)) if root.local() == LefiExternFormansinformationFraga::ROOT)
-}
-
-/// Whether a JSON document is a request: its top level has `personnummer`.
-fn is_request_json(input: &[u8]) -> bool {
-    use std::collections::BTreeMap;
-    serde_json::from_slice::<BTreeMap<&str, serde::de::IgnoredAny>>(input)
-        .map(|m| m.contains_key("personnummer"))
-        .unwrap_or(false)
-}
-
-fn decode(input: &[u8], from: Format) -> Result<Doc, ConvertError> {
-    let xml = |source| ConvertError::Xml {
-        format: from,
-        source,
-    };
-    let json = |source| ConvertError::Json {
-        format: from,
-        source,
-    };
-    match from.lefi_version() {
-        Some(LefiVersion::V9) => {
-            if is_request_json(input) {
-                lefi_json::from_slice(input).map(Doc::Fraga).map_err(json)
-            } else {
-                lefi_json::from_slice(input)
-                    .map(|d| Doc::Svar(Box::new(d)))
-                    .map_err(json)
-            }
-        }
-        Some(version) => {
-            let settings = lefi_xml::DecodeSettings::default();
-            let doc = if is_request_xml(input) {
-                lefi_xml::decode_with(input, &settings).map(|d| (d.version, Doc::Fraga(d.value)))
-            } else {
-                lefi_xml::decode_with(input, &settings)
-                    .map(|d| (d.version, Doc::Svar(Box::new(d.value))))
-            };
-            let (found, doc) = doc.map_err(xml)?;
-            if found != version {
-                return Err(xml(lefi_xml::Error::VersionMismatch {
-                    namespace_version: found,
-                    position: crate::wire::xml::Position::default(),
-                }));
-            }
-            Ok(doc)
-        }
-        None => Err(ConvertError::UnknownFormat),
-    }
-}
-
-fn encode(doc: &Doc, to: Format) -> Result<(Vec<u8>, LossReport), ConvertError> {
-    let xml = |source| ConvertError::Xml { format: to, source };
-    let json = |source| ConvertError::Json { format: to, source };
-    match to.lefi_version() {
-        Some(LefiVersion::V9) => match doc {
-            Doc::Fraga(d) => lefi_json::to_vec(d),
-            Doc::Svar(d) => lefi_json::to_vec(&**d),
-        }
-        .map(|out| (out, LossReport::default()))
-        .map_err(json),
-        Some(version) => match doc {
-            Doc::Fraga(d) => lefi_xml::to_vec_lossy(d, version),
-            Doc::Svar(d) => lefi_xml::to_vec_lossy(&**d, version),
-        }
-        .map_err(xml),
-        None => Err(ConvertError::UnknownFormat),
-    }
-}
-
 /// Converts one document from `from` to `to`, returning the output and what was dropped.
 ///
 /// # Errors
-/// [`ConvertError::Unsupported`] for SSBTEK formats (for now); [`ConvertError::Xml`] /
+/// [`ConvertError::Unsupported`] for pairs that cannot be converted; [`ConvertError::Xml`] /
 /// [`ConvertError::Json`] when the input is invalid; [`ConvertError::Lossy`] (with the full
 /// report) when the target cannot carry everything and `allow_loss` is off.
 ///
@@ -376,11 +358,7 @@ pub fn convert(
     to: Format,
     options: &ConvertOptions,
 ) -> Result<(Vec<u8>, LossReport), ConvertError> {
-    if from.lefi_version().is_none() || to.lefi_version().is_none() {
-        return Err(ConvertError::Unsupported { from, to });
-    }
-    let doc = decode(input, from)?;
-    let (out, report) = encode(&doc, to)?;
+    let (out, report) = Document::decode(input, from)?.encode(to)?;
     if !report.is_empty() && !options.allow_loss {
         return Err(ConvertError::Lossy { to, report });
     }

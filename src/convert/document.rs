@@ -1,0 +1,394 @@
+//! Any document the crate reads, decoded into the version-neutral model, and its encoding
+//! into every format with a loss report.
+
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
+
+use crate::model::lefi::{
+    LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
+    LefiExternTillgangligaInformationstyper, LefiFelsvar,
+};
+use crate::model::ssbtek::{AgencyResult, BastjanstSvar, FkSvar, Svarsdata};
+use crate::version::{LefiVersion, SsbtekVersion};
+use crate::wire::lefi_xml::XmlDocument;
+use crate::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
+use crate::wire::{lefi_json, lefi_xml, ssbtek};
+
+use super::{ConvertError, Format, LossReport};
+
+/// A decoded document of any kind the crate reads.
+///
+/// LEFI documents are held in the v9-shaped model whatever version they came in; SSBTEK
+/// messages keep their SOAP structure (the FK part is a typed LEFI v9 answer inside).
+///
+/// ```
+/// use lefi::convert::{Document, Format};
+/// let (format, doc) = Document::decode_detected(br#"{"utlamnare":[]}"#)?;
+/// assert_eq!(format, Format::LefiV9);
+/// assert_eq!(doc.kind(), "lefi-svar");
+/// let (xml, lost) = doc.encode(Format::LefiV6)?;
+/// assert!(lost.is_empty());
+/// assert_eq!(Document::decode(&xml, Format::LefiV6)?, doc);
+/// # Ok::<(), lefi::convert::ConvertError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Document {
+    /// A LEFI question (`LefiExternFormansinformationFraga`).
+    LefiFraga(Box<LefiExternFormansinformationFraga>),
+    /// A LEFI answer (`LefiExternFormansinformationSvar`).
+    LefiSvar(Box<LefiExternFormansinformationSvar>),
+    /// The LEFI v9 answer listing the information types available to an actor.
+    LefiTillgangliga(Box<LefiExternTillgangligaInformationstyper>),
+    /// The LEFI v9 error answer.
+    LefiFelsvar(Box<LefiFelsvar>),
+    /// An SSBTEK SOAP message.
+    Ssbtek(Box<SsbtekDocument>),
+}
+
+/// Which LEFI v9 JSON document a JSON text is, from its top-level properties.
+fn lefi_json_kind(input: &[u8]) -> lefi_json::DocumentKind {
+    use lefi_json::DocumentKind as K;
+    let Ok(top) = serde_json::from_slice::<BTreeMap<&str, &RawValue>>(input) else {
+        return K::Response;
+    };
+    if top.contains_key("personnummer") || top.contains_key("period") {
+        return K::Request;
+    }
+    if top.contains_key("meddelande") || top.contains_key("timestamp") {
+        return K::Error;
+    }
+    // The available-types answer lists `{kod, beskrivning}` pairs where the answer has
+    // objects of its own: `formansinformation` is an array there, an object in the answer.
+    let is_pair_list = |raw: &&RawValue| {
+        serde_json::from_str::<Vec<BTreeMap<&str, serde::de::IgnoredAny>>>(raw.get())
+            .is_ok_and(|items| items.first().is_some_and(|m| m.contains_key("kod")))
+    };
+    let fi_is_array = top
+        .get("formansinformation")
+        .is_some_and(|raw| raw.get().trim_start().starts_with('['));
+    let pm_pairs = ["ansprak", "beslut", "utbetalningar", "ovrigInformation"]
+        .iter()
+        .filter_map(|k| top.get(k))
+        .any(is_pair_list);
+    if fi_is_array || pm_pairs {
+        K::Available
+    } else {
+        K::Response
+    }
+}
+
+/// Whether an XML document's root element is the LEFI question.
+fn is_lefi_request_xml(input: &[u8]) -> bool {
+    use crate::wire::xml::{XmlLimits, XmlReader};
+    let limits = XmlLimits::default().with_max_bytes(u64::MAX);
+    let Ok(mut r) = XmlReader::from_slice(input, &limits) else {
+        return false;
+    };
+    matches!(r.next_child(), Ok(Some(root)) if root.local() == LefiExternFormansinformationFraga::ROOT)
+}
+
+impl Document {
+    /// Decodes `input` as `format`.
+    ///
+    /// # Errors
+    /// [`ConvertError::Xml`], [`ConvertError::Json`] or [`ConvertError::Ssbtek`] when the
+    /// input is not a valid document of that format (or its version differs).
+    ///
+    /// ```
+    /// use lefi::convert::{Document, Format};
+    /// assert!(Document::decode(b"{", Format::LefiV9).is_err());
+    /// ```
+    pub fn decode(input: &[u8], format: Format) -> Result<Self, ConvertError> {
+        match format {
+            Format::LefiV9 => Self::decode_lefi_json(input),
+            Format::SsbtekV10 | Format::SsbtekV11 => {
+                let doc = ssbtek::from_slice(input)
+                    .map_err(|source| ConvertError::Ssbtek { format, source })?;
+                let found = doc.version.unwrap_or(SsbtekVersion::V10);
+                if Some(found) != format.ssbtek_version() {
+                    return Err(ConvertError::VersionMismatch {
+                        expected: format,
+                        found: Format::from_ssbtek(found).unwrap_or(format),
+                    });
+                }
+                Ok(Self::Ssbtek(Box::new(doc)))
+            }
+            _ => Self::decode_lefi_xml(input, format),
+        }
+    }
+
+    /// Decodes `input` in the format [`Format::detect`] recognises.
+    ///
+    /// # Errors
+    /// [`ConvertError::UnknownFormat`], else as [`Document::decode`].
+    pub fn decode_detected(input: &[u8]) -> Result<(Format, Self), ConvertError> {
+        let format = Format::detect(input).ok_or(ConvertError::UnknownFormat)?;
+        Ok((format, Self::decode(input, format)?))
+    }
+
+    fn decode_lefi_json(input: &[u8]) -> Result<Self, ConvertError> {
+        use lefi_json::DocumentKind as K;
+        let json = |source| ConvertError::Json {
+            format: Format::LefiV9,
+            source,
+        };
+        Ok(match lefi_json_kind(input) {
+            K::Request => Self::LefiFraga(Box::new(lefi_json::from_slice(input).map_err(json)?)),
+            K::Available => {
+                Self::LefiTillgangliga(Box::new(lefi_json::from_slice(input).map_err(json)?))
+            }
+            K::Error => Self::LefiFelsvar(Box::new(lefi_json::from_slice(input).map_err(json)?)),
+            _ => Self::LefiSvar(Box::new(lefi_json::from_slice(input).map_err(json)?)),
+        })
+    }
+
+    fn decode_lefi_xml(input: &[u8], format: Format) -> Result<Self, ConvertError> {
+        let xml = |source| ConvertError::Xml { format, source };
+        let settings = lefi_xml::DecodeSettings::default();
+        let (found, doc) = if is_lefi_request_xml(input) {
+            let d = lefi_xml::decode_with(input, &settings).map_err(xml)?;
+            (d.version, Self::LefiFraga(Box::new(d.value)))
+        } else {
+            let d = lefi_xml::decode_with(input, &settings).map_err(xml)?;
+            (d.version, Self::LefiSvar(Box::new(d.value)))
+        };
+        if Some(found) != format.lefi_version() {
+            return Err(ConvertError::VersionMismatch {
+                expected: format,
+                found: Format::from_lefi(found),
+            });
+        }
+        Ok(doc)
+    }
+
+    /// A short name of the document kind: `lefi-fraga`, `lefi-svar`, `lefi-tillgangliga`,
+    /// `lefi-felsvar`, `ssbtek-fraga`, `ssbtek-svar`, `ssbtek-ping`, `ssbtek-ping-svar` or
+    /// `ssbtek-fault`.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::LefiFraga(_) => "lefi-fraga",
+            Self::LefiSvar(_) => "lefi-svar",
+            Self::LefiTillgangliga(_) => "lefi-tillgangliga",
+            Self::LefiFelsvar(_) => "lefi-felsvar",
+            Self::Ssbtek(doc) => match doc.message {
+                SsbtekMessage::Request(_) => "ssbtek-fraga",
+                SsbtekMessage::Response(_) => "ssbtek-svar",
+                SsbtekMessage::PingRequest => "ssbtek-ping",
+                SsbtekMessage::PingResponse(_) => "ssbtek-ping-svar",
+                SsbtekMessage::Fault(_) => "ssbtek-fault",
+                #[allow(unreachable_patterns)]
+                _ => "ssbtek",
+            },
+        }
+    }
+
+    /// The LEFI answer this document carries: the answer itself, or the typed FK part of
+    /// an SSBTEK answer.
+    ///
+    /// ```
+    /// use lefi::convert::Document;
+    /// let (_, doc) = Document::decode_detected(br#"{"utlamnare":[]}"#)?;
+    /// assert!(doc.lefi_svar().is_some());
+    /// # Ok::<(), lefi::convert::ConvertError>(())
+    /// ```
+    #[must_use]
+    pub fn lefi_svar(&self) -> Option<&LefiExternFormansinformationSvar> {
+        match self {
+            Self::LefiSvar(svar) => Some(svar),
+            Self::Ssbtek(doc) => match &doc.message {
+                SsbtekMessage::Response(svar) => match &svar.svarsdata.fk {
+                    Some(AgencyResult::Data(fk)) => Some(&fk.svar),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Encodes the document in `to`, dropping what `to` cannot carry and listing it in the
+    /// returned [`LossReport`] (callers refuse a non-empty report unless loss is allowed).
+    ///
+    /// # Errors
+    /// [`ConvertError::Unsupported`] when `to` cannot represent this kind of document at
+    /// all (a LEFI question cannot become an SSBTEK question: that needs the asking
+    /// organisation — build one with the SSBTEK request builder); [`ConvertError::NoFkData`]
+    /// when an SSBTEK answer has no FK data to convert; codec errors as [`ConvertError`].
+    pub fn encode(&self, to: Format) -> Result<(Vec<u8>, LossReport), ConvertError> {
+        let unsupported = || ConvertError::Unsupported {
+            from: self.natural_format(),
+            to,
+        };
+        match (self, to.lefi_version(), to.ssbtek_version()) {
+            (Self::LefiFraga(d), Some(v), _) => encode_lefi(&**d, v, to),
+            (Self::LefiSvar(d), Some(v), _) => encode_lefi(&**d, v, to),
+            (Self::LefiTillgangliga(d), Some(LefiVersion::V9), _) => lefi_json::to_vec(&**d)
+                .map(|out| (out, LossReport::default()))
+                .map_err(|source| ConvertError::Json { format: to, source }),
+            (Self::LefiFelsvar(d), Some(LefiVersion::V9), _) => lefi_json::to_vec(&**d)
+                .map(|out| (out, LossReport::default()))
+                .map_err(|source| ConvertError::Json { format: to, source }),
+            (Self::LefiSvar(svar), None, Some(version)) => {
+                let fk = FkSvar::new((**svar).clone())
+                    .map_err(|source| ConvertError::Json { format: to, source })?;
+                let message = SsbtekMessage::Response(Box::new(BastjanstSvar {
+                    fraga: None,
+                    frage_tidpunkt: None,
+                    korrelationsid: None,
+                    svarsdata: Svarsdata {
+                        fk: Some(AgencyResult::Data(fk)),
+                        ..Svarsdata::default()
+                    },
+                }));
+                encode_ssbtek(&SsbtekDocument::new(version, message), to)
+            }
+            (Self::Ssbtek(doc), None, Some(version)) => {
+                let (doc, report) = ssbtek_for_version(doc, version);
+                let (out, _) = encode_ssbtek(&doc, to)?;
+                Ok((out, report))
+            }
+            (Self::Ssbtek(doc), Some(version), _) => ssbtek_to_lefi(doc, version, to),
+            _ => Err(unsupported()),
+        }
+    }
+
+    /// The format a document of this kind is naturally in (used in error messages).
+    fn natural_format(&self) -> Format {
+        match self {
+            Self::Ssbtek(doc) => match doc.version {
+                Some(SsbtekVersion::V11) => Format::SsbtekV11,
+                _ => Format::SsbtekV10,
+            },
+            _ => Format::LefiV9,
+        }
+    }
+}
+
+fn encode_lefi<T>(
+    doc: &T,
+    version: LefiVersion,
+    to: Format,
+) -> Result<(Vec<u8>, LossReport), ConvertError>
+where
+    T: XmlDocument + lefi_json::LefiDocument,
+{
+    if version == LefiVersion::V9 {
+        lefi_json::to_vec(doc)
+            .map(|out| (out, LossReport::default()))
+            .map_err(|source| ConvertError::Json { format: to, source })
+    } else {
+        lefi_xml::to_vec_lossy(doc, version)
+            .map_err(|source| ConvertError::Xml { format: to, source })
+    }
+}
+
+fn encode_ssbtek(doc: &SsbtekDocument, to: Format) -> Result<(Vec<u8>, LossReport), ConvertError> {
+    ssbtek::to_vec(doc)
+        .map(|out| (out, LossReport::default()))
+        .map_err(|source| ConvertError::SsbtekEncode { format: to, source })
+}
+
+/// The same SSBTEK message for another version, with what that version cannot carry
+/// removed and reported. What the target version requires and the message lacks is not a
+/// loss: encoding refuses it with a version-gating error naming the field.
+fn ssbtek_for_version(
+    doc: &SsbtekDocument,
+    version: SsbtekVersion,
+) -> (SsbtekDocument, LossReport) {
+    let mut out = doc.clone();
+    out.version = Some(version);
+    let mut report = LossReport::default();
+    if !version.supports(crate::version::Capability::SkatteverketFraga) {
+        if let SsbtekMessage::Request(fraga) = &mut out.message {
+            if fraga.specifika.skv.fraga.take().is_some() {
+                report.add("specifikaFrageparametrar.SKV.fraga".to_owned(), None, 1);
+            }
+        }
+    }
+    (out, report)
+}
+
+/// The FK (LEFI) part of an SSBTEK message in a LEFI format; everything else is reported
+/// as dropped.
+fn ssbtek_to_lefi(
+    doc: &SsbtekDocument,
+    version: LefiVersion,
+    to: Format,
+) -> Result<(Vec<u8>, LossReport), ConvertError> {
+    let mut report = LossReport::default();
+    if doc.header.is_some() {
+        report.add("Envelope.Header".to_owned(), None, 1);
+    }
+    match &doc.message {
+        SsbtekMessage::Response(svar) => {
+            let fk = match &svar.svarsdata.fk {
+                Some(AgencyResult::Data(fk)) => fk,
+                _ => return Err(ConvertError::NoFkData),
+            };
+            if svar.fraga.is_some() {
+                report.add("fraga".to_owned(), None, 1);
+            }
+            if svar.frage_tidpunkt.is_some() {
+                report.add("frageTidpunkt".to_owned(), None, 1);
+            }
+            if svar.korrelationsid.is_some() {
+                report.add("korrelationsid".to_owned(), None, 1);
+            }
+            let s = &svar.svarsdata;
+            for (name, present) in [
+                ("AF", s.af.is_some()),
+                ("CSN", s.csn.is_some()),
+                ("SKV", s.skv.is_some()),
+                ("SO", s.so.is_some()),
+                ("TNS", s.tns.is_some()),
+                ("MIV", s.miv.is_some()),
+            ] {
+                if present {
+                    report.add(format!("svarsdata.{name}"), None, 1);
+                }
+            }
+            let (out, lost) = encode_lefi(&*fk.svar, version, to)?;
+            merge(&mut report, &lost);
+            Ok((out, report))
+        }
+        SsbtekMessage::Request(fraga) => {
+            let fk = fraga
+                .specifika
+                .fk
+                .fraga
+                .as_ref()
+                .ok_or(ConvertError::NoFkData)?;
+            let lefi = fk
+                .lefi_fraga()
+                .map_err(|source| ConvertError::Json { format: to, source })?;
+            report.add("generellaFrageparametrar".to_owned(), None, 1);
+            report.add("specifikaFrageparametrar.FK.aktorsid".to_owned(), None, 1);
+            for agency in crate::model::ssbtek::Agency::ALL {
+                if agency != crate::model::ssbtek::Agency::Fk && fraga.specifika.includes(agency) {
+                    report.add(
+                        format!("specifikaFrageparametrar.{}", agency.element_name()),
+                        None,
+                        1,
+                    );
+                }
+            }
+            let (out, lost) = encode_lefi(&lefi, version, to)?;
+            merge(&mut report, &lost);
+            Ok((out, report))
+        }
+        _ => Err(ConvertError::Unsupported {
+            from: Format::from_ssbtek(doc.version.unwrap_or(SsbtekVersion::V10))
+                .unwrap_or(Format::SsbtekV10),
+            to,
+        }),
+    }
+}
+
+fn merge(into: &mut LossReport, from: &LossReport) {
+    for item in from.items() {
+        into.add(item.path.clone(), item.code.as_deref(), item.count);
+    }
+}
