@@ -1,0 +1,424 @@
+//! The crate's JSON form of SSBTEK documents: SOAP → model → JSON → model is the identity,
+//! and the model encodes back to SOAP equivalent to the input (checked with
+//! ../shared/tools/xmlequiv.py); invalid JSON is refused through the validating parsers
+//! without echoing identity values.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::PathBuf;
+
+use chrono::{FixedOffset, NaiveDate, TimeZone};
+use lefi::id::{Organisationsnummer, Personnummer};
+use lefi::model::ssbtek::{
+    Agency, Arendeidentitet, BastjanstFraga, BastjanstFragaBuilder, Fault, Lagtext,
+    SkatteverketFraga, Syfte, XsdDateTime,
+};
+use lefi::period::Period;
+use lefi::version::SsbtekVersion;
+use lefi::wire::ssbtek::{self, SsbtekDocument, SsbtekMessage};
+use serde_json::{json, Value};
+
+const PERSON: &str = "197407029284";
+const ENV: &str = r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">"#;
+const NS10: &str = "http://schema.forsakringskassan.se/integration/ssbt/10";
+
+fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+/// `None` when the tool is absent (skip notice printed).
+fn xmlequiv(a: &[u8], b: &[u8], tag: &str) -> Option<Result<(), String>> {
+    let tool = shared().join("tools/xmlequiv.py");
+    if !tool.exists() {
+        eprintln!("skipping xmlequiv: {} not found", tool.display());
+        return None;
+    }
+    let dir = std::env::temp_dir().join(format!("lefi-ssbtek-json-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (pa, pb) = (dir.join("a.xml"), dir.join("b.xml"));
+    std::fs::write(&pa, a).unwrap();
+    std::fs::write(&pb, b).unwrap();
+    let out = std::process::Command::new("python3")
+        .arg(&tool)
+        .arg(&pa)
+        .arg(&pb)
+        .output()
+        .ok()?;
+    Some(if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr))
+    })
+}
+
+/// SOAP → model → JSON → model (equal, and the same JSON again) → SOAP (equivalent to `soap`).
+fn soap_round_trip(soap: &[u8], tag: &str) -> (SsbtekDocument, Value) {
+    let doc = ssbtek::from_slice(soap).unwrap_or_else(|e| panic!("{tag}: {e}"));
+    let json = serde_json::to_vec(&doc).unwrap();
+    let back: SsbtekDocument =
+        serde_json::from_slice(&json).unwrap_or_else(|e| panic!("{tag}: {e}"));
+    assert_eq!(back, doc, "{tag}: model differs after the JSON round trip");
+    assert_eq!(
+        serde_json::to_vec(&back).unwrap(),
+        json,
+        "{tag}: JSON not stable"
+    );
+    let out = ssbtek::to_vec(&back).unwrap();
+    if let Some(r) = xmlequiv(soap, &out, tag) {
+        r.unwrap_or_else(|d| panic!("{tag}: SOAP not equivalent after JSON: {d}"));
+    }
+    (doc, serde_json::from_slice(&json).unwrap())
+}
+
+#[test]
+fn every_fixture_round_trips_through_json() {
+    let dir = shared().join("contracts/fixtures");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    };
+    let mut count = 0;
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let input = std::fs::read(&path).unwrap();
+        let (_, json) = soap_round_trip(&input, &name);
+        let svarsdata = &json["ssbtek"]["message"]["response"]["svarsdata"];
+        assert!(svarsdata.is_object(), "{name}: {json}");
+        count += 1;
+    }
+    assert!(count >= 7, "only {count} fixtures");
+}
+
+#[test]
+fn fixture_payloads_keep_their_exact_text() {
+    let Ok(input) = std::fs::read(shared().join("contracts/fixtures/fk-response.xml")) else {
+        eprintln!("skipping: fk-response.xml not found");
+        return;
+    };
+    let (doc, json) = soap_round_trip(&input, "fk-payload");
+    let SsbtekMessage::Response(svar) = &doc.message else {
+        panic!("not a response")
+    };
+    let fk = svar.svarsdata.fk.as_ref().unwrap().data().unwrap();
+    let data = &json["ssbtek"]["message"]["response"]["svarsdata"]["FK"]["data"];
+    // only the base64 text: the typed view is derived from it, never duplicated
+    assert_eq!(
+        data,
+        &json!({ "lefiJsonSvar": fk.lefi_json_svar.to_base64() })
+    );
+}
+
+fn period() -> Period {
+    Period::new(
+        NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+    )
+    .unwrap()
+}
+
+fn lefi_fraga(person: &Personnummer) -> lefi::model::lefi::LefiExternFormansinformationFraga {
+    use lefi::legal::{marker, LawfulPurpose};
+    use lefi::model::lefi::request::FragaBuilder;
+    let lawful = LawfulPurpose::consent_free(marker::Samordning);
+    FragaBuilder::new(&lawful, person, period())
+        .unwrap()
+        .formansinformation([lefi::codes::FkFormanGrupp::Sjp])
+        .build()
+        .unwrap()
+}
+
+fn request(v11: bool) -> BastjanstFraga {
+    let person = Personnummer::parse(PERSON).unwrap();
+    let mut b = BastjanstFragaBuilder::new(
+        Organisationsnummer::parse("212000-2411").unwrap(),
+        "Sundsvalls kommun",
+        "handl01",
+        person,
+        Arendeidentitet::new("A-2025-1").unwrap(),
+        period(),
+        Syfte::new("Ekonomiskt bistånd").unwrap(),
+        Lagtext::new("11 kap. 11 § SoL").unwrap(),
+    )
+    .include(Agency::Af)
+    .period_for(
+        Agency::Csn,
+        Period::new(
+            NaiveDate::from_ymd_opt(2024, 7, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+        )
+        .unwrap(),
+    )
+    .fk("AKTOR-1", &lefi_fraga(&person))
+    .include(Agency::So)
+    .include(Agency::Tns)
+    .include(Agency::Miv)
+    .korrelationsid("k-1")
+    .echo_question(true)
+    .frage_tidpunkt(XsdDateTime::from_datetime(
+        FixedOffset::east_opt(3600)
+            .unwrap()
+            .with_ymd_and_hms(2025, 7, 1, 9, 30, 0)
+            .unwrap(),
+    ))
+    .personuppgiftsbitrade(
+        Organisationsnummer::parse("5560360793").unwrap(),
+        "Bolaget AB",
+    );
+    b = if v11 {
+        b.skatteverket_fraga(SkatteverketFraga::all_for_years(vec![2023, 2024]))
+    } else {
+        b.include(Agency::Skv)
+    };
+    b.build().unwrap()
+}
+
+#[test]
+fn built_requests_round_trip_through_json_and_soap() {
+    for (version, v11) in [(SsbtekVersion::V10, false), (SsbtekVersion::V11, true)] {
+        let fraga = request(v11);
+        let doc = SsbtekDocument::new(version, SsbtekMessage::Request(Box::new(fraga)));
+        let json = serde_json::to_value(&doc).unwrap();
+        let back: SsbtekDocument = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(back, doc);
+        let soap = ssbtek::to_vec(&doc).unwrap();
+        let (decoded, _) = soap_round_trip(&soap, &format!("request-{version}"));
+        assert_eq!(decoded, doc);
+
+        let body = &json["ssbtek"];
+        assert_eq!(body["version"], json!(version.to_string()));
+        let g = &body["message"]["request"]["generellaFrageparametrar"];
+        assert_eq!(g["personidentitet"], json!(PERSON));
+        assert_eq!(g["ingivare"]["organisationsnummer"], json!("2120002411"));
+        assert_eq!(g["fraganSkallInkluderasISvaret"], json!(true));
+        assert_eq!(
+            g["tidsperiod"],
+            json!({"fromDatum": "2025-01-01", "tomDatum": "2025-06-30"})
+        );
+        assert_eq!(g["personuppgiftsbitrade"][0]["ordningsnummer"], json!(1));
+        let s = &body["message"]["request"]["specifikaFrageparametrar"];
+        assert_eq!(s["AF"], json!({"inkludera": true}));
+        assert_eq!(s["CSN"]["tidsperiod"]["fromDatum"], json!("2024-07-01"));
+        assert!(s["FK"]["fraga"]["lefiJsonFraga"].is_string());
+        assert_eq!(s["FK"]["fraga"]["aktorsid"], json!("AKTOR-1"));
+        if v11 {
+            assert_eq!(s["SKV"]["fraga"]["ar"], json!([2023, 2024]));
+        } else {
+            assert_eq!(s["SKV"], json!({"inkludera": true}));
+        }
+    }
+}
+
+#[test]
+fn ping_request_and_response_round_trip() {
+    let ping = format!(
+        r#"{ENV}<soap:Body><s:testaBastjanstInformation xmlns:s="{NS10}"/></soap:Body></soap:Envelope>"#
+    );
+    let (_, json) = soap_round_trip(ping.as_bytes(), "ping");
+    assert_eq!(
+        json,
+        json!({"ssbtek": {"version": "10", "message": "pingRequest"}})
+    );
+    let pong = format!(
+        r#"{ENV}<soap:Body><testaBastjanstInformationResponse xmlns="{NS10}"><AF><anropad>false</anropad></AF><FK><anropad>true</anropad><error><kalla>BT</kalla><felkod>X1</felkod><felmeddelande>nere</felmeddelande></error></FK></testaBastjanstInformationResponse></soap:Body></soap:Envelope>"#
+    );
+    let (_, json) = soap_round_trip(pong.as_bytes(), "pong");
+    assert_eq!(
+        json["ssbtek"]["message"]["pingResponse"],
+        json!({"AF": {"anropad": false}, "FK": {"anropad": true, "error": {"kalla": "BT", "felkod": "X1", "felmeddelande": ["nere"]}}})
+    );
+}
+
+#[test]
+fn faults_and_headers_round_trip_with_their_namespace_context() {
+    // the header and the unknown detail use prefixes declared on the envelope only
+    let soap = format!(
+        r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:x="urn:x"><soap:Header><x:trace soap:mustUnderstand="0" x:id="7">t<!--c--></x:trace></soap:Header><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>Internal error {PERSON}</faultstring><faultactor>urn:a</faultactor><detail><f:hamtaBastjanstInformationFault xmlns:f="{NS10}"><f:felkod>-1005</f:felkod><f:felmeddelande>Inparametrar bryter mot kontrakt</f:felmeddelande></f:hamtaBastjanstInformationFault><x:more a="1"><x:b>2</x:b></x:more></detail></soap:Fault></soap:Body></soap:Envelope>"#
+    );
+    let (doc, json) = soap_round_trip(soap.as_bytes(), "fault");
+    assert!(matches!(&doc.message, SsbtekMessage::Fault(Fault::Soap(_))));
+    let header = &json["ssbtek"]["header"];
+    assert_eq!(
+        header["namespaces"],
+        json!({"soap": "http://schemas.xmlsoap.org/soap/envelope/", "x": "urn:x"})
+    );
+    assert!(header["xml"].as_str().unwrap().starts_with("<soap:Header>"));
+    let detail = &json["ssbtek"]["message"]["fault"]["soap"]["detail"];
+    assert_eq!(
+        detail[0]["operation"]["operation"],
+        json!("hamtaBastjanstInformation")
+    );
+    assert_eq!(
+        detail[1]["other"],
+        json!({"xml": r#"<x:more a="1"><x:b>2</x:b></x:more>"#, "namespaces": {"x": "urn:x"}})
+    );
+    assert_eq!(json["ssbtek"]["version"], json!("10"));
+
+    // a SOAP fault without any SSBTEK element has no version: the member is omitted
+    let plain = format!(
+        r#"{ENV}<soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>bad</faultstring></soap:Fault></soap:Body></soap:Envelope>"#
+    );
+    let (doc, json) = soap_round_trip(plain.as_bytes(), "plain-fault");
+    assert_eq!(doc.version, None);
+    assert_eq!(
+        json,
+        json!({"ssbtek": {"message": {"fault": {"soap": {"faultcode": "soap:Client", "faultstring": "bad"}}}}})
+    );
+
+    let bare = format!(
+        r#"{ENV}<soap:Body><testaBastjanstInformationFault xmlns="{NS10}"><felkod>1</felkod><felmeddelande>a</felmeddelande><felmeddelande>b</felmeddelande></testaBastjanstInformationFault></soap:Body></soap:Envelope>"#
+    );
+    let (_, json) = soap_round_trip(bare.as_bytes(), "operation-fault");
+    assert_eq!(
+        json["ssbtek"]["message"]["fault"]["operation"],
+        json!({"operation": "testaBastjanstInformation", "felkod": "1", "felmeddelande": ["a", "b"]})
+    );
+}
+
+/// The error text, checked to name no identity digits.
+fn refused(json: &Value, what: &str) -> String {
+    let err = serde_json::from_value::<SsbtekDocument>(json.clone())
+        .map(|_| ())
+        .expect_err(what);
+    let msg = err.to_string();
+    for secret in [PERSON, &PERSON[2..], "212000", "2120002412", "7407029"] {
+        assert!(!msg.contains(secret), "{what}: {msg}");
+    }
+    msg
+}
+
+fn request_json() -> Value {
+    let doc = SsbtekDocument::new(
+        SsbtekVersion::V10,
+        SsbtekMessage::Request(Box::new(request(false))),
+    );
+    serde_json::to_value(doc).unwrap()
+}
+
+#[test]
+fn invalid_json_is_refused_without_echoing_identities() {
+    let mut j = request_json();
+    j["ssbtek"]["message"]["request"]["generellaFrageparametrar"]["personidentitet"] =
+        json!("19740702928");
+    refused(&j, "personidentitet with 11 digits");
+
+    let mut j = request_json();
+    j["ssbtek"]["message"]["request"]["generellaFrageparametrar"]["personidentitet"] =
+        json!(197_407_029_284_u64);
+    refused(&j, "personidentitet as a number");
+
+    let mut j = request_json();
+    j["ssbtek"]["message"]["request"]["generellaFrageparametrar"]["ingivare"]
+        ["organisationsnummer"] = json!("2120002412");
+    refused(&j, "organisationsnummer with a bad check digit");
+
+    let mut j = request_json();
+    j["ssbtek"]["message"]["request"]["generellaFrageparametrar"]["arendeidentitet"] = json!("");
+    refused(&j, "empty arendeidentitet");
+
+    let mut j = request_json();
+    j["ssbtek"]["message"]["request"]["specifikaFrageparametrar"]["FK"]["fraga"]["lefiJsonFraga"] =
+        json!("not base64!");
+    refused(&j, "bad base64");
+
+    let mut j = request_json();
+    j["ssbtek"]["message"]["request"]["specifikaFrageparametrar"]["XYZ"] =
+        json!({"inkludera": true});
+    let msg = refused(&j, "unknown agency in the request");
+    assert!(msg.contains("XYZ"), "{msg}");
+
+    let mut j = request_json();
+    j["ssbtek"]["header"] = json!({"xml": format!("<h><p>{PERSON}</h>")});
+    let msg = refused(&j, "malformed header xml");
+    assert!(msg.contains("invalid embedded xml"), "{msg}");
+
+    let mut j = request_json();
+    j["ssbtek"]["header"] = json!({"xml": "<a/><b/>"});
+    refused(&j, "two elements as one fragment");
+
+    let mut j = request_json();
+    j["ssbtek"]["header"] = json!({"xml": "<x:a/>"});
+    refused(&j, "unbound prefix");
+
+    let mut j = request_json();
+    j["ssbtek"]["header"] = json!({"xml": "<x:a/>", "namespaces": {"x\" y=\"": "urn:x"}});
+    refused(&j, "markup in a prefix");
+
+    let mut j = request_json();
+    j["ssbtek"]["version"] = json!("12");
+    refused(&j, "unknown version");
+
+    let mut j = request_json();
+    j["ssbtek"]["message"] = json!({"telegram": {}});
+    refused(&j, "unknown message kind");
+
+    refused(
+        &json!({"message": {"pingRequest": null}}),
+        "no ssbtek wrapper",
+    );
+}
+
+#[test]
+fn invalid_responses_are_refused() {
+    let base = |svarsdata: Value| json!({"ssbtek": {"version": "10", "message": {"response": {"svarsdata": svarsdata}}}});
+    refused(&base(json!({"XYZ": {"data": {}}})), "unknown agency tag");
+    refused(
+        &base(json!({"SKV": {"value": {"svar": "x"}}})),
+        "unknown result tag",
+    );
+    let err = |kalla: &str, msgs: Value| json!({"error": {"kalla": kalla, "felkod": "1", "felmeddelande": msgs}});
+    refused(
+        &base(json!({"AF": err("SSBT", json!([]))})),
+        "no felmeddelande",
+    );
+    refused(
+        &base(json!({"AF": err("XX", json!(["a"]))})),
+        "unknown kalla",
+    );
+    // CSN: base64 of malformed XML, and of a document with a DOCTYPE
+    for bad in [
+        format!("<CSNSvar><p>{PERSON}</CSNSvar>"),
+        "<!DOCTYPE x [<!ENTITY e \"e\">]><x>&e;</x>".to_owned(),
+    ] {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(bad);
+        let msg = refused(
+            &base(json!({"CSN": {"data": {"svar": b64}}})),
+            "malformed CSN",
+        );
+        assert!(msg.contains("CSN"), "{msg}");
+    }
+    // FK: base64 of something that is not a LEFI v9 response
+    refused(
+        &base(json!({"FK": {"data": {"lefiJsonSvar": "bm90IGpzb24="}}})),
+        "bad FK payload",
+    );
+    refused(
+        &base(json!({"FK": {"data": {"lefiJsonSvar": "%%%"}}})),
+        "bad FK base64",
+    );
+    refused(
+        &base(json!({"TNS": {"data": {"resultat": "MAYBE"}}})),
+        "bad TNS resultat",
+    );
+    refused(
+        &base(
+            json!({"MIV": {"data": {"response": {"correlationid": "c", "inresedatum": "2020-13-01"}}}}),
+        ),
+        "bad MIV date",
+    );
+}
+
+#[test]
+fn json_shape_is_detectable() {
+    let j = request_json();
+    let top = j.as_object().unwrap();
+    assert_eq!(top.keys().collect::<Vec<_>>(), ["ssbtek"]);
+    let inner = j["ssbtek"].as_object().unwrap();
+    assert_eq!(inner.keys().collect::<Vec<_>>(), ["message", "version"]);
+}
