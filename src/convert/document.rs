@@ -24,7 +24,8 @@ use super::{ConvertError, Format, LossReport};
 ///
 /// ```
 /// use lefi::convert::{Document, Format};
-/// let (format, doc) = Document::decode_detected(br#"{"utlamnare":[]}"#)?;
+/// let json = br#"{"utlamnare":[{"utlamnare":{"kod":"FK"},"tillstand":{"kod":"OK"}}]}"#;
+/// let (format, doc) = Document::decode_detected(json)?;
 /// assert_eq!(format, Format::LefiV9);
 /// assert_eq!(doc.kind(), "lefi-svar");
 /// let (xml, lost) = doc.encode(Format::LefiV6)?;
@@ -161,6 +162,64 @@ impl Document {
             });
         }
         Ok(doc)
+    }
+
+    /// The crate's JSON form of the document: LEFI documents (whatever version they came
+    /// in) as LEFI v9 JSON, the version-neutral model's own form; SSBTEK messages as
+    /// `{"ssbtek": {…}}` (see [`SsbtekDocument`]). [`Document::from_json_form`] reads it back.
+    ///
+    /// The JSON form is wire-equivalent: it holds identity numbers and names like the
+    /// document itself. Log [`crate::legal::redacted`] output instead.
+    ///
+    /// # Errors
+    /// [`ConvertError::JsonForm`] when serialisation fails.
+    ///
+    /// ```
+    /// use lefi::convert::Document;
+    /// let (_, doc) = Document::decode_detected(br#"{"utlamnare":[]}"#)?;
+    /// let json = doc.to_json_form()?;
+    /// assert_eq!(Document::from_json_form(&json)?, doc);
+    /// # Ok::<(), lefi::convert::ConvertError>(())
+    /// ```
+    pub fn to_json_form(&self) -> Result<Vec<u8>, ConvertError> {
+        let json = |source| ConvertError::Json {
+            format: Format::LefiV9,
+            source,
+        };
+        match self {
+            Self::LefiFraga(d) => lefi_json::to_vec_pretty(&**d).map_err(json),
+            Self::LefiSvar(d) => lefi_json::to_vec_pretty(&**d).map_err(json),
+            Self::LefiTillgangliga(d) => lefi_json::to_vec_pretty(&**d).map_err(json),
+            Self::LefiFelsvar(d) => lefi_json::to_vec_pretty(&**d).map_err(json),
+            Self::Ssbtek(d) => {
+                serde_json::to_vec_pretty(&**d).map_err(|e| ConvertError::JsonForm {
+                    line: e.line(),
+                    column: e.column(),
+                    reason: json_form_reason(&e),
+                })
+            }
+        }
+    }
+
+    /// Reads the crate's JSON form (what [`Document::to_json_form`] writes).
+    ///
+    /// # Errors
+    /// [`ConvertError::Json`] for an invalid LEFI document, [`ConvertError::JsonForm`] for
+    /// an invalid SSBTEK JSON form.
+    pub fn from_json_form(input: &[u8]) -> Result<Self, ConvertError> {
+        let is_ssbtek = serde_json::from_slice::<BTreeMap<&str, &RawValue>>(input)
+            .is_ok_and(|top| top.contains_key("ssbtek"));
+        if is_ssbtek {
+            serde_json::from_slice::<SsbtekDocument>(input)
+                .map(|d| Self::Ssbtek(Box::new(d)))
+                .map_err(|e| ConvertError::JsonForm {
+                    line: e.line(),
+                    column: e.column(),
+                    reason: json_form_reason(&e),
+                })
+        } else {
+            Self::decode_lefi_json(input)
+        }
     }
 
     /// A short name of the document kind: `lefi-fraga`, `lefi-svar`, `lefi-tillgangliga`,
@@ -391,4 +450,29 @@ fn merge(into: &mut LossReport, from: &LossReport) {
     for item in from.items() {
         into.add(item.path.clone(), item.code.as_deref(), item.count);
     }
+}
+
+/// A reason for a JSON-form error that cannot echo values: serde's own messages may quote
+/// the offending value (an identity number, a name), so only its category is kept, plus the
+/// message when it quotes nothing and has no long digit run.
+fn json_form_reason(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let text = e.to_string();
+    let longest_digit_run = text
+        .split(|c: char| !c.is_ascii_digit())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let safe = longest_digit_run < 6 && !text.contains('"') && !text.contains('`');
+    match e.classify() {
+        Category::Io => "i/o error".to_owned(),
+        Category::Syntax => "not valid JSON".to_owned(),
+        Category::Eof => "unexpected end of input".to_owned(),
+        Category::Data if safe => strip_position(&text),
+        Category::Data => "a value is not valid for its field".to_owned(),
+    }
+}
+
+fn strip_position(text: &str) -> String {
+    text.split(" at line ").next().unwrap_or(text).to_owned()
 }

@@ -35,8 +35,10 @@ use crate::version::{LefiVersion, SsbtekVersion};
 use crate::wire::{lefi_json, lefi_xml, ssbtek};
 
 mod document;
+mod report;
 
 pub use document::Document;
+pub use report::{validate, DocumentSummary, Finding, Severity};
 
 pub use crate::wire::lefi_xml::{LossReport, LostItem};
 
@@ -326,6 +328,16 @@ pub enum ConvertError {
     /// The SSBTEK message has no Försäkringskassan (LEFI) part to convert.
     #[error("the SSBTEK message carries no FK (LEFI) data to convert")]
     NoFkData,
+    /// The crate's JSON form of an SSBTEK message is not valid.
+    #[error("invalid JSON form at line {line}, column {column}: {reason}")]
+    JsonForm {
+        /// Line (1-based).
+        line: usize,
+        /// Column (1-based).
+        column: usize,
+        /// What is wrong (never a value from the document).
+        reason: String,
+    },
     /// The target cannot carry everything and loss was not allowed.
     #[error("{to} cannot carry {} item(s) of the input; allow loss to drop them:\n{report}", report.total())]
     Lossy {
