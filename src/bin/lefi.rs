@@ -4,10 +4,28 @@
 //! `--allow-loss`, invalid content), 2 when the input cannot be read. Errors go to stderr.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use lefi::codes::{FkFormanGrupp, FormanGrupp, OvrigInformationTyp, PmFormanGrupp};
+use lefi::convert::{
+    convert_dir, validate, ConvertError, ConvertOptions, Document, DocumentSummary, FileOutcome,
+    Format, Severity,
+};
+use lefi::id::{Organisationsnummer, Personnummer};
+use lefi::legal::{payments_view, Actor, ActorKind, Answer, Consent, LawfulPurpose, Purpose};
+use lefi::model::lefi::request::{AgreedException, FragaBuilder};
+use lefi::model::ssbtek::{
+    Agency, Arendeidentitet, BastjanstFragaBuilder, Lagtext, SkatteverketFraga, Syfte,
+};
+use lefi::period::Period;
+use lefi::version::Capability;
+use lefi::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
+
+/// The embedded sample answer decoded when `lefi decode` is given no file.
+const SAMPLE: &[u8] = include_bytes!("../../examples/data/lefi-v9-svar.json");
 
 /// Operators' and migration scripts' shell over the lefi library.
 #[derive(Debug, Parser)]
@@ -141,13 +159,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Versions => versions(),
-        Command::Decode { .. }
-        | Command::Encode { .. }
-        | Command::Convert { .. }
-        | Command::Validate { .. }
-        | Command::Request(_) => Err(Failure::Refused(
-            "this command needs a codec that has not landed in this build yet".into(),
-        )),
+        Command::Decode { file, format } => decode(file.as_deref(), &format),
+        Command::Encode { to, file } => encode(&to, file.as_deref().unwrap_or("-")),
+        Command::Convert {
+            file,
+            to,
+            allow_loss,
+            out,
+        } => convert(&file, &to, allow_loss, out.as_deref()),
+        Command::Validate { file } => validate_file(&file),
+        Command::Request(args) => request(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -163,16 +184,15 @@ fn main() -> ExitCode {
 }
 
 /// Reads a file, or stdin for `-`.
-#[allow(dead_code)]
 fn read_input(file: &str) -> Result<Vec<u8>, Failure> {
     let mut buf = Vec::new();
     if file == "-" {
         std::io::stdin()
             .read_to_end(&mut buf)
-            .map_err(|e| Failure::Unreadable(format!("cannot read stdin: {e}")))?;
+            .map_err(|e| Failure::Unreadable(format!("cannot read stdin: {}", e.kind())))?;
     } else {
         buf = std::fs::read(file)
-            .map_err(|e| Failure::Unreadable(format!("cannot read {file}: {e}")))?;
+            .map_err(|e| Failure::Unreadable(format!("cannot read {file}: {}", e.kind())))?;
     }
     Ok(buf)
 }
@@ -181,7 +201,279 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
         .and_then(|()| out.flush())
-        .map_err(|e| Failure::Refused(format!("cannot write output: {e}")))
+        .map_err(|e| Failure::Refused(format!("cannot write output: {}", e.kind())))
+}
+
+/// Maps a library error: input that is not a document at all is unreadable (exit 2);
+/// everything else is a refusal (exit 1).
+fn failure(e: ConvertError) -> Failure {
+    match e {
+        ConvertError::UnknownFormat => Failure::Unreadable(e.to_string()),
+        other => Failure::Refused(other.to_string()),
+    }
+}
+
+fn parse_format(text: &str) -> Result<Format, Failure> {
+    text.parse::<Format>()
+        .map_err(|e| Failure::Refused(e.to_string()))
+}
+
+fn decode_document(bytes: &[u8]) -> Result<(Format, Document), Failure> {
+    Document::decode_detected(bytes).map_err(failure)
+}
+
+fn decode(file: Option<&str>, format: &str) -> Result<(), Failure> {
+    let bytes = match file {
+        Some(f) => read_input(f)?,
+        None => SAMPLE.to_vec(),
+    };
+    let (_, doc) = decode_document(&bytes)?;
+    match format {
+        "json" => {
+            let mut out = doc.to_json_form().map_err(failure)?;
+            out.push(b'\n');
+            write_stdout(&out)
+        }
+        "summary" => write_stdout(DocumentSummary::new(&doc).to_string().as_bytes()),
+        "payments" => {
+            let answer = match &doc {
+                Document::LefiSvar(svar) => Answer::Lefi(svar),
+                Document::Ssbtek(s) => {
+                    Answer::try_from(&**s).map_err(|e| Failure::Refused(e.to_string()))?
+                }
+                _ => {
+                    return Err(Failure::Refused(format!(
+                        "a {} carries no payments",
+                        doc.kind()
+                    )))
+                }
+            };
+            let mut out = serde_json::to_vec_pretty(&payments_view(answer))
+                .map_err(|e| Failure::Refused(format!("cannot write the view: {e}")))?;
+            out.push(b'\n');
+            write_stdout(&out)
+        }
+        other => Err(Failure::Refused(format!(
+            "unknown output format {other:?} (expected json, summary or payments)"
+        ))),
+    }
+}
+
+fn encode(to: &str, file: &str) -> Result<(), Failure> {
+    let to = parse_format(to)?;
+    let bytes = read_input(file)?;
+    let doc = Document::from_json_form(&bytes).map_err(failure)?;
+    let (out, report) = doc.encode(to).map_err(failure)?;
+    if !report.is_empty() {
+        return Err(Failure::Refused(format!(
+            "{to} cannot carry everything in the input; use `lefi convert --allow-loss` to drop it:\n{report}"
+        )));
+    }
+    write_stdout(&out)
+}
+
+fn convert(file: &Path, to: &str, allow_loss: bool, out: Option<&Path>) -> Result<(), Failure> {
+    let to = parse_format(to)?;
+    let options = if allow_loss {
+        ConvertOptions::allowing_loss()
+    } else {
+        ConvertOptions::default()
+    };
+    if file.is_dir() {
+        let default_out = PathBuf::from(format!("{}.{to}", file.display()));
+        let out_dir = out.unwrap_or(&default_out);
+        let summary = convert_dir(file, out_dir, to, &options, |p| {
+            let what = match p.outcome {
+                FileOutcome::Converted => "converted".to_owned(),
+                FileOutcome::Lossy(r) => format!("converted, dropped {} item(s)", r.total()),
+                FileOutcome::Failed(reason) => format!("failed: {reason}"),
+                _ => "done".to_owned(),
+            };
+            eprintln!("[{}/{}] {}: {what}", p.done, p.total, p.path.display());
+        })
+        .map_err(|e| Failure::Unreadable(format!("cannot convert the directory: {}", e.kind())))?;
+        eprintln!("{summary}");
+        return if summary.failed.is_empty() {
+            Ok(())
+        } else {
+            Err(Failure::Refused(format!(
+                "{} file(s) could not be converted",
+                summary.failed.len()
+            )))
+        };
+    }
+    let bytes = read_input(&file.to_string_lossy())?;
+    let (out, report) = lefi::convert::convert_detected(&bytes, to, &options).map_err(failure)?;
+    if !report.is_empty() {
+        eprintln!("dropped (allowed by --allow-loss):\n{report}");
+    }
+    write_stdout(&out)
+}
+
+fn validate_file(file: &str) -> Result<(), Failure> {
+    let bytes = read_input(file)?;
+    let (format, doc) = decode_document(&bytes)?;
+    let findings = validate(&doc);
+    for f in &findings {
+        eprintln!("{f}");
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        return Err(Failure::Refused(format!(
+            "{} ({format}) is not valid: {errors} error(s)",
+            doc.kind()
+        )));
+    }
+    write_stdout(format!("{} ({format}) is valid\n", doc.kind()).as_bytes())
+}
+
+fn date_arg(name: &str, value: Option<&str>) -> Result<NaiveDate, Failure> {
+    let text = value.ok_or_else(|| Failure::Refused(format!("--{name} is required")))?;
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Failure::Refused(format!("--{name} is not a date (YYYY-MM-DD)")))
+}
+
+fn required<'a>(name: &str, value: Option<&'a str>) -> Result<&'a str, Failure> {
+    value.ok_or_else(|| Failure::Refused(format!("--{name} is required")))
+}
+
+fn codes<T: std::str::FromStr>(flag: &str, values: &[String]) -> Result<Vec<T>, Failure>
+where
+    T::Err: std::fmt::Display,
+{
+    values
+        .iter()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| {
+            v.trim()
+                .parse::<T>()
+                .map_err(|e| Failure::Refused(format!("--{flag}: {e}")))
+        })
+        .collect()
+}
+
+fn refused(e: impl std::fmt::Display) -> Failure {
+    Failure::Refused(e.to_string())
+}
+
+fn request(args: &RequestArgs) -> Result<(), Failure> {
+    let to = parse_format(&args.to)?;
+    if args.ping {
+        let version = to
+            .ssbtek_version()
+            .ok_or_else(|| Failure::Refused("--ping needs --to ssbtek-v10 or ssbtek-v11".into()))?;
+        let doc = Document::Ssbtek(Box::new(SsbtekDocument::new(
+            version,
+            SsbtekMessage::PingRequest,
+        )));
+        let (out, _) = doc.encode(to).map_err(failure)?;
+        return write_stdout(&out);
+    }
+    let on = match &args.on {
+        Some(text) => date_arg("on", Some(text))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let purpose: Purpose = required("purpose", args.purpose.as_deref())?
+        .parse()
+        .map_err(refused)?;
+    let person_text = required("person", args.person.as_deref())?;
+    let person = Personnummer::parse_with_reference(person_text, on).map_err(refused)?;
+    let period = Period::new(
+        date_arg("from", args.from.as_deref())?,
+        date_arg("tom", args.tom.as_deref())?,
+    )
+    .map_err(refused)?;
+    let consent = match &args.consent_date {
+        Some(text) => Some(
+            Consent::new(
+                person,
+                date_arg("consent-date", Some(text))?,
+                None,
+                [purpose],
+            )
+            .map_err(refused)?,
+        ),
+        None => None,
+    };
+    let lawful = LawfulPurpose::new(purpose, consent.as_ref(), &person, on).map_err(refused)?;
+
+    let mut builder = FragaBuilder::new(&lawful, &person, period)
+        .map_err(refused)?
+        .formansinformation(codes::<FkFormanGrupp>(
+            "formansinformation",
+            &args.formansinformation,
+        )?)
+        .ansprak(codes::<PmFormanGrupp>("ansprak", &args.ansprak)?)
+        .beslut(codes::<PmFormanGrupp>("beslut", &args.beslut)?)
+        .preliminara_utbetalningar(codes::<FormanGrupp>(
+            "preliminara-utbetalningar",
+            &args.preliminara_utbetalningar,
+        )?)
+        .utbetalningar(codes::<FormanGrupp>("utbetalningar", &args.utbetalningar)?)
+        .ovrig_information(codes::<OvrigInformationTyp>(
+            "ovrig-information",
+            &args.ovrig_information,
+        )?);
+    if args.agreed_exception {
+        builder =
+            builder.allow_period_over_two_years(AgreedException::new("stated on the command line"));
+    }
+
+    let Some(version) = to.ssbtek_version() else {
+        let fraga = builder.build().map_err(refused)?;
+        let (out, report) = Document::LefiFraga(Box::new(fraga))
+            .encode(to)
+            .map_err(failure)?;
+        if !report.is_empty() {
+            return Err(Failure::Refused(format!(
+                "{to} cannot carry this request:\n{report}"
+            )));
+        }
+        return write_stdout(&out);
+    };
+
+    let agencies = codes::<Agency>("agencies", &args.agencies)?;
+    if agencies.is_empty() {
+        return Err(Failure::Refused("--agencies is required for SSBTEK".into()));
+    }
+    let org = Organisationsnummer::parse(required("org", args.org.as_deref())?).map_err(refused)?;
+    let actor = Actor::new(
+        ActorKind::Kommun,
+        org,
+        required("org-name", args.org_name.as_deref())?,
+    )
+    .map_err(refused)?;
+    actor.may_use(lawful.purpose()).map_err(refused)?;
+    let mut ssbtek = BastjanstFragaBuilder::new(
+        org,
+        actor.namn(),
+        required("handlaggare", args.handlaggare.as_deref())?,
+        person,
+        Arendeidentitet::new(required("arende", args.arende.as_deref())?).map_err(refused)?,
+        period,
+        Syfte::new(lawful.syfte()).map_err(refused)?,
+        Lagtext::new(lawful.lagtext()).map_err(refused)?,
+    );
+    for agency in &agencies {
+        ssbtek = ssbtek.include(*agency);
+    }
+    if agencies.contains(&Agency::Fk) {
+        let fraga = builder.build().map_err(refused)?;
+        ssbtek = ssbtek.fk(required("aktorsid", args.aktorsid.as_deref())?, &fraga);
+    }
+    if agencies.contains(&Agency::Skv) && version.supports(Capability::SkatteverketFraga) {
+        ssbtek = ssbtek.skatteverket_fraga(SkatteverketFraga::recent_years(on));
+    }
+    let fraga = ssbtek.build().map_err(refused)?;
+    let doc = Document::Ssbtek(Box::new(SsbtekDocument::new(
+        version,
+        SsbtekMessage::Request(Box::new(fraga)),
+    )));
+    let (out, _) = doc.encode(to).map_err(failure)?;
+    write_stdout(&out)
 }
 
 fn versions() -> Result<(), Failure> {

@@ -241,7 +241,7 @@ impl fmt::Display for DocumentSummary {
             writeln!(f, "{line}")?;
         }
         if let Some(p) = &self.payments {
-            write!(f, "{p}")?;
+            writeln!(f, "{p}")?;
         }
         Ok(())
     }

@@ -217,6 +217,22 @@ impl SkatteverketFraga {
             beskattningsbilagor: true,
         }
     }
+
+    /// Every part for the two most recent completed taxation years on `on` (a question
+    /// asked in 2026 asks for 2024 and 2025), as the public integration the v11 block is
+    /// reconstructed from does (DOMAIN §7.7; unconfirmed by Försäkringskassan).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use lefi::model::ssbtek::SkatteverketFraga;
+    /// let on = NaiveDate::from_ymd_opt(2026, 11, 24).ok_or("date")?;
+    /// assert_eq!(SkatteverketFraga::recent_years(on).ar, vec![2024, 2025]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn recent_years(on: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        Self::all_for_years(vec![on.year() - 2, on.year() - 1])
+    }
 }
 
 /// Why the builder refused to build a question.

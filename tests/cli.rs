@@ -1,0 +1,350 @@
+//! The `lefi` command-line contract: subcommands, outputs and exit codes (0 success,
+//! 1 refused, 2 unreadable input), errors on stderr.
+#![cfg(feature = "cli")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn lefi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lefi"))
+        .args(args)
+        .output()
+        .expect("run lefi")
+}
+
+fn lefi_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lefi"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run lefi");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap_or(-1)
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lefi-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn fixtures() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/contracts/fixtures");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: ../shared/contracts/fixtures is absent");
+        None
+    }
+}
+
+const PERSON: &str = "197407029284";
+
+#[test]
+fn decode_without_a_file_prints_the_embedded_sample() {
+    let o = lefi(&["decode", "--format", "summary"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("4 payment(s), 0 violation(s)"), "{out}");
+    assert!(
+        !out.contains("191212121212") && !out.contains("Tolvan"),
+        "{out}"
+    );
+
+    let o = lefi(&["decode"]);
+    assert_eq!(code(&o), 0);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(json["formansinformation"]["utbetalningsuppgift"].is_array());
+
+    let o = lefi(&["decode", "--format", "payments"]);
+    assert_eq!(code(&o), 0);
+    let view: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(view["payments"].as_array().map(Vec::len), Some(4));
+    assert!(!text(&o.stdout).contains("191212121212"));
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    // Unreadable input: 2.
+    let o = lefi(&["decode", "/nonexistent/lefi-input"]);
+    assert_eq!(code(&o), 2);
+    assert!(text(&o.stderr).starts_with("lefi: "));
+    let o = lefi_stdin(&["decode", "-"], b"not a document at all");
+    assert_eq!(code(&o), 2);
+    // Invalid content: 1, and the message does not echo the value.
+    let o = lefi_stdin(
+        &["decode", "-"],
+        br#"{"personnummer":"19740702928","period":{"from":"2024-01-01","tom":"2024-01-02"}}"#,
+    );
+    assert_eq!(code(&o), 1);
+    assert!(!text(&o.stderr).contains("19740702928"));
+    // Unknown output format: refused.
+    assert_eq!(code(&lefi(&["decode", "--format", "yaml"])), 1);
+}
+
+#[test]
+fn request_refuses_consent_purposes_without_a_valid_consent() {
+    let base = [
+        "request",
+        "--person",
+        PERSON,
+        "--from",
+        "2024-01-01",
+        "--tom",
+        "2024-12-31",
+        "--formansinformation",
+        "FK:SJP",
+        "--to",
+        "lefi-v9",
+        "--on",
+        "2025-01-10",
+    ];
+    for purpose in ["riskbedomning", "pensionsprognos", "skadereglering"] {
+        let mut args = base.to_vec();
+        args.extend(["--purpose", purpose]);
+        let o = lefi(&args);
+        assert_eq!(code(&o), 1, "{purpose}");
+        let err = text(&o.stderr);
+        assert!(err.contains("consent") && err.contains("kap."), "{err}");
+        assert!(!err.contains(PERSON));
+        // A consent given after the request date is not valid on it.
+        args.extend(["--consent-date", "2025-02-01"]);
+        assert_eq!(code(&lefi(&args)), 1, "{purpose}");
+        // A consent valid on the request date lets the request through.
+        let last = args.len() - 1;
+        args[last] = "2024-06-01";
+        let o = lefi(&args);
+        assert_eq!(code(&o), 0, "{purpose}: {}", text(&o.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(json["formansinformation"][0], "FK:SJP");
+    }
+    let mut args = base.to_vec();
+    args.extend(["--purpose", "samordning"]);
+    assert_eq!(code(&lefi(&args)), 0);
+}
+
+#[test]
+fn request_is_version_gated() {
+    let args = |to: &'static str, extra: &[&'static str]| {
+        let mut v = vec![
+            "request",
+            "--purpose",
+            "samordning",
+            "--person",
+            PERSON,
+            "--from",
+            "2024-01-01",
+            "--tom",
+            "2024-12-31",
+            "--to",
+            to,
+        ];
+        v.extend_from_slice(extra);
+        v
+    };
+    let o = lefi(&args("lefi-v6", &["--formansinformation", "FK:FSJP"]));
+    assert_eq!(code(&o), 1);
+    assert!(text(&o.stderr).contains("FK:FSJP"));
+    let o = lefi(&args(
+        "lefi-v5",
+        &[
+            "--formansinformation",
+            "FK:SJP",
+            "--preliminara-utbetalningar",
+            "FK:SJP",
+        ],
+    ));
+    assert_eq!(code(&o), 1);
+    assert!(text(&o.stderr).contains("preliminaraUtbetalningar"));
+    let o = lefi(&args(
+        "lefi-v6",
+        &[
+            "--formansinformation",
+            "FK:SJP",
+            "--preliminara-utbetalningar",
+            "FK:SJP",
+        ],
+    ));
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("lefiOnlineVersion=\"6.0\""));
+    // Nothing asked for, or a period over two years without an agreed exception: refused.
+    assert_eq!(code(&lefi(&args("lefi-v9", &[]))), 1);
+    let mut long = args("lefi-v9", &["--formansinformation", "FK:SJP"]);
+    long[6] = "2020-01-01";
+    assert_eq!(code(&lefi(&long)), 1);
+    long.push("--agreed-exception");
+    assert_eq!(code(&lefi(&long)), 0);
+}
+
+#[test]
+fn ssbtek_requests_carry_the_purpose_and_version() {
+    let ssbtek = |to: &'static str, purpose: &'static str, agencies: &'static str| {
+        lefi(&[
+            "request",
+            "--purpose",
+            purpose,
+            "--person",
+            PERSON,
+            "--from",
+            "2024-01-01",
+            "--tom",
+            "2024-12-31",
+            "--formansinformation",
+            "FK:SJP",
+            "--to",
+            to,
+            "--org",
+            "212000-2411",
+            "--org-name",
+            "Exempel kommun",
+            "--handlaggare",
+            "hl01",
+            "--arende",
+            "A-1",
+            "--aktorsid",
+            "026-51",
+            "--agencies",
+            agencies,
+            "--on",
+            "2026-11-24",
+        ])
+    };
+    let o = ssbtek("ssbtek-v10", "ekonomiskt-bistand", "FK,CSN,MIV,SKV");
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let xml = text(&o.stdout);
+    assert!(xml.contains("ssbt/10"));
+    assert!(xml.contains("socialtjänstlagen (2001:453)"), "{xml}");
+    let o = ssbtek("ssbtek-v11", "ekonomiskt-bistand", "FK,SKV");
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let xml = text(&o.stdout);
+    assert!(xml.contains("ssbt/11") && xml.contains("2025"), "{xml}");
+    // A municipality may not ask with an insurer's purpose.
+    assert_eq!(code(&ssbtek("ssbtek-v10", "samordning", "FK")), 1);
+    // The ping.
+    let o = lefi(&["request", "--ping", "--to", "ssbtek-v10"]);
+    assert_eq!(code(&o), 0);
+    assert!(text(&o.stdout).contains("testaBastjanstInformation"));
+}
+
+#[test]
+fn decode_encode_and_convert_round_trip_the_fixtures() {
+    let Some(dir) = fixtures() else { return };
+    for name in ["fk-response.xml", "miv-response.xml", "csn-response.xml"] {
+        let input = dir.join(name);
+        let o = lefi(&["decode", input.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(code(&o), 0, "{name}: {}", text(&o.stderr));
+        let json = tmp(&format!("{name}.json"));
+        std::fs::write(&json, &o.stdout).unwrap();
+        let o = lefi(&["encode", "--to", "ssbtek-v10", json.to_str().unwrap()]);
+        assert_eq!(code(&o), 0, "{name}: {}", text(&o.stderr));
+        let back = lefi_stdin(&["decode", "-", "--format", "json"], &o.stdout);
+        assert_eq!(text(&back.stdout), std::fs::read_to_string(&json).unwrap());
+    }
+    // FK data converts to LEFI 7 and back to LEFI 9 without loss.
+    let fk = dir.join("fk-response.xml");
+    let o = lefi(&["convert", fk.to_str().unwrap(), "--to", "lefi-v7"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let v7 = tmp("fk.v7.xml");
+    std::fs::write(&v7, &o.stdout).unwrap();
+    let o = lefi(&["convert", v7.to_str().unwrap(), "--to", "lefi-v9"]);
+    assert_eq!(code(&o), 0);
+    assert!(text(&o.stdout).contains("Försäkringskassan"));
+    // No FK data: refused.
+    let miv = dir.join("miv-response.xml");
+    assert_eq!(
+        code(&lefi(&[
+            "convert",
+            miv.to_str().unwrap(),
+            "--to",
+            "lefi-v9"
+        ])),
+        1
+    );
+}
+
+#[test]
+fn convert_needs_allow_loss_to_drop_data_and_reports_it() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/lefi-v9-svar.json");
+    let o = lefi(&["convert", sample.to_str().unwrap(), "--to", "lefi-v6"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        text(&o.stderr).contains("utbetalningar"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = lefi(&[
+        "convert",
+        sample.to_str().unwrap(),
+        "--to",
+        "lefi-v6",
+        "--allow-loss",
+    ]);
+    assert_eq!(code(&o), 0);
+    assert!(text(&o.stderr).contains("utbetalningar"));
+    assert!(text(&o.stdout).contains("urn:lefi:reconstructed:lefionline:6.0"));
+}
+
+#[test]
+fn convert_a_directory_keeps_going_past_bad_files() {
+    let dir = tmp("batch-in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/lefi-v9-svar.json");
+    std::fs::copy(&sample, dir.join("a.json")).unwrap();
+    std::fs::write(dir.join("b.json"), b"{ broken").unwrap();
+    let out = tmp("batch-out");
+    let o = lefi(&[
+        "convert",
+        dir.to_str().unwrap(),
+        "--to",
+        "lefi-v9",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1, "one file failed");
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("[2/2]") && err.contains("1 converted, 0 lossy, 1 failed"),
+        "{err}"
+    );
+    assert!(out.join("a.json").exists());
+}
+
+#[test]
+fn validate_reports_broken_totals() {
+    let sample = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/lefi-v9-svar.json"),
+    )
+    .unwrap();
+    let o = lefi_stdin(&["validate", "-"], sample.as_bytes());
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let broken = sample.replacen("\"summa\": 8215.00", "\"summa\": 8216.00", 1);
+    assert_ne!(broken, sample);
+    let o = lefi_stdin(&["validate", "-"], broken.as_bytes());
+    assert_eq!(code(&o), 1);
+    assert!(
+        text(&o.stderr).contains("nettobelopp"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn versions_prints_the_capability_matrix() {
+    let o = lefi(&["versions"]);
+    assert_eq!(code(&o), 0);
+    let out = text(&o.stdout);
+    assert!(out.contains("LEFI 5.1") && out.contains("SSBTEK 11"));
+    assert!(out.contains("preliminary-payments"));
+}
