@@ -127,7 +127,8 @@ fn other_agencies_are_reported_when_converting_to_lefi() {
 fn v11_question_with_skatteverket_block_downgrades_to_v10_with_a_report() {
     use chrono::NaiveDate;
     use lefi::id::{Organisationsnummer, Personnummer};
-    use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, Lagtext, Syfte};
+    use lefi::legal::{marker, Actor, ActorKind, LawfulPurpose};
+    use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder};
     use lefi::period::Period;
     use lefi::version::SsbtekVersion;
 
@@ -136,16 +137,21 @@ fn v11_question_with_skatteverket_block_downgrades_to_v10_with_a_report() {
         NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
     )
     .unwrap();
-    let fraga = BastjanstFragaBuilder::new(
+    let kommun = Actor::new(
+        ActorKind::Kommun,
         Organisationsnummer::parse("2120002411").unwrap(),
         "Kommunen",
+    )
+    .unwrap();
+    let fraga = BastjanstFragaBuilder::new(
+        &kommun,
         "hl01",
-        Personnummer::parse("197407029284").unwrap(),
+        &Personnummer::parse("197407029284").unwrap(),
         Arendeidentitet::new("A1").unwrap(),
         period,
-        Syfte::new("Ekonomiskt bistånd").unwrap(),
-        Lagtext::new("SoL").unwrap(),
+        &LawfulPurpose::consent_free(marker::EkonomisktBistand),
     )
+    .unwrap()
     .include(Agency::Skv)
     .skatteverket_fraga(SkatteverketFraga::all_for_years(vec![2024, 2025]))
     .build()

@@ -13,9 +13,10 @@ use std::path::PathBuf;
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use lefi::id::{Organisationsnummer, Personnummer};
+use lefi::legal::{marker, Actor, ActorKind, LawfulPurpose, Ombud};
 use lefi::model::ssbtek::{
-    Agency, Arendeidentitet, BastjanstFraga, BastjanstFragaBuilder, Fault, Lagtext,
-    SkatteverketFraga, Syfte, XsdDateTime,
+    Agency, Arendeidentitet, BastjanstFraga, BastjanstFragaBuilder, Fault, SkatteverketFraga,
+    XsdDateTime,
 };
 use lefi::period::Period;
 use lefi::version::SsbtekVersion;
@@ -135,16 +136,30 @@ fn lefi_fraga(person: &Personnummer) -> lefi::model::lefi::LefiExternFormansinfo
 
 fn request(v11: bool) -> BastjanstFraga {
     let person = Personnummer::parse(PERSON).unwrap();
-    let mut b = BastjanstFragaBuilder::new(
+    let kommun = Actor::new(
+        ActorKind::Kommun,
         Organisationsnummer::parse("212000-2411").unwrap(),
         "Sundsvalls kommun",
+    )
+    .unwrap()
+    .with_ombud(
+        Ombud::new(
+            Organisationsnummer::parse("5560360793").unwrap(),
+            "Bolaget AB",
+            Some(1),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut b = BastjanstFragaBuilder::new(
+        &kommun,
         "handl01",
-        person,
+        &person,
         Arendeidentitet::new("A-2025-1").unwrap(),
         period(),
-        Syfte::new("Ekonomiskt bistånd").unwrap(),
-        Lagtext::new("11 kap. 11 § SoL").unwrap(),
+        &LawfulPurpose::consent_free(marker::EkonomisktBistand),
     )
+    .unwrap()
     .include(Agency::Af)
     .period_for(
         Agency::Csn,
@@ -165,11 +180,7 @@ fn request(v11: bool) -> BastjanstFraga {
             .unwrap()
             .with_ymd_and_hms(2025, 7, 1, 9, 30, 0)
             .unwrap(),
-    ))
-    .personuppgiftsbitrade(
-        Organisationsnummer::parse("5560360793").unwrap(),
-        "Bolaget AB",
-    );
+    ));
     b = if v11 {
         b.skatteverket_fraga(SkatteverketFraga::all_for_years(vec![2023, 2024]))
     } else {

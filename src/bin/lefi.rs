@@ -17,9 +17,7 @@ use lefi::convert::{
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{payments_view, Actor, ActorKind, Answer, Consent, LawfulPurpose, Purpose};
 use lefi::model::lefi::request::{AgreedException, FragaBuilder};
-use lefi::model::ssbtek::{
-    Agency, Arendeidentitet, BastjanstFragaBuilder, Lagtext, SkatteverketFraga, Syfte,
-};
+use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, SkatteverketFraga};
 use lefi::period::Period;
 use lefi::version::Capability;
 use lefi::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
@@ -446,17 +444,15 @@ fn request(args: &RequestArgs) -> Result<(), Failure> {
         required("org-name", args.org_name.as_deref())?,
     )
     .map_err(refused)?;
-    actor.may_use(lawful.purpose()).map_err(refused)?;
     let mut ssbtek = BastjanstFragaBuilder::new(
-        org,
-        actor.namn(),
+        &actor,
         required("handlaggare", args.handlaggare.as_deref())?,
-        person,
+        &person,
         Arendeidentitet::new(required("arende", args.arende.as_deref())?).map_err(refused)?,
         period,
-        Syfte::new(lawful.syfte()).map_err(refused)?,
-        Lagtext::new(lawful.lagtext()).map_err(refused)?,
-    );
+        &lawful,
+    )
+    .map_err(refused)?;
     for agency in &agencies {
         ssbtek = ssbtek.include(*agency);
     }

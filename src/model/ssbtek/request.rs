@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::id::{Organisationsnummer, Personidentitet, Personnummer, Sensitive};
+use crate::legal::{Actor, AuthorisationError, ConsentError, LawfulPurpose};
 use crate::model::lefi::LefiExternFormansinformationFraga;
 use crate::period::Period;
 
@@ -247,6 +248,12 @@ pub enum BuildError {
         /// The most CSN accepts.
         max: usize,
     },
+    /// The purpose does not cover the person asked about (its consent is someone else's).
+    #[error(transparent)]
+    Purpose(#[from] ConsentError),
+    /// The asking organisation may not use the purpose.
+    #[error(transparent)]
+    NotAuthorised(#[from] AuthorisationError),
     /// FK is included but no LEFI fråga was given.
     #[error("FK is included but no LEFI fråga (aktorsid and request) was given")]
     MissingFkFraga,
@@ -269,25 +276,31 @@ pub enum BuildError {
 
 /// Builds a [`BastjanstFraga`] that obeys the contract's rules (DOMAIN §6.7): all seven
 /// agencies in order, children only where `inkludera` is true, FK with its fråga, the CSN
-/// length limit on `arendeidentitet`.
+/// length limit on `arendeidentitet` — and the law: the question is asked by an [`Actor`]
+/// for a [`LawfulPurpose`] that actor may use, whose `syfte` and `lagtext` it carries (no
+/// caller types a legal citation), and the actor's ombud appear as personuppgiftsbiträden.
 ///
 /// ```
 /// use chrono::NaiveDate;
 /// use lefi::id::{Organisationsnummer, Personnummer};
-/// use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, Lagtext, Syfte};
+/// use lefi::legal::{marker, Actor, ActorKind, LawfulPurpose};
+/// use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder};
 /// use lefi::period::Period;
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let period = Period::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())?;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or("bad date");
+/// let period = Period::new(d(2025, 1, 1)?, d(2025, 6, 30)?)?;
+/// let kommun = Actor::new(ActorKind::Kommun, Organisationsnummer::parse("212000-2411")?, "Sundsvalls kommun")?;
+/// let purpose = LawfulPurpose::consent_free(marker::EkonomisktBistand);
 /// let fraga = BastjanstFragaBuilder::new(
-///     Organisationsnummer::parse("212000-2411")?, "Sundsvalls kommun", "handl01",
-///     Personnummer::parse("19740702-9284")?, Arendeidentitet::new("A-2025-1")?, period,
-///     Syfte::new("Ekonomiskt bistånd")?, Lagtext::new("11 kap. 11 § SoL")?,
-/// )
+///     &kommun, "handl01", &Personnummer::parse("19740702-9284")?,
+///     Arendeidentitet::new("A-2025-1")?, period, &purpose,
+/// )?
 /// .include(Agency::Csn)
 /// .include(Agency::Miv)
 /// .build()?;
 /// assert!(fraga.specifika.includes(Agency::Csn));
 /// assert!(!fraga.specifika.includes(Agency::Af));
+/// assert_eq!(fraga.generella.lagtext.as_str(), purpose.lagtext());
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone)]
@@ -301,32 +314,48 @@ pub struct BastjanstFragaBuilder {
 }
 
 impl BastjanstFragaBuilder {
-    /// Starts a question with the mandatory general parameters.
-    #[allow(clippy::too_many_arguments)]
+    /// Starts a question by `ingivare` about `person` for `purpose`.
+    ///
+    /// # Errors
+    /// [`BuildError::Purpose`] when the purpose's consent is another person's;
+    /// [`BuildError::NotAuthorised`] when the actor's kind may not use the purpose.
     pub fn new(
-        organisationsnummer: Organisationsnummer,
-        ingivare_namn: impl Into<String>,
+        ingivare: &Actor,
         handlaggare: impl Into<String>,
-        person: Personnummer,
+        person: &Personnummer,
         arendeidentitet: Arendeidentitet,
         period: Period,
-        syfte: Syfte,
-        lagtext: Lagtext,
-    ) -> Self {
-        Self {
+        purpose: &LawfulPurpose,
+    ) -> Result<Self, BuildError> {
+        purpose.check_person(person)?;
+        ingivare.may_use(purpose.purpose())?;
+        let syfte =
+            Syfte::new(purpose.syfte()).map_err(|_| BuildError::Empty { field: "syfte" })?;
+        let lagtext =
+            Lagtext::new(purpose.lagtext()).map_err(|_| BuildError::Empty { field: "lagtext" })?;
+        let personuppgiftsbitraden = ingivare
+            .ombud()
+            .iter()
+            .map(|o| Personuppgiftsbitrade {
+                ordningsnummer: o.ordningsnummer(),
+                organisationsnummer: *o.organisationsnummer(),
+                namn: o.namn().to_owned(),
+            })
+            .collect();
+        Ok(Self {
             generella: GenerellaFrageparametrar {
                 frage_tidpunkt: None,
                 korrelationsid: None,
                 fragan_skall_inkluderas_i_svaret: false,
                 ingivare: Ingivare {
-                    organisationsnummer,
-                    namn: ingivare_namn.into(),
+                    organisationsnummer: *ingivare.organisationsnummer(),
+                    namn: ingivare.namn().to_owned(),
                     handlaggare: Sensitive::new(handlaggare.into()),
                 },
-                personidentitet: Personidentitet::from(&person),
+                personidentitet: Personidentitet::from(person),
                 arendeidentitet,
                 tidsperiod: period.into(),
-                personuppgiftsbitraden: Vec::new(),
+                personuppgiftsbitraden,
                 syfte,
                 lagtext,
             },
@@ -335,7 +364,7 @@ impl BastjanstFragaBuilder {
             fk: None,
             fk_error: false,
             skv: None,
-        }
+        })
     }
 
     /// Asks `agency`. FK also needs [`fk`](Self::fk).
@@ -403,24 +432,6 @@ impl BastjanstFragaBuilder {
     #[must_use]
     pub fn echo_question(mut self, echo: bool) -> Self {
         self.generella.fragan_skall_inkluderas_i_svaret = echo;
-        self
-    }
-
-    /// Adds a data processor (ordningsnummer is assigned in order, from 1).
-    #[must_use]
-    pub fn personuppgiftsbitrade(
-        mut self,
-        organisationsnummer: Organisationsnummer,
-        namn: impl Into<String>,
-    ) -> Self {
-        let n = self.generella.personuppgiftsbitraden.len() + 1;
-        self.generella
-            .personuppgiftsbitraden
-            .push(Personuppgiftsbitrade {
-                ordningsnummer: i16::try_from(n).ok(),
-                organisationsnummer,
-                namn: namn.into(),
-            });
         self
     }
 

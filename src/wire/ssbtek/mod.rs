@@ -294,17 +294,18 @@ pub fn body_to_vec(
 /// ```
 /// # use chrono::NaiveDate;
 /// # use lefi::id::{Organisationsnummer, Personnummer};
-/// # use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, Lagtext, Syfte};
+/// # use lefi::legal::{marker, Actor, ActorKind, LawfulPurpose};
+/// # use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder};
 /// # use lefi::period::Period;
 /// use lefi::version::SsbtekVersion;
 /// use lefi::wire::ssbtek::{self, EncodeError};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// # let period = Period::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())?;
+/// # let period = Period::new(NaiveDate::from_ymd_opt(2025, 1, 1).ok_or("date")?, NaiveDate::from_ymd_opt(2025, 6, 30).ok_or("date")?)?;
+/// # let kommun = Actor::new(ActorKind::Kommun, Organisationsnummer::parse("2120002411")?, "Kommunen")?;
 /// let fraga = BastjanstFragaBuilder::new(
-///     Organisationsnummer::parse("2120002411")?, "Kommunen", "hl01",
-///     Personnummer::parse("197407029284")?, Arendeidentitet::new("A1")?, period,
-///     Syfte::new("Ekonomiskt bistånd")?, Lagtext::new("SoL")?,
-/// ).include(Agency::Skv).build()?;
+///     &kommun, "hl01", &Personnummer::parse("197407029284")?, Arendeidentitet::new("A1")?,
+///     period, &LawfulPurpose::consent_free(marker::EkonomisktBistand),
+/// )?.include(Agency::Skv).build()?;
 /// assert!(ssbtek::request_to_vec(&fraga, SsbtekVersion::V10).is_ok());
 /// let err = ssbtek::request_to_vec(&fraga, SsbtekVersion::V11).unwrap_err();
 /// assert!(matches!(err, EncodeError::VersionGating { .. }));
