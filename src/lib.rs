@@ -1,8 +1,6 @@
-//! # lefi
+#![doc = include_str!("../README.md")]
 //!
-//! Strongly typed models and fast, safe codecs for Försäkringskassan's **LEFI Online**
-//! (benefit and payment information from Försäkringskassan and Pensionsmyndigheten) and
-//! for **SSBTEK**, the composed SOAP service municipalities use for ekonomiskt bistånd.
+//! ## Architecture
 //!
 //! The crate is one version-neutral model in the middle with one spoke per wire format:
 //!
