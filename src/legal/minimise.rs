@@ -78,7 +78,7 @@ use crate::money::Valuta;
 use crate::period::{FranTill, PartialDate};
 use crate::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
 
-/// Every payment of an answer, without identities (see the [module docs](self) for the
+/// Every payment of an answer, without identities (see the [`legal`](crate::legal) module docs for the
 /// JSON shape).
 ///
 /// Fields are public for reading; the view is only built by [`from_lefi`](Self::from_lefi),

@@ -132,7 +132,7 @@ fn type_mask<T: ?Sized>() -> Option<Mask> {
     }
 }
 
-/// A value that serialises with its identities redacted; see the [module docs](self).
+/// A value that serialises with its identities redacted; see [`redacted`](crate::legal::redacted).
 ///
 /// `Debug` shows only the type name.
 #[derive(Clone, Copy)]

@@ -21,7 +21,7 @@
 //! personnummer-shaped strings are [`Personidentitet`](crate::id::Personidentitet);
 //! names, addresses, contact details and free text about a person are
 //! [`Sensitive`](crate::id::Sensitive) (redacted in `Debug`); `number` is an exact
-//! [`Decimal`](rust_decimal::Decimal); `format: date` is [`NaiveDate`](chrono::NaiveDate);
+//! [`rust_decimal::Decimal`]; `format: date` is [`NaiveDate`](chrono::NaiveDate);
 //! `format: date-time` is [`DateTimeText`]. Free-text FK dates (`fattades`, `datum`, …)
 //! have no format in the contract and stay `String`. `LefiSifferkod`/`LefiBokstavskod`
 //! keep their raw `id`; the context-specific code lists are reached through accessors
