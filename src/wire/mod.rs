@@ -3,4 +3,5 @@
 pub(crate) mod json;
 pub mod lefi_json;
 pub mod xml;
+pub mod ssbtek;
 pub mod lefi_xml;
