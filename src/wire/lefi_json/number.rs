@@ -49,8 +49,51 @@ fn decimal_from_raw<E: de::Error>(raw: &str) -> Result<Decimal, E> {
         Some(b'-' | b'0'..=b'9') => {}
         _ => return Err(E::custom(format_args!("invalid type: expected {EXPECTED}"))),
     }
-    parse_decimal_exact(raw.trim_ascii())
+    let raw = raw.trim_ascii();
+    if let Some(d) = plain_decimal(raw) {
+        return Ok(d);
+    }
+    parse_decimal_exact(raw)
         .map_err(|_| E::custom(format_args!("invalid value: expected {EXPECTED}")))
+}
+
+/// The fast path for the common case, a plain `-?digits(.digits)?` of at most 18 digits
+/// (every amount FK and PM send): the same value and scale as [`parse_decimal_exact`],
+/// without its general machinery. `None` for anything else (exponents, long numbers,
+/// negative zero), which then goes through [`parse_decimal_exact`].
+fn plain_decimal(text: &str) -> Option<Decimal> {
+    let bytes = text.as_bytes();
+    let (negative, digits) = match bytes {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, bytes),
+    };
+    let mut mantissa: i64 = 0;
+    let mut count = 0u32;
+    let mut scale: Option<u32> = None;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+                count += 1;
+                if count > 18 {
+                    return None;
+                }
+                if let Some(s) = scale.as_mut() {
+                    *s += 1;
+                }
+            }
+            b'.' if scale.is_none() && count > 0 => scale = Some(0),
+            _ => return None,
+        }
+    }
+    if count == 0 || scale == Some(0) || (negative && mantissa == 0) {
+        return None;
+    }
+    let scale = scale.unwrap_or(0);
+    Some(Decimal::new(
+        if negative { -mantissa } else { mantissa },
+        scale,
+    ))
 }
 
 /// Receives the raw-value map (serde_json) or, from other deserializers, a plain number.
@@ -235,6 +278,62 @@ pub(crate) mod vec {
         ) -> Result<Option<Vec<Decimal>>, D::Error> {
             let items = Option::<Vec<ExactDecimal>>::deserialize(deserializer)?;
             Ok(items.map(|v| v.into_iter().map(|d| d.0).collect()))
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_path_agrees_with_parse_decimal_exact() {
+        for text in [
+            "0",
+            "1",
+            "-1",
+            "0.1",
+            "1.50",
+            "-0.10",
+            "123456789012345678",
+            "-99999999999999.9999",
+            "0.000000000000000001",
+            "10",
+        ] {
+            let fast = plain_decimal(text);
+            let slow = parse_decimal_exact(text).ok();
+            if let Some(fast) = fast {
+                assert_eq!(Some(fast), slow, "{text}");
+                assert_eq!(fast.to_string(), slow.unwrap().to_string(), "{text}");
+            }
+        }
+        // left to the general parser
+        for text in [
+            "-0",
+            "-0.0",
+            "7.",
+            "1e2",
+            "1.5E-3",
+            "1234567890123456789",
+            "",
+            "-",
+            ".5",
+            "1.2.3",
+        ] {
+            assert_eq!(plain_decimal(text), None, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_keeps_value_and_scale(mantissa in proptest::prelude::any::<i64>(), scale in 0u32..=18) {
+            let text = Decimal::new(mantissa, scale).to_string();
+            if let Some(fast) = plain_decimal(&text) {
+                let slow = parse_decimal_exact(&text).unwrap();
+                proptest::prop_assert_eq!(fast, slow);
+                proptest::prop_assert_eq!(fast.scale(), slow.scale());
+            }
         }
     }
 }
