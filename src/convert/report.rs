@@ -49,111 +49,79 @@ fn lefi_svar_lines(svar: &LefiExternFormansinformationSvar, lines: &mut Vec<Stri
             .map_or_else(|| "?".to_owned(), |k| k.to_string());
         lines.push(format!("utlämnare {who}: {state}"));
     }
-    if let Some(av) = &svar.avvikelser {
-        for a in av.formansinformation.iter().flatten() {
-            let group = a.formansgrupp.as_ref().map(|g| g.kod.to_string());
-            lines.push(format!(
-                "avvikelse formansinformation {}: {}",
-                group.unwrap_or_default(),
-                avvikelse_text(a.avvikelse.as_ref())
-            ));
+    let Some(av) = &svar.avvikelser else { return };
+    let mut push = |list: &str, group: Option<String>, a: Option<&LefiAvvikelse>| {
+        lines.push(format!(
+            "avvikelse {list} {}: {}",
+            group.unwrap_or_default(),
+            avvikelse_text(a)
+        ));
+    };
+    for a in av.formansinformation.iter().flatten() {
+        push(
+            "formansinformation",
+            a.formansgrupp.as_ref().map(|g| g.kod.to_string()),
+            a.avvikelse.as_ref(),
+        );
+    }
+    for (list, items) in [("ansprak", &av.ansprak), ("beslut", &av.beslut)] {
+        for a in items.iter().flatten() {
+            push(
+                list,
+                a.formansgrupp.as_ref().map(|g| g.kod.to_string()),
+                a.avvikelse.as_ref(),
+            );
         }
-        for (list, items) in [("ansprak", &av.ansprak), ("beslut", &av.beslut)] {
-            for a in items.iter().flatten() {
-                let group = a.formansgrupp.as_ref().map(|g| g.kod.to_string());
-                lines.push(format!(
-                    "avvikelse {list} {}: {}",
-                    group.unwrap_or_default(),
-                    avvikelse_text(a.avvikelse.as_ref())
-                ));
-            }
+    }
+    for (list, items) in [
+        ("preliminaraUtbetalningar", &av.preliminara_utbetalningar),
+        ("utbetalningar", &av.utbetalningar),
+    ] {
+        for a in items.iter().flatten() {
+            push(
+                list,
+                a.formansgrupp.as_ref().map(|g| g.kod.to_string()),
+                a.avvikelse.as_ref(),
+            );
         }
-        for (list, items) in [
-            ("preliminaraUtbetalningar", &av.preliminara_utbetalningar),
-            ("utbetalningar", &av.utbetalningar),
-        ] {
-            for a in items.iter().flatten() {
-                let group = a.formansgrupp.as_ref().map(|g| g.kod.to_string());
-                lines.push(format!(
-                    "avvikelse {list} {}: {}",
-                    group.unwrap_or_default(),
-                    avvikelse_text(a.avvikelse.as_ref())
-                ));
-            }
-        }
-        for a in av.ovrig_information.iter().flatten() {
-            let typ = a.ovrig_informationstyp.as_ref().map(|t| t.kod.to_string());
-            lines.push(format!(
-                "avvikelse ovrigInformation {}: {}",
-                typ.unwrap_or_default(),
-                avvikelse_text(a.avvikelse.as_ref())
-            ));
-        }
+    }
+    for a in av.ovrig_information.iter().flatten() {
+        push(
+            "ovrigInformation",
+            a.ovrig_informationstyp.as_ref().map(|t| t.kod.to_string()),
+            a.avvikelse.as_ref(),
+        );
     }
 }
 
 fn lefi_fraga_lines(fraga: &LefiExternFormansinformationFraga, lines: &mut Vec<String>) {
     lines.push(format!("period {}/{}", fraga.period.from, fraga.period.tom));
-    let mut list = |name: &str, codes: Vec<String>| {
+    for (name, codes) in fraga_lists(fraga) {
         if !codes.is_empty() {
             lines.push(format!("{name}: {}", codes.join(",")));
         }
-    };
-    let strings = |v: Option<Vec<String>>| v.unwrap_or_default();
-    list(
-        "formansinformation",
-        strings(
-            fraga
-                .formansinformation
-                .as_ref()
-                .map(|v| v.iter().map(ToString::to_string).collect()),
+    }
+}
+
+/// The six lists of a LEFI question with their wire names, as code strings.
+fn fraga_lists(fraga: &LefiExternFormansinformationFraga) -> [(&'static str, Vec<String>); 6] {
+    [
+        (
+            "formansinformation",
+            codes(fraga.formansinformation.as_deref()),
         ),
-    );
-    list(
-        "ansprak",
-        strings(
-            fraga
-                .ansprak
-                .as_ref()
-                .map(|v| v.iter().map(ToString::to_string).collect()),
+        ("ansprak", codes(fraga.ansprak.as_deref())),
+        ("beslut", codes(fraga.beslut.as_deref())),
+        (
+            "preliminaraUtbetalningar",
+            codes(fraga.preliminara_utbetalningar.as_deref()),
         ),
-    );
-    list(
-        "beslut",
-        strings(
-            fraga
-                .beslut
-                .as_ref()
-                .map(|v| v.iter().map(ToString::to_string).collect()),
+        ("utbetalningar", codes(fraga.utbetalningar.as_deref())),
+        (
+            "ovrigInformation",
+            codes(fraga.ovrig_information.as_deref()),
         ),
-    );
-    list(
-        "preliminaraUtbetalningar",
-        strings(
-            fraga
-                .preliminara_utbetalningar
-                .as_ref()
-                .map(|v| v.iter().map(ToString::to_string).collect()),
-        ),
-    );
-    list(
-        "utbetalningar",
-        strings(
-            fraga
-                .utbetalningar
-                .as_ref()
-                .map(|v| v.iter().map(ToString::to_string).collect()),
-        ),
-    );
-    list(
-        "ovrigInformation",
-        strings(
-            fraga
-                .ovrig_information
-                .as_ref()
-                .map(|v| v.iter().map(ToString::to_string).collect()),
-        ),
-    );
+    ]
 }
 
 fn agency_state<T>(result: Option<&AgencyResult<T>>) -> String {
@@ -323,23 +291,7 @@ fn fraga_findings(fraga: &LefiExternFormansinformationFraga) -> Vec<Finding> {
         severity: Severity::Error,
         message,
     };
-    let lists: [(&str, Vec<String>); 6] = [
-        (
-            "formansinformation",
-            codes(fraga.formansinformation.as_deref()),
-        ),
-        ("ansprak", codes(fraga.ansprak.as_deref())),
-        ("beslut", codes(fraga.beslut.as_deref())),
-        (
-            "preliminaraUtbetalningar",
-            codes(fraga.preliminara_utbetalningar.as_deref()),
-        ),
-        ("utbetalningar", codes(fraga.utbetalningar.as_deref())),
-        (
-            "ovrigInformation",
-            codes(fraga.ovrig_information.as_deref()),
-        ),
-    ];
+    let lists = fraga_lists(fraga);
     if lists.iter().all(|(_, c)| c.is_empty()) {
         out.push(error(
             "nothing is asked for: at least one förmånsgrupp or övrig-information type is needed"
