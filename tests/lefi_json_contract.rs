@@ -355,7 +355,7 @@ fn count() -> usize {
     std::env::var("LEFI_V9_COUNT")
         .ok()
         .and_then(|c| c.parse().ok())
-        .unwrap_or(30)
+        .unwrap_or(25)
 }
 
 #[test]
