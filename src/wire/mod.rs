@@ -2,6 +2,6 @@
 
 pub(crate) mod json;
 pub mod lefi_json;
-pub mod xml;
-pub mod ssbtek;
 pub mod lefi_xml;
+pub mod ssbtek;
+pub mod xml;
