@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::io::BufRead;
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{NamespaceResolver, ResolveResult};
+use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 
 use super::error::{kind_from_quick_xml, Position, XmlError, XmlErrorKind};
 use super::source::{EventSource, ReaderSource, SliceSource};
@@ -68,6 +68,7 @@ impl XmlLimits {
 /// A start tag returned by [`XmlReader::next_child`], with its resolved namespace.
 pub struct Element<'a> {
     ns: Option<&'a str>,
+    local: &'a str,
     start: BytesStart<'a>,
     resolver: &'a NamespaceResolver,
 }
@@ -79,13 +80,13 @@ impl<'a> Element<'a> {
     }
 
     /// Local name (without prefix).
-    pub fn local(&self) -> &str {
-        self.start.local_name().into_inner()
+    pub fn local(&self) -> &'a str {
+        self.local
     }
 
     /// Whether the element has this namespace and local name.
     pub fn is(&self, ns: Option<&str>, local: &str) -> bool {
-        self.local() == local && self.ns == ns
+        self.local == local && self.ns == ns
     }
 
     /// `{namespace}local` (or `local`), for error messages.
@@ -262,8 +263,6 @@ pub struct XmlReader<S> {
     path: String,
     stack: Vec<(usize, u64)>,
     text: String,
-    start_buf: String,
-    start_name_len: usize,
     pending_pop: Option<usize>,
     closed_start: u64,
 }
@@ -300,8 +299,6 @@ impl<S: EventSource> XmlReader<S> {
             path: String::new(),
             stack: Vec::with_capacity(16),
             text: String::new(),
-            start_buf: String::new(),
-            start_name_len: 0,
             pending_pop: None,
             closed_start: 0,
         }
@@ -384,9 +381,6 @@ impl<S: EventSource> XmlReader<S> {
                     let max = self.limits.max_depth;
                     return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
                 }
-                self.start_buf.clear();
-                self.start_buf.push_str(&start);
-                self.start_name_len = start.name().into_inner().len();
                 self.stack.push((self.path.len(), before));
                 self.path.push('/');
                 self.path.push_str(start.local_name().into_inner());
@@ -400,6 +394,7 @@ impl<S: EventSource> XmlReader<S> {
                 Step::End
             }
             Event::Empty(_) => Step::End,
+            Event::Text(t) if S::KEEPS_TEXT => Step::Chars(Chars::Text(t.into_inner())),
             Event::Text(t) => Step::Chars(Chars::Text(t.xml10_content())),
             Event::CData(t) => Step::Chars(Chars::CData(t.xml10_content())),
             Event::GeneralRef(r) => match resolve_reference(&r) {
@@ -429,9 +424,12 @@ impl<S: EventSource> XmlReader<S> {
 
     /// The start tag read by the last step that returned `Step::Start`.
     pub(crate) fn element(&self) -> Result<Element<'_>, XmlError> {
-        let start = BytesStart::from_content(self.start_buf.as_str(), self.start_name_len);
+        let (content, name_len) = self.src.last_start();
+        let name = content.get(..name_len).unwrap_or(content);
+        let start = BytesStart::from_content(content, name_len);
         let resolver = self.src.resolver();
-        let (resolved, _) = resolver.resolve_element(start.name());
+        let (resolved, local) = resolver.resolve_element(QName(name));
+        let local = local.into_inner();
         let ns = match resolved {
             ResolveResult::Bound(n) => Some(n.into_inner()),
             ResolveResult::Unbound => None,
@@ -441,6 +439,7 @@ impl<S: EventSource> XmlReader<S> {
         };
         Ok(Element {
             ns,
+            local,
             start,
             resolver,
         })
@@ -477,10 +476,57 @@ impl<S: EventSource> XmlReader<S> {
     ) -> Result<T, XmlError> {
         let mut text = std::mem::take(&mut self.text);
         text.clear();
-        let result = self.collect_text(&mut text);
-        let out = result.and_then(|()| f(&text).map_err(|kind| self.error(kind)));
+        let result = self.text_into(&mut text).and_then(|kept| {
+            let value = if kept { self.src.last_text() } else { &text };
+            f(value).map_err(|kind| self.error(kind))
+        });
         self.text = text;
-        out
+        result
+    }
+
+    /// Reads the text of the current element up to its end tag. Returns `true` when the text
+    /// is a single piece the source kept (then `text` is untouched and the text is
+    /// [`EventSource::last_text`]), `false` when it was collected into `text`.
+    fn text_into(&mut self, text: &mut String) -> Result<bool, XmlError> {
+        enum First {
+            End,
+            Text,
+            Start,
+            Other,
+        }
+        let first = match step!(self) {
+            Step::Chars(Chars::Text(_)) if S::KEEPS_TEXT => First::Text,
+            Step::Chars(Chars::Text(t)) | Step::Chars(Chars::CData(t)) => {
+                text.push_str(&t);
+                First::Other
+            }
+            Step::Chars(Chars::Char(c)) => {
+                text.push(c);
+                First::Other
+            }
+            Step::Comment(_) | Step::Pi(_) | Step::Decl(_) => First::Other,
+            Step::Start => First::Start,
+            Step::End | Step::Eof => First::End,
+        };
+        match first {
+            First::End => Ok(false),
+            First::Text if self.src.at_end_tag() => {
+                // The common case: one piece of text, then the end tag. No copy.
+                match step!(self) {
+                    Step::End | Step::Eof => Ok(true),
+                    _ => Err(self.error(XmlErrorKind::UnexpectedText)),
+                }
+            }
+            First::Text => {
+                text.push_str(self.src.last_text());
+                self.collect_text(text).map(|()| false)
+            }
+            First::Start => {
+                let name = self.element()?.expanded_name();
+                Err(self.error(XmlErrorKind::UnexpectedElement { name }))
+            }
+            First::Other => self.collect_text(text).map(|()| false),
+        }
     }
 
     fn collect_text(&mut self, text: &mut String) -> Result<(), XmlError> {

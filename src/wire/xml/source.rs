@@ -3,10 +3,11 @@
 //! Both wrap a quick-xml [`NsReader`] configured for bounded, namespace-aware reading, and
 //! both can turn a byte offset into a line and column for error messages.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, BytesText, Event};
 use quick_xml::name::NamespaceResolver;
 use quick_xml::NsReader;
 
@@ -50,27 +51,80 @@ pub trait EventSource: sealed::Sealed {
     /// Whether the size limit was hit while reading.
     #[doc(hidden)]
     fn size_exceeded(&self) -> bool;
+    /// The content and name length of the last `Start` event's tag (valid until the next
+    /// `Start`).
+    #[doc(hidden)]
+    fn last_start(&self) -> (&str, usize);
+    /// Whether `Text` events come with line ends already normalised and
+    /// [`last_text`](Self::last_text) holds the content of the last one, so the reader need
+    /// not copy it.
+    #[doc(hidden)]
+    const KEEPS_TEXT: bool;
+    /// The content of the last `Text` event when [`KEEPS_TEXT`](Self::KEEPS_TEXT), else empty.
+    #[doc(hidden)]
+    fn last_text(&self) -> &str;
+    /// Whether the unread input starts with an end tag (`false` when unknown).
+    #[doc(hidden)]
+    fn at_end_tag(&self) -> bool;
 }
 
-/// Events borrowed straight from an in-memory document.
+/// Events borrowed straight from an in-memory document: start tags and text are never
+/// copied.
 pub struct SliceSource<'i> {
     reader: NsReader<&'i [u8]>,
     input: &'i [u8],
+    start: BytesStart<'i>,
+    start_name_len: usize,
+    text: Cow<'i, str>,
 }
 
 impl<'i> SliceSource<'i> {
     pub(crate) fn new(input: &'i [u8]) -> Self {
         let mut reader = NsReader::from_reader(input);
         configure(&mut reader);
-        Self { reader, input }
+        Self {
+            reader,
+            input,
+            start: BytesStart::from_content("", 0),
+            start_name_len: 0,
+            text: Cow::Borrowed(""),
+        }
     }
 }
 
 impl sealed::Sealed for SliceSource<'_> {}
 
 impl EventSource for SliceSource<'_> {
+    const KEEPS_TEXT: bool = true;
+
     fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
-        self.reader.read_event()
+        match self.reader.read_event()? {
+            Event::Start(start) => {
+                self.start_name_len = start.name().into_inner().len();
+                self.start = start.clone();
+                Ok(Event::Start(start))
+            }
+            Event::Text(text) => {
+                self.text = text.xml10_content();
+                Ok(Event::Text(BytesText::from_escaped(self.text.clone())))
+            }
+            event => Ok(event),
+        }
+    }
+
+    fn last_start(&self) -> (&str, usize) {
+        (&self.start, self.start_name_len)
+    }
+
+    fn last_text(&self) -> &str {
+        &self.text
+    }
+
+    fn at_end_tag(&self) -> bool {
+        usize::try_from(self.reader.buffer_position())
+            .ok()
+            .and_then(|at| self.input.get(at..))
+            .is_some_and(|rest| rest.starts_with(b"</"))
     }
 
     fn resolver(&self) -> &NamespaceResolver {
@@ -176,6 +230,8 @@ impl<R: BufRead> BufRead for CountingReader<R> {
 pub struct ReaderSource<R> {
     reader: NsReader<CountingReader<R>>,
     buf: Vec<u8>,
+    start: String,
+    start_name_len: usize,
 }
 
 impl<R: BufRead> ReaderSource<R> {
@@ -185,6 +241,8 @@ impl<R: BufRead> ReaderSource<R> {
         Self {
             reader,
             buf: Vec::new(),
+            start: String::new(),
+            start_name_len: 0,
         }
     }
 }
@@ -192,9 +250,29 @@ impl<R: BufRead> ReaderSource<R> {
 impl<R> sealed::Sealed for ReaderSource<R> {}
 
 impl<R: BufRead> EventSource for ReaderSource<R> {
+    const KEEPS_TEXT: bool = false;
+
     fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
         self.buf.clear();
-        self.reader.read_event_into(&mut self.buf)
+        let event = self.reader.read_event_into(&mut self.buf)?;
+        if let Event::Start(start) = &event {
+            self.start.clear();
+            self.start.push_str(start);
+            self.start_name_len = start.name().into_inner().len();
+        }
+        Ok(event)
+    }
+
+    fn last_start(&self) -> (&str, usize) {
+        (&self.start, self.start_name_len)
+    }
+
+    fn last_text(&self) -> &str {
+        ""
+    }
+
+    fn at_end_tag(&self) -> bool {
+        false
     }
 
     fn resolver(&self) -> &NamespaceResolver {
