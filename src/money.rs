@@ -381,8 +381,10 @@ impl<'a> JsonNumber<'a> {
             return Err(ParseAmountError::Empty);
         }
         let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-        let lower = unsigned.to_ascii_lowercase();
-        if matches!(lower.as_str(), "nan" | "inf" | "infinity") {
+        if ["nan", "inf", "infinity"]
+            .iter()
+            .any(|word| unsigned.eq_ignore_ascii_case(word))
+        {
             return Err(ParseAmountError::NotFinite);
         }
         let bytes = text.as_bytes();
