@@ -141,12 +141,20 @@ fn run<T: LefiDocument>(
     };
     let mut unknown = Vec::new();
     let scope = Scope::new(settings.tolerate_contract_quirks, None);
-    let result: Result<T, serde_json::Error> = if track_unknown {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        serde_ignored::deserialize(&mut de, |path| unknown.push(json::ignored_path(&path)))
-            .and_then(|value| de.end().map(|()| value))
-    } else {
-        serde_json::from_slice(bytes)
+    // Valid UTF-8 (checked once, in bulk) is parsed from `&str`, so that serde_json does
+    // not validate every string again; anything else goes through the slice reader,
+    // which reports where the bad bytes are.
+    let result: Result<T, serde_json::Error> = match core::str::from_utf8(bytes) {
+        Ok(text) => fast_pass(
+            serde_json::Deserializer::from_str(text),
+            track_unknown,
+            &mut unknown,
+        ),
+        Err(_) => fast_pass(
+            serde_json::Deserializer::from_slice(bytes),
+            track_unknown,
+            &mut unknown,
+        ),
     };
     let quirks_seen = scope.seen();
     drop(scope);
@@ -171,6 +179,21 @@ fn run<T: LefiDocument>(
         warnings.extend(locate_quirks::<T>(bytes, quirks_seen));
     }
     Ok(Decoded { value, warnings })
+}
+
+/// The untracked pass, optionally collecting the paths of unknown properties.
+fn fast_pass<'de, R: serde_json::de::Read<'de>, T: LefiDocument>(
+    mut de: serde_json::Deserializer<R>,
+    track_unknown: bool,
+    unknown: &mut Vec<String>,
+) -> Result<T, serde_json::Error> {
+    let value = if track_unknown {
+        serde_ignored::deserialize(&mut de, |path| unknown.push(json::ignored_path(&path)))?
+    } else {
+        T::deserialize(&mut de)?
+    };
+    de.end()?;
+    Ok(value)
 }
 
 /// One path-tracking pass; the tracked path with the pass's result.
