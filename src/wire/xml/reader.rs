@@ -260,12 +260,30 @@ pub(crate) enum Step<'a> {
 pub struct XmlReader<S> {
     src: S,
     limits: XmlLimits,
+    /// Namespace bindings in scope; only elements that declare namespaces open a scope.
+    ns: NamespaceResolver,
+    /// Element path, kept only for streams (in-memory input recomputes it from the stack).
     path: String,
-    stack: Vec<(usize, u64)>,
+    stack: Vec<Frame>,
     text: String,
-    pending_pop: Option<usize>,
-    closed_start: u64,
+    /// The element closed by the last step: still "current" for positions and paths until
+    /// the next step.
+    closed: Option<Frame>,
 }
+
+/// An open element.
+#[derive(Clone, Copy)]
+struct Frame {
+    /// Byte offset of its start tag.
+    start: u64,
+    /// Length of `path` before it (streams only).
+    path_len: usize,
+    /// Whether it declared namespaces (opened a resolver scope).
+    scoped: bool,
+}
+
+/// Most namespace bindings in scope at once.
+const MAX_NAMESPACE_BINDINGS: usize = 1024;
 
 impl<'i> XmlReader<SliceSource<'i>> {
     /// Reads from an in-memory document.
@@ -293,14 +311,16 @@ impl<R: BufRead> XmlReader<ReaderSource<R>> {
 
 impl<S: EventSource> XmlReader<S> {
     fn with_source(src: S, limits: XmlLimits) -> Self {
+        let mut ns = NamespaceResolver::default();
+        ns.set_max_namespace_bindings(MAX_NAMESPACE_BINDINGS);
         Self {
             src,
             limits,
+            ns,
             path: String::new(),
             stack: Vec::with_capacity(16),
             text: String::new(),
-            pending_pop: None,
-            closed_start: 0,
+            closed: None,
         }
     }
 
@@ -314,9 +334,20 @@ impl<S: EventSource> XmlReader<S> {
         self.stack.len()
     }
 
-    /// Element path of the innermost open element.
-    pub fn path(&self) -> &str {
-        &self.path
+    /// Element path of the innermost open element (`/a/b`, local names).
+    ///
+    /// Computed on demand: for in-memory input the names are read back from the input.
+    pub fn path(&self) -> String {
+        if !S::IN_MEMORY {
+            return self.path.clone();
+        }
+        let mut path = String::new();
+        for frame in self.stack.iter().chain(self.closed.as_ref()) {
+            let name = self.src.name_at(frame.start).unwrap_or_default();
+            path.push('/');
+            path.push_str(name.rsplit(':').next().unwrap_or(name));
+        }
+        path
     }
 
     /// Position of the innermost open element's start tag.
@@ -324,17 +355,16 @@ impl<S: EventSource> XmlReader<S> {
     /// Right after an element was closed (by [`read_text_with`](Self::read_text_with)),
     /// that element.
     pub fn position(&self) -> Position {
-        let offset = if self.pending_pop.is_some() {
-            self.closed_start
-        } else {
-            self.stack.last().map_or(0, |&(_, start)| start)
+        let offset = match (&self.closed, self.stack.last()) {
+            (Some(frame), _) | (None, Some(frame)) => frame.start,
+            (None, None) => 0,
         };
         self.position_at(offset)
     }
 
     fn position_at(&self, offset: u64) -> Position {
         let (line, column) = self.src.line_column(offset);
-        Position::new(offset, line, column, self.path.clone())
+        Position::new(offset, line, column, self.path())
     }
 
     /// An error at the innermost open element.
@@ -370,8 +400,13 @@ impl<S: EventSource> XmlReader<S> {
     /// returned as [`Pending`] (no borrow of the reader) and completed by
     /// [`pending_error`](Self::pending_error); use the `step!` macro.
     pub(crate) fn step_raw(&mut self) -> Result<Step<'_>, Pending> {
-        if let Some(len) = self.pending_pop.take() {
-            self.path.truncate(len);
+        if let Some(frame) = self.closed.take() {
+            if frame.scoped {
+                self.ns.pop();
+            }
+            if !S::IN_MEMORY {
+                self.path.truncate(frame.path_len);
+            }
         }
         let before = self.src.offset();
         let event = self.src.next_event().map_err(Pending::Parser)?;
@@ -381,20 +416,32 @@ impl<S: EventSource> XmlReader<S> {
                     let max = self.limits.max_depth;
                     return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
                 }
-                self.stack.push((self.path.len(), before));
-                self.path.push('/');
-                self.path.push_str(start.local_name().into_inner());
+                let name_len = start.name().into_inner().len();
+                let scoped = start.get(name_len..).is_some_and(|a| a.contains("xmlns"));
+                if scoped {
+                    if let Err(e) = self.ns.push(&start) {
+                        let kind = kind_from_quick_xml(&quick_xml::Error::Namespace(e));
+                        return Err(Pending::At(kind, before));
+                    }
+                }
+                let path_len = self.path.len();
+                if !S::IN_MEMORY {
+                    self.path.push('/');
+                    self.path.push_str(start.local_name().into_inner());
+                }
+                self.stack.push(Frame {
+                    start: before,
+                    path_len,
+                    scoped,
+                });
                 Step::Start
             }
             Event::End(_) => {
-                if let Some((len, start)) = self.stack.pop() {
-                    self.pending_pop = Some(len);
-                    self.closed_start = start;
-                }
+                self.closed = self.stack.pop();
                 Step::End
             }
             Event::Empty(_) => Step::End,
-            Event::Text(t) if S::KEEPS_TEXT => Step::Chars(Chars::Text(t.into_inner())),
+            Event::Text(t) if S::IN_MEMORY => Step::Chars(Chars::Text(t.into_inner())),
             Event::Text(t) => Step::Chars(Chars::Text(t.xml10_content())),
             Event::CData(t) => Step::Chars(Chars::CData(t.xml10_content())),
             Event::GeneralRef(r) => match resolve_reference(&r) {
@@ -427,7 +474,7 @@ impl<S: EventSource> XmlReader<S> {
         let (content, name_len) = self.src.last_start();
         let name = content.get(..name_len).unwrap_or(content);
         let start = BytesStart::from_content(content, name_len);
-        let resolver = self.src.resolver();
+        let resolver = &self.ns;
         let (resolved, local) = resolver.resolve_element(QName(name));
         let local = local.into_inner();
         let ns = match resolved {
@@ -495,7 +542,7 @@ impl<S: EventSource> XmlReader<S> {
             Other,
         }
         let first = match step!(self) {
-            Step::Chars(Chars::Text(_)) if S::KEEPS_TEXT => First::Text,
+            Step::Chars(Chars::Text(_)) if S::IN_MEMORY => First::Text,
             Step::Chars(Chars::Text(t)) | Step::Chars(Chars::CData(t)) => {
                 text.push_str(&t);
                 First::Other

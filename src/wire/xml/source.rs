@@ -1,30 +1,24 @@
 //! Event sources for [`XmlReader`](super::XmlReader): a byte slice or any `BufRead`.
 //!
-//! Both wrap a quick-xml [`NsReader`] configured for bounded, namespace-aware reading, and
-//! both can turn a byte offset into a line and column for error messages.
+//! Both wrap a quick-xml [`Reader`] configured for bounded reading (namespaces are resolved
+//! by [`XmlReader`](super::XmlReader) itself), and both can turn a byte offset into a line
+//! and column for error messages.
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
 use quick_xml::events::{BytesStart, BytesText, Event};
-use quick_xml::name::NamespaceResolver;
-use quick_xml::NsReader;
-
-/// Most namespace bindings in scope at once.
-const MAX_NAMESPACE_BINDINGS: usize = 1024;
+use quick_xml::Reader;
 
 /// How many recent line starts a streaming source remembers for error positions.
 const LINE_MEMORY: usize = 4096;
 
-fn configure<R>(reader: &mut NsReader<R>) {
+fn configure<R>(reader: &mut Reader<R>) {
     let config = reader.config_mut();
     config.expand_empty_elements = true;
     config.check_end_names = true;
     config.trim_text(false);
-    reader
-        .resolver_mut()
-        .set_max_namespace_bindings(MAX_NAMESPACE_BINDINGS);
 }
 
 mod sealed {
@@ -36,9 +30,6 @@ pub trait EventSource: sealed::Sealed {
     /// Reads the next event.
     #[doc(hidden)]
     fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error>;
-    /// The namespace bindings in scope.
-    #[doc(hidden)]
-    fn resolver(&self) -> &NamespaceResolver;
     /// Offset just after the last event read.
     #[doc(hidden)]
     fn offset(&self) -> u64;
@@ -55,23 +46,28 @@ pub trait EventSource: sealed::Sealed {
     /// `Start`).
     #[doc(hidden)]
     fn last_start(&self) -> (&str, usize);
-    /// Whether `Text` events come with line ends already normalised and
-    /// [`last_text`](Self::last_text) holds the content of the last one, so the reader need
-    /// not copy it.
+    /// Whether the whole input is in memory: then `Text` events come with line ends already
+    /// normalised, [`last_text`](Self::last_text) holds the content of the last one (so the
+    /// reader need not copy it) and [`name_at`](Self::name_at) can recover element names
+    /// (so the reader need not keep its element path).
     #[doc(hidden)]
-    const KEEPS_TEXT: bool;
-    /// The content of the last `Text` event when [`KEEPS_TEXT`](Self::KEEPS_TEXT), else empty.
+    const IN_MEMORY: bool;
+    /// The content of the last `Text` event when [`IN_MEMORY`](Self::IN_MEMORY), else empty.
     #[doc(hidden)]
     fn last_text(&self) -> &str;
     /// Whether the unread input starts with an end tag (`false` when unknown).
     #[doc(hidden)]
     fn at_end_tag(&self) -> bool;
+    /// The element name (as written) of the start tag at `offset`, when the source still has
+    /// the input; `None` for streams.
+    #[doc(hidden)]
+    fn name_at(&self, offset: u64) -> Option<&str>;
 }
 
 /// Events borrowed straight from an in-memory document: start tags and text are never
 /// copied.
 pub struct SliceSource<'i> {
-    reader: NsReader<&'i [u8]>,
+    reader: Reader<&'i [u8]>,
     input: &'i [u8],
     start: BytesStart<'i>,
     start_name_len: usize,
@@ -80,7 +76,7 @@ pub struct SliceSource<'i> {
 
 impl<'i> SliceSource<'i> {
     pub(crate) fn new(input: &'i [u8]) -> Self {
-        let mut reader = NsReader::from_reader(input);
+        let mut reader = Reader::from_reader(input);
         configure(&mut reader);
         Self {
             reader,
@@ -95,7 +91,7 @@ impl<'i> SliceSource<'i> {
 impl sealed::Sealed for SliceSource<'_> {}
 
 impl EventSource for SliceSource<'_> {
-    const KEEPS_TEXT: bool = true;
+    const IN_MEMORY: bool = true;
 
     fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
         match self.reader.read_event()? {
@@ -120,15 +116,21 @@ impl EventSource for SliceSource<'_> {
         &self.text
     }
 
+    fn name_at(&self, offset: u64) -> Option<&str> {
+        let tag = self.input.get(usize::try_from(offset).ok()?..)?;
+        let tag = tag.strip_prefix(b"<")?;
+        let end = tag
+            .iter()
+            .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+            .unwrap_or(tag.len());
+        std::str::from_utf8(tag.get(..end)?).ok()
+    }
+
     fn at_end_tag(&self) -> bool {
         usize::try_from(self.reader.buffer_position())
             .ok()
             .and_then(|at| self.input.get(at..))
             .is_some_and(|rest| rest.starts_with(b"</"))
-    }
-
-    fn resolver(&self) -> &NamespaceResolver {
-        self.reader.resolver()
     }
 
     fn offset(&self) -> u64 {
@@ -228,7 +230,7 @@ impl<R: BufRead> BufRead for CountingReader<R> {
 
 /// Events read through an internal buffer from any `BufRead`.
 pub struct ReaderSource<R> {
-    reader: NsReader<CountingReader<R>>,
+    reader: Reader<CountingReader<R>>,
     buf: Vec<u8>,
     start: String,
     start_name_len: usize,
@@ -236,7 +238,7 @@ pub struct ReaderSource<R> {
 
 impl<R: BufRead> ReaderSource<R> {
     pub(crate) fn new(inner: R, max_bytes: u64) -> Self {
-        let mut reader = NsReader::from_reader(CountingReader::new(inner, max_bytes));
+        let mut reader = Reader::from_reader(CountingReader::new(inner, max_bytes));
         configure(&mut reader);
         Self {
             reader,
@@ -250,7 +252,7 @@ impl<R: BufRead> ReaderSource<R> {
 impl<R> sealed::Sealed for ReaderSource<R> {}
 
 impl<R: BufRead> EventSource for ReaderSource<R> {
-    const KEEPS_TEXT: bool = false;
+    const IN_MEMORY: bool = false;
 
     fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
         self.buf.clear();
@@ -275,8 +277,8 @@ impl<R: BufRead> EventSource for ReaderSource<R> {
         false
     }
 
-    fn resolver(&self) -> &NamespaceResolver {
-        self.reader.resolver()
+    fn name_at(&self, _offset: u64) -> Option<&str> {
+        None
     }
 
     fn offset(&self) -> u64 {
