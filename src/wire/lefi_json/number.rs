@@ -180,6 +180,44 @@ impl fmt::Write for DecimalText {
     }
 }
 
+impl DecimalText {
+    fn push(&mut self, byte: u8) -> Option<()> {
+        *self.buf.get_mut(self.len)? = byte;
+        self.len += 1;
+        Some(())
+    }
+
+    /// The fast path of `Display` for decimals whose mantissa fits in a `u64` (every
+    /// amount): the same text, without the formatting machinery. `None` (and possibly a
+    /// partial text) for negative zero and larger mantissas, which `Display` then writes.
+    fn write_plain(&mut self, value: &Decimal) -> Option<()> {
+        let mantissa = value.mantissa();
+        if mantissa == 0 && value.is_sign_negative() {
+            return None;
+        }
+        let mut rest = u64::try_from(mantissa.unsigned_abs()).ok()?;
+        let scale = usize::try_from(value.scale()).ok()?;
+        // least significant digit first, at least `scale + 1` digits
+        let mut digits = [b'0'; 48];
+        let mut count = 0usize;
+        while rest != 0 || count <= scale {
+            *digits.get_mut(count)? = b'0' + u8::try_from(rest % 10).ok()?;
+            rest /= 10;
+            count += 1;
+        }
+        if mantissa < 0 {
+            self.push(b'-')?;
+        }
+        for (index, &digit) in digits.get(..count)?.iter().enumerate().rev() {
+            self.push(digit)?;
+            if index == scale && scale > 0 {
+                self.push(b'.')?;
+            }
+        }
+        Some(())
+    }
+}
+
 /// Writes a decimal as a JSON number (its exact text, scale kept: `1.50` stays `1.50`).
 ///
 /// # Errors
@@ -189,7 +227,10 @@ pub(crate) fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result
         buf: [0; 64],
         len: 0,
     };
-    write!(text, "{value}").map_err(|_| ser::Error::custom("decimal text too long"))?;
+    if text.write_plain(value).is_none() {
+        text.len = 0;
+        write!(text, "{value}").map_err(|_| ser::Error::custom("decimal text too long"))?;
+    }
     let text = text
         .buf
         .get(..text.len)
@@ -325,7 +366,58 @@ mod tests {
         }
     }
 
+    fn plain_text(value: &Decimal) -> Option<String> {
+        let mut text = DecimalText {
+            buf: [0; 64],
+            len: 0,
+        };
+        text.write_plain(value)?;
+        Some(String::from_utf8(text.buf[..text.len].to_vec()).unwrap())
+    }
+
+    #[test]
+    fn fast_text_agrees_with_display() {
+        for text in [
+            "0",
+            "1",
+            "-1",
+            "0.1",
+            "1.50",
+            "-0.10",
+            "0.00",
+            "12450.00",
+            "-99999.9",
+            "0.0015",
+            "1000",
+            "18446744073709551615",
+            "-0.000000000000000000000000001",
+        ] {
+            let value: Decimal = text.parse().unwrap();
+            assert_eq!(plain_text(&value).as_deref(), Some(text), "{text}");
+        }
+        // left to Display: negative zero and mantissas beyond u64
+        assert_eq!(plain_text(&Decimal::new(0, 2).neg_zero_for_test()), None);
+        assert_eq!(plain_text(&Decimal::MAX), None);
+    }
+
+    trait NegZero {
+        fn neg_zero_for_test(self) -> Self;
+    }
+
+    impl NegZero for Decimal {
+        fn neg_zero_for_test(mut self) -> Self {
+            self.set_sign_negative(true);
+            self
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn fast_text_is_display(mantissa in proptest::prelude::any::<i64>(), scale in 0u32..=28) {
+            let value = Decimal::new(mantissa, scale);
+            proptest::prop_assert_eq!(plain_text(&value), Some(value.to_string()));
+        }
+
         #[test]
         fn fast_path_keeps_value_and_scale(mantissa in proptest::prelude::any::<i64>(), scale in 0u32..=18) {
             let text = Decimal::new(mantissa, scale).to_string();
