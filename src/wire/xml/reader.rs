@@ -202,6 +202,17 @@ pub(crate) fn resolve_reference(name: &str) -> Option<char> {
     }
 }
 
+/// Copies the default namespace in scope into `cache` (done only when a scope opens or closes).
+fn refresh_default_ns(ns: &NamespaceResolver, cache: &mut Option<String>) {
+    let current = match ns.resolve_prefix(None, true) {
+        ResolveResult::Bound(n) => Some(n.into_inner()),
+        _ => None,
+    };
+    if cache.as_deref() != current {
+        *cache = current.map(str::to_owned);
+    }
+}
+
 /// One piece of character data inside an element.
 pub(crate) enum Chars<'a> {
     Text(Cow<'a, str>),
@@ -262,6 +273,8 @@ pub struct XmlReader<S> {
     limits: XmlLimits,
     /// Namespace bindings in scope; only elements that declare namespaces open a scope.
     ns: NamespaceResolver,
+    /// The default namespace in scope (refreshed when a scope opens or closes).
+    default_ns: Option<String>,
     /// Element path, kept only for streams (in-memory input recomputes it from the stack).
     path: String,
     stack: Vec<Frame>,
@@ -317,6 +330,7 @@ impl<S: EventSource> XmlReader<S> {
             src,
             limits,
             ns,
+            default_ns: None,
             path: String::new(),
             stack: Vec::with_capacity(16),
             text: String::new(),
@@ -403,6 +417,7 @@ impl<S: EventSource> XmlReader<S> {
         if let Some(frame) = self.closed.take() {
             if frame.scoped {
                 self.ns.pop();
+                refresh_default_ns(&self.ns, &mut self.default_ns);
             }
             if !S::IN_MEMORY {
                 self.path.truncate(frame.path_len);
@@ -417,12 +432,14 @@ impl<S: EventSource> XmlReader<S> {
                     return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
                 }
                 let name_len = start.name().into_inner().len();
-                let scoped = start.get(name_len..).is_some_and(|a| a.contains("xmlns"));
+                let scoped = start.len() > name_len
+                    && start.get(name_len..).is_some_and(|a| a.contains("xmlns"));
                 if scoped {
                     if let Err(e) = self.ns.push(&start) {
                         let kind = kind_from_quick_xml(&quick_xml::Error::Namespace(e));
                         return Err(Pending::At(kind, before));
                     }
+                    refresh_default_ns(&self.ns, &mut self.default_ns);
                 }
                 let path_len = self.path.len();
                 if !S::IN_MEMORY {
@@ -475,6 +492,15 @@ impl<S: EventSource> XmlReader<S> {
         let name = content.get(..name_len).unwrap_or(content);
         let start = BytesStart::from_content(content, name_len);
         let resolver = &self.ns;
+        if !name.as_bytes().contains(&b':') {
+            // Unprefixed: the cached default namespace, no lookup.
+            return Ok(Element {
+                ns: self.default_ns.as_deref(),
+                local: name,
+                start,
+                resolver,
+            });
+        }
         let (resolved, local) = resolver.resolve_element(QName(name));
         let local = local.into_inner();
         let ns = match resolved {
@@ -624,5 +650,99 @@ impl<S: EventSource> XmlReader<S> {
                 return Err(self.error(XmlErrorKind::UnexpectedText));
             }
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    const DOC: &[u8] = br#"<p:a xmlns:p="urn:p" xmlns="urn:d"><b><q:c xmlns:q="urn:q"><d xmlns="">x</d></q:c><e/></b></p:a>"#;
+
+    /// Walks `DOC`, returning (namespace, local, path) of every element and the error at `d`.
+    fn walk<S: EventSource>(
+        r: &mut XmlReader<S>,
+    ) -> (Vec<(Option<String>, String, String)>, XmlError) {
+        let mut seen = Vec::new();
+        let mut record = |r: &XmlReader<S>| {
+            let el = r.current_element().unwrap();
+            seen.push((el.ns().map(str::to_owned), el.local().to_owned(), r.path()));
+        };
+        assert!(r.next_child().unwrap().is_some());
+        record(r);
+        assert!(r.next_child().unwrap().is_some());
+        record(r);
+        assert!(r.next_child().unwrap().is_some());
+        record(r);
+        assert!(r.next_child().unwrap().is_some());
+        record(r);
+        let err = r
+            .read_text_with(|_| Err::<(), _>(XmlErrorKind::InvalidValue { expected: "y" }))
+            .unwrap_err();
+        assert!(r.next_child().unwrap().is_none());
+        assert!(r.next_child().unwrap().is_some());
+        record(r);
+        assert!(r.next_child().unwrap().is_none());
+        assert!(r.next_child().unwrap().is_none());
+        assert!(r.next_child().unwrap().is_none());
+        r.finish().unwrap();
+        (seen, err)
+    }
+
+    #[test]
+    fn slice_and_stream_agree_on_namespaces_paths_and_positions() {
+        let limits = XmlLimits::default();
+        let (a, ea) = walk(&mut XmlReader::from_slice(DOC, &limits).unwrap());
+        let (b, eb) = walk(&mut XmlReader::from_reader(DOC, &limits));
+        let s = |v: &str| v.to_owned();
+        assert_eq!(
+            a,
+            vec![
+                (Some(s("urn:p")), s("a"), s("/a")),
+                (Some(s("urn:d")), s("b"), s("/a/b")),
+                (Some(s("urn:q")), s("c"), s("/a/b/c")),
+                (None, s("d"), s("/a/b/c/d")),
+                (Some(s("urn:d")), s("e"), s("/a/b/e")),
+            ]
+        );
+        assert_eq!(a, b);
+        assert_eq!(ea, eb);
+        assert_eq!(ea.position().path(), "/a/b/c/d");
+        let d = DOC.windows(3).position(|w| w == b"<d ").unwrap() as u64;
+        assert_eq!(ea.position().byte_offset(), d);
+        assert_eq!(ea.position().column(), d + 1);
+    }
+
+    #[test]
+    fn text_split_by_references_comments_and_cdata_is_joined() {
+        let doc = b"<a>1 &amp; 2<!--c--><![CDATA[<3>]]>&#x41;\r\nz</a>";
+        for text in [
+            XmlReader::from_slice(doc, &XmlLimits::default())
+                .and_then(|mut r| r.next_child().map(|_| ()).and_then(|()| r.read_text()))
+                .unwrap(),
+            {
+                let mut r = XmlReader::from_reader(&doc[..], &XmlLimits::default());
+                r.next_child().unwrap();
+                r.read_text().unwrap()
+            },
+        ] {
+            assert_eq!(text, "1 & 2<3>A\nz");
+        }
+    }
+
+    #[test]
+    fn unbound_prefix_is_an_error_after_its_scope_closes() {
+        let doc = br#"<a><p:b xmlns:p="urn:p"/><p:c/></a>"#;
+        let mut r = XmlReader::from_slice(doc, &XmlLimits::default()).unwrap();
+        r.next_child().unwrap();
+        assert_eq!(r.next_child().unwrap().unwrap().ns(), Some("urn:p"));
+        assert!(r.next_child().unwrap().is_none());
+        let err = r.next_child().err().unwrap();
+        assert_eq!(
+            err.kind(),
+            &XmlErrorKind::UnboundPrefix { prefix: "p".into() }
+        );
+        assert_eq!(err.position().path(), "/a/c");
     }
 }
