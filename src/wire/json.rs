@@ -16,10 +16,9 @@ pub(crate) enum PrescanError {
 /// nesting arrays/objects deeper than `max_depth`. Brackets inside strings (including
 /// escaped quotes) do not count; malformed JSON is left to the parser.
 ///
-/// The pass works on 64-byte blocks: one bit mask per kind of byte (quote, backslash,
-/// opening and closing bracket), the in-string bits by a prefix XOR over the quotes, and
-/// the depth by population counts. Blocks with a backslash (or after one) and the tail go
-/// byte by byte.
+/// The pass works on 64-byte blocks: one bit mask per kind of byte (quote, opening and
+/// closing bracket), the in-string bits by a prefix XOR over the quotes, and the depth by
+/// population counts. Blocks with a backslash (or after one) and the tail go byte by byte.
 pub(crate) fn prescan(
     bytes: &[u8],
     max_bytes: usize,
@@ -72,13 +71,15 @@ impl Scan {
         let Ok(bytes) = <&[u8; 64]>::try_from(block) else {
             return self.bytes(block, base);
         };
-        let quote = mask(bytes, |b| b == b'"');
-        let backslash = mask(bytes, |b| b == b'\\');
-        let mut open = mask(bytes, |b| b == b'[' || b == b'{');
-        let mut close = mask(bytes, |b| b == b']' || b == b'}');
-        if backslash != 0 || self.escaped {
+        // a vectorised any(): no bit mask is needed for backslashes
+        let backslash = bytes.iter().fold(false, |any, &b| any | (b == b'\\'));
+        if backslash || self.escaped {
             return self.bytes(block, base);
         }
+        let quote = mask(bytes, |b| b == b'"');
+        // `[`/`{` and `]`/`}` differ only in bit 0x20
+        let mut open = mask(bytes, |b| b | 0x20 == b'{');
+        let mut close = mask(bytes, |b| b | 0x20 == b'}');
         // bit i set when byte i is inside a string (an opening quote counts as inside)
         let mut inside = quote;
         for shift in [1, 2, 4, 8, 16, 32] {
