@@ -372,7 +372,7 @@ mod tests {
             len: 0,
         };
         text.write_plain(value)?;
-        Some(String::from_utf8(text.buf[..text.len].to_vec()).unwrap())
+        Some(String::from_utf8(text.buf.get(..text.len).unwrap().to_vec()).unwrap())
     }
 
     #[test]
