@@ -73,6 +73,17 @@ fn typed(input: &[u8]) -> usize {
     }
 }
 
+/// The LEFI v9 JSON carried by an FK answer (what `typed_decode` hands to the JSON codec).
+fn fk_json(input: &[u8]) -> Vec<u8> {
+    match ssbtek::from_slice(input).unwrap().message {
+        SsbtekMessage::Response(r) => match r.svarsdata.fk {
+            Some(lefi::model::ssbtek::AgencyResult::Data(fk)) => fk.lefi_json_svar.bytes().to_vec(),
+            _ => panic!("no FK data"),
+        },
+        _ => panic!("not a response"),
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let miv = dense_miv(400_000);
     let fk_small = fk_answer(185_000);
@@ -91,6 +102,18 @@ fn bench(c: &mut Criterion) {
         }
         g.bench_function("typed_decode", |b| b.iter(|| typed(black_box(input))));
         g.bench_function(floor_name, |b| b.iter(|| floor(black_box(input))));
+        if name.starts_with("fk") {
+            // The split: the JSON part alone; SOAP + base64 is typed_decode minus this.
+            let json = fk_json(input);
+            g.bench_function("lefi_json_part", |b| {
+                b.iter(|| {
+                    lefi::wire::lefi_json::from_slice::<
+                        lefi::model::lefi::LefiExternFormansinformationSvar,
+                    >(black_box(&json))
+                    .unwrap()
+                })
+            });
+        }
         g.finish();
     }
 }
