@@ -33,7 +33,7 @@ fn xml_floor(input: &[u8]) -> usize {
             Event::Eof => return n,
             Event::Start(e) | Event::Empty(e) => n += e.name().into_inner().len(),
             Event::Text(t) => n += t.len(),
-            e => n += usize::from(black_box(&e).len() > 0),
+            e => n += usize::from(!black_box(&e).is_empty()),
         }
     }
 }
@@ -59,7 +59,7 @@ fn composite_floor(input: &[u8]) -> usize {
                 n += bytes.len();
             }
             Event::Text(t) => n += t.len(),
-            e => n += usize::from(black_box(&e).len() > 0),
+            e => n += usize::from(!black_box(&e).is_empty()),
         }
     }
 }

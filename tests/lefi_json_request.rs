@@ -160,7 +160,7 @@ fn consent_of_another_person_is_refused() {
     );
     assert!(!format!("{err} {err:?}").contains("9284"));
     // ... and the consenting person may be asked about
-    FragaBuilder::new(&lawful, &other, period).unwrap();
+    let _builder = FragaBuilder::new(&lawful, &other, period).unwrap();
 }
 
 #[test]
