@@ -317,13 +317,7 @@ fn specifika_fn<S: EventSource>(
     };
     let mut next = 0usize;
     while let Some(el) = r.next_child()? {
-        let index = if el.ns() == Some(ns) {
-            crate::model::ssbtek::Agency::ALL
-                .iter()
-                .position(|a| a.element_name() == el.local())
-        } else {
-            None
-        };
+        let index = agency_index(el.ns(), el.local(), ns);
         let Some(index) = index.filter(|&i| i == next) else {
             return Err(unexpected(r));
         };
@@ -558,6 +552,17 @@ fn svar<S: EventSource>(
     Ok(out)
 }
 
+/// The position, in the contract's fixed order AF, CSN, FK, SKV, SO, TNS, MIV, of the
+/// agency an element in namespace `ns` names (`None` for any other element).
+fn agency_index(el_ns: Option<&str>, local: &str, ns: &str) -> Option<usize> {
+    if el_ns != Some(ns) {
+        return None;
+    }
+    crate::model::ssbtek::Agency::ALL
+        .iter()
+        .position(|a| a.element_name() == local)
+}
+
 fn svarsdata<S: EventSource>(
     r: &mut XmlReader<S>,
     ns: &str,
@@ -566,13 +571,7 @@ fn svarsdata<S: EventSource>(
     let mut d = Svarsdata::default();
     let mut next = 0usize;
     while let Some(el) = r.next_child()? {
-        let index = if el.ns() == Some(ns) {
-            crate::model::ssbtek::Agency::ALL
-                .iter()
-                .position(|a| a.element_name() == el.local())
-        } else {
-            None
-        };
+        let index = agency_index(el.ns(), el.local(), ns);
         let Some(index) = index.filter(|&i| i >= next) else {
             return Err(unexpected(r));
         };
@@ -631,13 +630,7 @@ fn ping_svar<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<PingSvar,
     let mut p = PingSvar::default();
     let mut next = 0usize;
     while let Some(el) = r.next_child()? {
-        let index = if el.ns() == Some(ns) {
-            crate::model::ssbtek::Agency::ALL
-                .iter()
-                .position(|a| a.element_name() == el.local())
-        } else {
-            None
-        };
+        let index = agency_index(el.ns(), el.local(), ns);
         let Some(index) = index.filter(|&i| i >= next) else {
             return Err(unexpected(r));
         };
