@@ -397,16 +397,17 @@ fn ssbtek_to_lefi(
                 report.add("korrelationsid".to_owned(), None, 1);
             }
             let s = &svar.svarsdata;
-            for (name, present) in [
-                ("AF", s.af.is_some()),
-                ("CSN", s.csn.is_some()),
-                ("SKV", s.skv.is_some()),
-                ("SO", s.so.is_some()),
-                ("TNS", s.tns.is_some()),
-                ("MIV", s.miv.is_some()),
+            use crate::model::ssbtek::Agency;
+            for (agency, present) in [
+                (Agency::Af, s.af.is_some()),
+                (Agency::Csn, s.csn.is_some()),
+                (Agency::Skv, s.skv.is_some()),
+                (Agency::So, s.so.is_some()),
+                (Agency::Tns, s.tns.is_some()),
+                (Agency::Miv, s.miv.is_some()),
             ] {
                 if present {
-                    report.add(format!("svarsdata.{name}"), None, 1);
+                    report.add(format!("svarsdata.{}", agency.element_name()), None, 1);
                 }
             }
             let (out, lost) = encode_lefi(&*fk.svar, version, to)?;
