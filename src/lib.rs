@@ -4,7 +4,7 @@
 //!
 //! The crate is one version-neutral model in the middle with one spoke per wire format:
 //!
-//! * [`id`], [`money`], [`period`], [`codes`]: small validated value types;
+//! * [`id`], [`money`], [`period`], [`codes`], [`text`]: small validated value types;
 //! * [`version`]: LEFI Online and SSBTEK versions and their capability matrix;
 //! * [`model`]: requests, responses, payments, benefit cases and decisions;
 //! * [`legal`]: purposes, legal basis, consent, authorisation and data-minimised views;
@@ -20,5 +20,6 @@ pub mod legal;
 pub mod model;
 pub mod money;
 pub mod period;
+pub mod text;
 pub mod version;
 pub mod wire;

@@ -64,6 +64,7 @@ SHARED_TYPES = {
 
 SENSITIVE = 'crate::id::Sensitive'
 PERSONIDENTITET = 'crate::id::Personidentitet'
+TEXT = 'crate::text::Text'
 PERSONNUMMER_PATTERN = '^([0-9]{2})?([0-9]{10})$'
 
 # Properties typed by hand: (schema, property) -> (Rust type without Option, reason).
@@ -198,7 +199,7 @@ def scalar_type(schema_name, prop_name, node, in_array):
             return 'super::DateTimeText', None
         if fmt is not None:
             sys.exit(f'{schema_name}.{prop_name}: unsupported string format {fmt}')
-        return 'String', None
+        return TEXT, None
     if kind == 'number':
         return 'rust_decimal::Decimal', NUMBER
     if kind == 'integer':

@@ -176,7 +176,7 @@ class Prop:
 
 def classify(rust):
     simple = {
-        'String': 'string', 'crate::id::Sensitive': 'sensitive', 'chrono::NaiveDate': 'date',
+        'crate::text::Text': 'string', 'crate::id::Sensitive': 'sensitive', 'chrono::NaiveDate': 'date',
         'rust_decimal::Decimal': 'decimal', 'i64': 'int', 'bool': 'bool',
         'crate::period::FranTill': 'frantill', 'crate::id::Personidentitet': 'pid',
         'super::Ersattning': 'ersattning', 'super::DateTimeText': 'datetime',

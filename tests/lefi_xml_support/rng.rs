@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use lefi::id::{Personidentitet, Sensitive};
 use lefi::model::lefi::{Ersattning, LefiSifferkod};
 use lefi::period::{FranTill, PartialDate};
+use lefi::text::Text;
 use lefi::version::LefiVersion;
 use rust_decimal::Decimal;
 
@@ -77,15 +78,21 @@ impl Gen {
         (1 + self.below(max)) as usize
     }
 
-    pub fn string(&mut self) -> String {
-        let n = self.below(8);
+    /// Mostly short texts (inline in `Text`), one in eight long enough to be on the heap.
+    pub fn string(&mut self) -> Text {
+        let n = if self.below(8) == 0 {
+            20 + self.below(20)
+        } else {
+            self.below(8)
+        };
         (0..n)
             .map(|_| ALPHABET[self.below(ALPHABET.len() as u64) as usize])
-            .collect()
+            .collect::<String>()
+            .into()
     }
 
     pub fn sensitive(&mut self) -> Sensitive {
-        Sensitive::new(self.string())
+        Sensitive::new(self.string().into_string())
     }
 
     pub fn bool(&mut self) -> bool {
@@ -138,7 +145,7 @@ impl Gen {
 
     pub fn ersattning(&mut self) -> Ersattning {
         if self.bool() {
-            Ersattning::Text(self.string())
+            Ersattning::Text(self.string().into_string())
         } else {
             let mut kod = LefiSifferkod::default();
             kod.id = Some(self.int());

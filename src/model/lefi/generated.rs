@@ -561,7 +561,7 @@ pub struct LefiAktivitetsstodArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -607,7 +607,7 @@ pub struct LefiAktivitetsstodArende {
 pub struct LefiAktivitetsstodBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -727,7 +727,7 @@ pub struct LefiAllmanpensionArende {
 pub struct LefiAllmanpensionBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -812,7 +812,7 @@ pub struct LefiArbetsgivare {
 pub struct LefiArbetsskadelivrantaBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -860,7 +860,7 @@ pub struct LefiArbetsskadelivrantaEfterlevandeArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt eller ej.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -905,13 +905,13 @@ pub struct LefiArbetsskadelivrantaEfterlevandeArende {
 pub struct LefiArbetsskadelivrantaEfterlevandeUppgifter {
     /// Det datum dessa uppgifter senast uppdaterades.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uppdaterades: Option<String>,
+    pub uppdaterades: Option<crate::text::Text>,
     /// `arbetsgivare` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arbetsgivare: Option<LefiSifferkod>,
     /// Datumet skadan inträffade.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skadetillfalle: Option<String>,
+    pub skadetillfalle: Option<crate::text::Text>,
     /// `orsak` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub orsak: Option<LefiSifferkod>,
@@ -935,7 +935,7 @@ pub struct LefiArbetsskadelivrantaEgenArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt eller ej.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -978,13 +978,13 @@ pub struct LefiArbetsskadelivrantaEgenArende {
 pub struct LefiArbetsskadelivrantaEgenUppgifter {
     /// Det datum dessa uppgifter senast uppdaterades.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uppdaterades: Option<String>,
+    pub uppdaterades: Option<crate::text::Text>,
     /// `arbetsgivare` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arbetsgivare: Option<LefiSifferkod>,
     /// Datumet skadan inträffade.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skadetillfalle: Option<String>,
+    pub skadetillfalle: Option<crate::text::Text>,
     /// `orsak` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub orsak: Option<LefiSifferkod>,
@@ -1042,7 +1042,7 @@ pub struct LefiArbetsskadelivrantaUnderlag {
 pub struct LefiArbetsstalle {
     /// Arbetsställets CFAR-nummer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nummer: Option<String>,
+    pub nummer: Option<crate::text::Text>,
     /// Namn på arbetsstället.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namn: Option<crate::id::Sensitive>,
@@ -1051,7 +1051,7 @@ pub struct LefiArbetsstalle {
     pub arbetsgivare: Option<LefiArbetsgivare>,
     /// Förmånstagarens sysselsättning på arbetsstället.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sysselsattning: Option<String>,
+    pub sysselsattning: Option<crate::text::Text>,
     /// `arbetstid` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arbetstid: Option<LefiOmfattning>,
@@ -1077,7 +1077,7 @@ pub struct LefiAvvikelse {
     pub kod: Option<crate::codes::AvvikelseKod>,
     /// `beskrivning` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beskrivning: Option<String>,
+    pub beskrivning: Option<crate::text::Text>,
 }
 
 /// Ett ärende om barnbidrag.
@@ -1119,7 +1119,7 @@ pub struct LefiBarnbidragArende {
 pub struct LefiBarnbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -1195,7 +1195,7 @@ pub struct LefiBelopp {
     /// Anger typen av valuta. Värdet bör vara ett av dem definierade i ISO4217,
     /// såsom "SEK".
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub valuta: Option<String>,
+    pub valuta: Option<crate::text::Text>,
 }
 
 /// En bokstavsbaserad enumerator, vilken beskriver ett tillstånd ett ärende eller
@@ -1208,11 +1208,11 @@ pub struct LefiBelopp {
 pub struct LefiBokstavskod {
     /// Enumeratorns bokstavsvärde.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<crate::text::Text>,
     /// Ett eller ett fåtal ord som beskriver det aktuella bokstavsvärdet på
     /// svenska.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beskrivning: Option<String>,
+    pub beskrivning: Option<crate::text::Text>,
 }
 
 /// Ett ärende om bostadsbidrag.
@@ -1224,7 +1224,7 @@ pub struct LefiBostadsbidragArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt eller ej.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -1264,7 +1264,7 @@ pub struct LefiBostadsbidragArende {
 pub struct LefiBostadsbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -1335,7 +1335,7 @@ pub struct LefiBostadstillaggArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt eller ej.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -1375,7 +1375,7 @@ pub struct LefiBostadstillaggArende {
 pub struct LefiBostadstillaggBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -1469,7 +1469,7 @@ pub struct LefiEfterlevandepensionArende {
 pub struct LefiEfterlevandepensionBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -1559,13 +1559,13 @@ pub struct LefiExternFormanGrupp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::FormanGrupp,
     /// `beskrivning` (no description in the contract).
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiExternFormanGrupp {
     /// A `LefiExternFormanGrupp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::FormanGrupp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::FormanGrupp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -1728,13 +1728,13 @@ pub struct LefiExternOvrigInformationTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::OvrigInformationTyp,
     /// `beskrivning` (no description in the contract).
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiExternOvrigInformationTyp {
     /// A `LefiExternOvrigInformationTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::OvrigInformationTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::OvrigInformationTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -1789,7 +1789,7 @@ pub struct LefiFelsvar {
     /// slutanvändare. Beskrivningen får inte innehålla känsliga uppgifter, såsom
     /// person- eller organisationsnummer.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub meddelande: Option<String>,
+    pub meddelande: Option<crate::text::Text>,
     /// Den tid och datum då felet inträffade.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<super::DateTimeText>,
@@ -1819,13 +1819,13 @@ pub struct LefiFkFormanGrupp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::FkFormanGrupp,
     /// `beskrivning` (no description in the contract).
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiFkFormanGrupp {
     /// A `LefiFkFormanGrupp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::FkFormanGrupp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::FkFormanGrupp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -1838,10 +1838,10 @@ impl LefiFkFormanGrupp {
 pub struct LefiFolkbokforingsuppgift {
     /// Tvåställig kod för län.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub lan: Option<String>,
+    pub lan: Option<crate::text::Text>,
     /// Tvåställig kod för kommun.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kommun: Option<String>,
+    pub kommun: Option<crate::text::Text>,
 }
 
 /// En del av ett anspråk om föräldrapening som avser en specifik kalenderdag.
@@ -1861,7 +1861,7 @@ pub struct LefiFolkbokforingsuppgift {
 pub struct LefiForaldrapenningAnspraksdag {
     /// Kalenderdagen som avses.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dag: Option<String>,
+    pub dag: Option<crate::text::Text>,
     /// `niva` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub niva: Option<LefiBokstavskod>,
@@ -1879,7 +1879,7 @@ pub struct LefiForaldrapenningArende {
     /// Avser det datum ärendet startades, vilket normalt är när ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt eller ej.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -1918,7 +1918,7 @@ pub struct LefiForaldrapenningArende {
 pub struct LefiForaldrapenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -1960,7 +1960,7 @@ pub struct LefiForaldrapenningBeslut {
 pub struct LefiForaldrapenningErsattningsdag {
     /// Kalenderdagen som avses.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dag: Option<String>,
+    pub dag: Option<crate::text::Text>,
     /// `niva` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub niva: Option<LefiBokstavskod>,
@@ -1991,7 +1991,7 @@ pub struct LefiForebyggandeSjukpenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -2014,7 +2014,7 @@ pub struct LefiForebyggandeSjukpenningArende {
 pub struct LefiForebyggandeSjukpenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -2039,11 +2039,11 @@ pub struct LefiForebyggandeSjukpenningBeslut {
     /// Beslutets utfall. Bör innehålla något utav värdena `BEVILJAN` eller
     /// `AVSLAG`. Andra värden kan förekomma.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beslutsutfall: Option<String>,
+    pub beslutsutfall: Option<crate::text::Text>,
     /// Beslutets typ. Bör innehålla något av värdena `SLUTLIGT` eller
     /// `INTERMISTISKT`. Andra värden kan förekomma.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beslutstyp: Option<String>,
+    pub beslutstyp: Option<crate::text::Text>,
     /// Typ av beslutad ersättning. Bör innehålla något av värdena:
     ///
     /// - `FOREBYGGANDE_SJUKPENNING` (Förebyggande sjukpenning) eller
@@ -2063,7 +2063,7 @@ pub struct LefiForebyggandeSjukpenningBeslut {
     ///
     /// Andra värden kan förekomma.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ersattningsniva: Option<String>,
+    pub ersattningsniva: Option<crate::text::Text>,
     /// Information om de olika kalenderdagar som berörs av beslutet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ersattningsdagar: Option<Vec<LefiForebyggandeSjukpenningDag>>,
@@ -2078,7 +2078,7 @@ pub struct LefiForebyggandeSjukpenningBeslut {
 pub struct LefiForebyggandeSjukpenningDag {
     /// Datumet för vilket det beslutats om ersättning.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ersattningsdatum: Option<String>,
+    pub ersattningsdatum: Option<crate::text::Text>,
     /// `ersattningsbelopp` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ersattningsbelopp: Option<LefiBelopp>,
@@ -2277,7 +2277,7 @@ pub struct LefiGraviditetspenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -2309,7 +2309,7 @@ pub struct LefiGraviditetspenningArende {
 pub struct LefiGraviditetspenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är aldrig att betrakta som provisoriskt eller preliminärt.
@@ -2340,7 +2340,7 @@ pub struct LefiGraviditetspenningBeslut {
 pub struct LefiHandikappersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -2381,7 +2381,7 @@ pub struct LefiHandikappersattningArende {
 pub struct LefiHandikappersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -2476,12 +2476,12 @@ pub struct LefiIntjanandeBehallningUnderlag {
     ///
     /// Kan vara blankt om uppgiften härrör från Årligt utskick.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uppdaterades: Option<String>,
+    pub uppdaterades: Option<crate::text::Text>,
     /// Anledning för senasta uppdatering/beräkning av uppgiften.
     ///
     /// Kan vara "Årligt utskick" eller någon Ny prövningsorsak.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub andringsanledning: Option<String>,
+    pub andringsanledning: Option<crate::text::Text>,
     /// Håller uppgifter om diverse förändringar som påverkat pensionsbehållningen
     /// för aktuellt år normalt uppdelat på inkomst, garanti, latent och
     /// garantitillägg.
@@ -2547,18 +2547,18 @@ pub struct LefiIntjanandePensionUnderlag {
     ///
     /// Kan vara blankt om uppgiften härrör från Årligt utskick.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uppdaterades: Option<String>,
+    pub uppdaterades: Option<crate::text::Text>,
     /// Anledning för senasta uppdatering/beräkning av uppgiften.
     ///
     /// Kan vara "Årligt utskick" eller någon Ny prövningsorsak.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub andringsanledning: Option<String>,
+    pub andringsanledning: Option<crate::text::Text>,
     /// Intjänandetak för intjänandeåret.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub intjanandetak: Option<Vec<LefiBelopp>>,
     /// Status för förvärvsvillkorsår för intjänandeåret.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub forvarvsvillkorsar: Option<String>,
+    pub forvarvsvillkorsar: Option<crate::text::Text>,
     /// Innehåller diverse pensionsunderlag.
     ///
     /// - pu = Pensionsunderlag inkomstpension.
@@ -2632,7 +2632,7 @@ pub struct LefiIntjanandePgbForAntagandepoang {
         rename = "svenskaNordiskaForsakringsmanader",
         skip_serializing_if = "Option::is_none"
     )]
-    pub svenska_nordiska_forsakringsmanader: Option<String>,
+    pub svenska_nordiska_forsakringsmanader: Option<crate::text::Text>,
 }
 
 /// `LefiIntjanandePgbForBarn` (no description in the contract).
@@ -2715,7 +2715,7 @@ pub struct LefiIntjanandePgbForSa {
 pub struct LefiIntjanandePgbForSaManadsunderlag {
     /// Månad i klartext.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub manad: Option<String>,
+    pub manad: Option<crate::text::Text>,
     /// `antagandeinkomst` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub antagandeinkomst: Option<LefiBelopp>,
@@ -2724,7 +2724,7 @@ pub struct LefiIntjanandePgbForSaManadsunderlag {
     pub reduceringsbelopp: Option<LefiBelopp>,
     /// Pensionsgrundande andel SA för aktuellt år.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub andel: Option<String>,
+    pub andel: Option<crate::text::Text>,
     /// PISA per månad för aktuellt år.
     ///
     /// PISA = Pensionsgrundande inkomstrelaterad sjuk- eller aktivitetsersättning
@@ -2800,10 +2800,10 @@ pub struct LefiIntjanandePoangUnderlag {
     ///
     /// Kan vara blankt om uppgiften härrör från Årligt utskick.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uppdaterades: Option<String>,
+    pub uppdaterades: Option<crate::text::Text>,
     /// Utbetalt studiebidrag för aktuellt år.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub andringsanledning: Option<String>,
+    pub andringsanledning: Option<crate::text::Text>,
     /// Avser om kund på grund av vårdår tillgodoräknats poängår.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vardar: Option<bool>,
@@ -2932,10 +2932,10 @@ pub struct LefiKontaktuppgifter {
 pub struct LefiLand {
     /// Landskod.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kod: Option<String>,
+    pub kod: Option<crate::text::Text>,
     /// Svenskt namn på landet som avses av `kod`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub namn: Option<String>,
+    pub namn: Option<crate::text::Text>,
 }
 
 /// Uppgifter om levnadsintyg.
@@ -2966,7 +2966,7 @@ pub struct LefiLand {
 pub struct LefiLevnadsintygUppgift {
     /// Det datum och klockslag dessa uppgifter senast uppdaterades.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub uppdaterades: Option<String>,
+    pub uppdaterades: Option<crate::text::Text>,
     /// `status` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<LefiSifferkod>,
@@ -2985,7 +2985,7 @@ pub struct LefiMedborgarskap {
     /// Är personen född i landet, eller om datum för medborgargskap är okänt, är
     /// detta fält inte angivet.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub datum: Option<String>,
+    pub datum: Option<crate::text::Text>,
     /// `land` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub land: Option<LefiLand>,
@@ -3000,7 +3000,7 @@ pub struct LefiMerkostnadsersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -3053,7 +3053,7 @@ pub struct LefiMerkostnadsersattningArende {
 pub struct LefiMerkostnadsersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -3092,7 +3092,7 @@ pub struct LefiMerkostnadsersattningBeslut {
         rename = "upphorandeManadFrom",
         skip_serializing_if = "Option::is_none"
     )]
-    pub upphorande_manad_from: Option<Vec<String>>,
+    pub upphorande_manad_from: Option<Vec<crate::text::Text>>,
     /// Periodbeslut.
     ///
     /// Kan vara tom vid beslutsutfall såsom `AVSLAG`.
@@ -3187,7 +3187,7 @@ pub struct LefiMottagareAvBarnbidragArende {
 pub struct LefiMottagareAvBarnbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -3234,7 +3234,7 @@ pub struct LefiMottagareAvBarnbidragInstitution {
     pub institution: Option<LefiSifferkod>,
     /// Institutionens namn.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub namn: Option<String>,
+    pub namn: Option<crate::text::Text>,
     /// `adress` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub adress: Option<LefiAdress>,
@@ -3261,7 +3261,7 @@ pub struct LefiMottagareAvBarnbidragUnderlag {
     pub tva_bidragsmottagare: Option<bool>,
     /// Datum för senaste utbetalning. Avser både allmänt och förlängt barnbidrag.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub utbetalningsdatum: Option<String>,
+    pub utbetalningsdatum: Option<crate::text::Text>,
     /// Mottagare av senaste utbetalning.
     ///
     /// Anges som ett eller två tolvsiffriga personnummer utan bindestreck, eller
@@ -3292,7 +3292,7 @@ pub struct LefiNarstaendepenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -3324,7 +3324,7 @@ pub struct LefiNarstaendepenningArende {
 pub struct LefiNarstaendepenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -3381,7 +3381,7 @@ pub struct LefiOmvardnadsbidragArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -3435,7 +3435,7 @@ pub struct LefiOmvardnadsbidragArende {
 pub struct LefiOmvardnadsbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -3474,7 +3474,7 @@ pub struct LefiOmvardnadsbidragBeslut {
         rename = "upphorandeManadFrom",
         skip_serializing_if = "Option::is_none"
     )]
-    pub upphorande_manad_from: Option<Vec<String>>,
+    pub upphorande_manad_from: Option<Vec<crate::text::Text>>,
     /// Periodbeslut.
     ///
     /// Kan vara tom vid beslutsutfall såsom `AVSLAG`.
@@ -3594,10 +3594,10 @@ impl LefiPeriodMedValfrittTom {
 pub struct LefiPerson {
     /// `personnummer` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub personnummer: Option<String>,
+    pub personnummer: Option<crate::text::Text>,
     /// Födelsedatum.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub foddes: Option<String>,
+    pub foddes: Option<crate::text::Text>,
     /// Personens alla namn.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namn: Option<crate::id::Sensitive>,
@@ -3606,7 +3606,7 @@ pub struct LefiPerson {
     pub skyddad: Option<bool>,
     /// Datum då personen avled, om alls.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub avled: Option<Vec<String>>,
+    pub avled: Option<Vec<crate::text::Text>>,
 }
 
 /// Uppgifter om en registrerad förmånstagare.
@@ -3631,7 +3631,7 @@ pub struct LefiPersoninformation {
     pub personnummer: Option<crate::id::Personidentitet>,
     /// Förmånstagarens födelsedatum.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub foddes: Option<String>,
+    pub foddes: Option<crate::text::Text>,
     /// Förmånstagarens alla namn.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub namn: Option<crate::id::Sensitive>,
@@ -3640,7 +3640,7 @@ pub struct LefiPersoninformation {
     pub skyddad: Option<bool>,
     /// Datum då förmånstagarens avled, om alls.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub avled: Option<Vec<String>>,
+    pub avled: Option<Vec<crate::text::Text>>,
     /// Listar förmånstagarens registrerade adresser i följande ordning:
     ///
     /// 1. särskild adress,
@@ -3696,13 +3696,13 @@ pub struct LefiPmCivilstand {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmCivilstand,
     /// Kort beskrivning av civilståndet som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmCivilstand {
     /// A `LefiPmCivilstand` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmCivilstand, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmCivilstand, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -3721,7 +3721,7 @@ pub struct LefiPmFormanAnsprak {
     ///
     /// Detta id bör användas när relevant att identifiera ett specifikt anspråk vid kontakt med Pensionsmyndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ansprakid: Option<String>,
+    pub ansprakid: Option<crate::text::Text>,
     /// Det datum detta anspråk togs emot av Pensionsmyndigheten.
     #[serde(
         with = "crate::wire::lefi_json::date::option",
@@ -3749,7 +3749,7 @@ pub struct LefiPmFormanBeslut {
     ///
     /// Detta id bör användas när relevant att identifiera ett specifikt beslut vid kontakt med Pensionsmyndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beslutsid: Option<String>,
+    pub beslutsid: Option<crate::text::Text>,
     /// Det datum detta beslut togs emot av Pensionsmyndigheten.
     #[serde(
         with = "crate::wire::lefi_json::date::option",
@@ -3783,13 +3783,13 @@ pub struct LefiPmFormanBeslutStatus {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmBeslutStatus,
     /// Kort beskrivning av statusen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmFormanBeslutStatus {
     /// A `LefiPmFormanBeslutStatus` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmBeslutStatus, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmBeslutStatus, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -3914,7 +3914,7 @@ pub struct LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden {
     pub person: Option<crate::id::Personidentitet>,
     /// Anges enligt ett utav formaten `yyyy` (år), `yyyy-MM` (år och månad),`yyyy-MM-dd` (år, månad och dag) och `Datum saknas`. Det sista fallet innebär att personen i fråga är registrerad som avliden men att inget känt dödsdatum finns.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dodsfallsdatum: Option<String>,
+    pub dodsfallsdatum: Option<crate::text::Text>,
     /// `fodelsedatum` (no description in the contract).
     #[serde(
         with = "crate::wire::lefi_json::date::option",
@@ -3933,13 +3933,13 @@ pub struct LefiPmFormanBeslutUtfall {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmBeslutUtfall,
     /// Kort beskrivning av utfallet som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmFormanBeslutUtfall {
     /// A `LefiPmFormanBeslutUtfall` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmBeslutUtfall, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmBeslutUtfall, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -3984,13 +3984,13 @@ pub struct LefiPmFormanBeslutadErsattningTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmErsattningTyp,
     /// Kort beskrivning av ersättningstypen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmFormanBeslutadErsattningTyp {
     /// A `LefiPmFormanBeslutadErsattningTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmErsattningTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmErsattningTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4302,13 +4302,13 @@ pub struct LefiPmFormanBeslutatBeloppFrekvens {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmBeloppFrekvens,
     /// Kort beskrivning av beloppsfrekvensen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmFormanBeslutatBeloppFrekvens {
     /// A `LefiPmFormanBeslutatBeloppFrekvens` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmBeloppFrekvens, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmBeloppFrekvens, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4322,13 +4322,13 @@ pub struct LefiPmFormanGrupp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmFormanGrupp,
     /// Kort beskrivning av förmånsgruppen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmFormanGrupp {
     /// A `LefiPmFormanGrupp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmFormanGrupp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmFormanGrupp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4342,13 +4342,13 @@ pub struct LefiPmFormanSamordningTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmSamordningTyp,
     /// Kort beskrivning av den samordnade ersättningstyp som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmFormanSamordningTyp {
     /// A `LefiPmFormanSamordningTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmSamordningTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmSamordningTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4410,13 +4410,13 @@ pub struct LefiPmFormanUtbetalningAvdragTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmAvdragTyp,
     /// Kort beskrivning av avdragstypen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmFormanUtbetalningAvdragTyp {
     /// A `LefiPmFormanUtbetalningAvdragTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmAvdragTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmAvdragTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4430,13 +4430,13 @@ pub struct LefiPmFormanUtbetalningBeloppTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmBeloppTyp,
     /// Kort beskrivning av beloppstypen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmFormanUtbetalningBeloppTyp {
     /// A `LefiPmFormanUtbetalningBeloppTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmBeloppTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmBeloppTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4489,13 +4489,13 @@ pub struct LefiPmLevnadsintygStatus {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmLevnadsintygStatus,
     /// Kort beskrivning av statusen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmLevnadsintygStatus {
     /// A `LefiPmLevnadsintygStatus` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmLevnadsintygStatus, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmLevnadsintygStatus, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4535,13 +4535,13 @@ pub struct LefiPmOvrigInformationTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmOvrigInformationTyp,
     /// Kort beskrivning av informationstypen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmOvrigInformationTyp {
     /// A `LefiPmOvrigInformationTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmOvrigInformationTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmOvrigInformationTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4597,13 +4597,13 @@ pub struct LefiPmPensionKontoHandelseTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmKontoHandelseTyp,
     /// Kort beskrivning av händelsetypen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmPensionKontoHandelseTyp {
     /// A `LefiPmPensionKontoHandelseTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmKontoHandelseTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmKontoHandelseTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4633,13 +4633,13 @@ pub struct LefiPmPensionKontoTransaktionTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmKontoTransaktionTyp,
     /// Kort beskrivning av transaktionstypen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmPensionKontoTransaktionTyp {
     /// A `LefiPmPensionKontoTransaktionTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmKontoTransaktionTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmKontoTransaktionTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4653,13 +4653,13 @@ pub struct LefiPmPensionKontoTyp {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmPensionKontoTyp,
     /// Kort beskrivning av kontotypen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmPensionKontoTyp {
     /// A `LefiPmPensionKontoTyp` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmPensionKontoTyp, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmPensionKontoTyp, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4675,10 +4675,10 @@ pub struct LefiPmPensionKontoVarde {
     pub varde: Option<i64>,
     /// `gallerFrom` (no description in the contract).
     #[serde(rename = "gallerFrom", skip_serializing_if = "Option::is_none")]
-    pub galler_from: Option<String>,
+    pub galler_from: Option<crate::text::Text>,
     /// `faststallelsear` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub faststallelsear: Option<String>,
+    pub faststallelsear: Option<crate::text::Text>,
     /// `kontohandelse` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kontohandelse: Option<LefiPmPensionKontoHandelse>,
@@ -4703,7 +4703,7 @@ pub struct LefiPmPensionUnderlag {
 pub struct LefiPmPensionUnderlagIntjanandeAr {
     /// Intjänandeåret som avses.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub artal: Option<String>,
+    pub artal: Option<crate::text::Text>,
     /// `pensionsgrundandeInkomst` (no description in the contract).
     #[serde(
         rename = "pensionsgrundandeInkomst",
@@ -4751,13 +4751,13 @@ pub struct LefiPmUtbetalningForman {
     /// `kod` (no description in the contract).
     pub kod: crate::codes::PmUtbetalningForman,
     /// Kort beskrivning av utbetalningförmånen som avses.
-    pub beskrivning: String,
+    pub beskrivning: crate::text::Text,
 }
 
 impl LefiPmUtbetalningForman {
     /// A `LefiPmUtbetalningForman` with the required properties set and every optional one absent.
     #[must_use]
-    pub fn new(kod: crate::codes::PmUtbetalningForman, beskrivning: String) -> Self {
+    pub fn new(kod: crate::codes::PmUtbetalningForman, beskrivning: crate::text::Text) -> Self {
         Self { kod, beskrivning }
     }
 }
@@ -4856,7 +4856,7 @@ pub struct LefiProgramersattningArende {
 pub struct LefiProgramersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -4886,7 +4886,7 @@ pub struct LefiProgramersattningBeslut {
     pub ersattningsdagar: Option<Vec<LefiProgramersattningDag>>,
     /// `dagar` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dagar: Option<Vec<String>>,
+    pub dagar: Option<Vec<crate::text::Text>>,
     /// `ersattning` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ersattning: Option<LefiBokstavskod>,
@@ -4908,7 +4908,7 @@ pub struct LefiProgramersattningBeslut {
 pub struct LefiProgramersattningDag {
     /// Kalenderdagen som avses.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dag: Option<String>,
+    pub dag: Option<crate::text::Text>,
     /// `ersattning` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ersattning: Option<LefiBokstavskod>,
@@ -4944,7 +4944,7 @@ pub struct LefiRehabersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -4970,13 +4970,13 @@ pub struct LefiRehabersattningBeslut {
     pub karens: Option<bool>,
     /// `beslutsutfall` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beslutsutfall: Option<String>,
+    pub beslutsutfall: Option<crate::text::Text>,
     /// `beslutstyp` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beslutstyp: Option<String>,
+    pub beslutstyp: Option<crate::text::Text>,
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -5019,7 +5019,7 @@ pub struct LefiRehabersattningBeslut {
     ///
     /// Andra värden kan förekomma.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ersattningsniva: Option<String>,
+    pub ersattningsniva: Option<crate::text::Text>,
     /// Beslutade ersättningsdagar.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ersattningsdagar: Option<Vec<LefiRehabersattningDag>>,
@@ -5038,7 +5038,7 @@ pub struct LefiRehabersattningBeslut {
 pub struct LefiRehabersattningDag {
     /// Kalenderdag som avses av beslutet.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ersattningsdatum: Option<String>,
+    pub ersattningsdatum: Option<crate::text::Text>,
     /// `ersattningsbelopp` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ersattningsbelopp: Option<LefiBelopp>,
@@ -5061,7 +5061,7 @@ pub struct LefiSifferkod {
     /// Ett eller ett fåtal ord som beskriver det aktuella siffervärdet på
     /// svenska.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beskrivning: Option<String>,
+    pub beskrivning: Option<crate::text::Text>,
 }
 
 /// Ett ärende om sjuk- och aktivitetsersättning.
@@ -5073,7 +5073,7 @@ pub struct LefiSjukOchAktivitetsersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -5115,7 +5115,7 @@ pub struct LefiSjukOchAktivitetsersattningArende {
 pub struct LefiSjukOchAktivitetsersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -5160,7 +5160,7 @@ pub struct LefiSjukOchAktivitetsersattningBeslut {
 pub struct LefiSjukOchAktivitetsersattningSteglosAvrakning {
     /// Det år uppgifterna avser.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub artal: Option<String>,
+    pub artal: Option<crate::text::Text>,
     /// Av förmånstagaren i ansökan uppskattad årsinkomst i Sverige för
     /// innevarande år.
     #[serde(rename = "arsinkomstISverige", skip_serializing_if = "Option::is_none")]
@@ -5257,7 +5257,7 @@ pub struct LefiSjukpenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -5289,7 +5289,7 @@ pub struct LefiSjukpenningArende {
 pub struct LefiSjukpenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är aldrig
@@ -5314,11 +5314,11 @@ pub struct LefiSjukpenningBeslut {
     /// Beslutets utfall. Bör innehålla något utav värdena `BEVILJAN` eller
     /// `AVSLAG`. Andra värden kan förekomma.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beslutsutfall: Option<String>,
+    pub beslutsutfall: Option<crate::text::Text>,
     /// Beslutets typ. Bör innehålla något av värdena `SLUTLIGT` eller
     /// `INTERMISTISKT`. Andra värden kan förekomma.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beslutstyp: Option<String>,
+    pub beslutstyp: Option<crate::text::Text>,
     /// Typ av beslutad ersättning. Bör innehålla något av värdena:
     ///
     /// - `FOREBYGGANDE_SJUKPENNING` (Sjukpenning),
@@ -5340,7 +5340,7 @@ pub struct LefiSjukpenningBeslut {
     ///
     /// Andra värden kan förekomma.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ersattningsniva: Option<String>,
+    pub ersattningsniva: Option<crate::text::Text>,
     /// `ersattningsdagar` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ersattningsdagar: Option<Vec<LefiSjukpenningDag>>,
@@ -5358,7 +5358,7 @@ pub struct LefiSjukpenningBeslut {
 pub struct LefiSjukpenningDag {
     /// Kalenderdag som avses av beslutet.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ersattningsdatum: Option<String>,
+    pub ersattningsdatum: Option<crate::text::Text>,
     /// `ersattningsbelopp` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ersattningsbelopp: Option<LefiBelopp>,
@@ -5387,7 +5387,7 @@ pub struct LefiSjukpenningDag {
 pub struct LefiSjukpenninggrundandeInkomstUppgift {
     /// Datum då inkomstuppgifterna fastställdes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub faststalldes: Option<String>,
+    pub faststalldes: Option<crate::text::Text>,
     /// `typ` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub typ: Option<LefiSifferkod>,
@@ -5432,7 +5432,7 @@ pub struct LefiSmittbararersattningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -5458,7 +5458,7 @@ pub struct LefiSmittbararersattningArende {
 pub struct LefiSmittbararersattningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -5513,7 +5513,7 @@ pub struct LefiTillfalligForaldrapenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -5552,7 +5552,7 @@ pub struct LefiTillfalligForaldrapenningArende {
 pub struct LefiTillfalligForaldrapenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -5607,7 +5607,7 @@ pub struct LefiTillfalligForaldrapenningBeslut {
 pub struct LefiTillfalligForaldrapenningDag {
     /// Kalenderdagen som avses.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub dag: Option<String>,
+    pub dag: Option<crate::text::Text>,
     /// `bedomtBelopp` (no description in the contract).
     #[serde(rename = "bedomtBelopp", skip_serializing_if = "Option::is_none")]
     pub bedomt_belopp: Option<LefiBelopp>,
@@ -5643,7 +5643,7 @@ pub struct LefiTillstand {
     pub kod: Option<crate::codes::TillstandKod>,
     /// Kort beskrivning av tillståndet som avses, på svenska.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub beskrivning: Option<String>,
+    pub beskrivning: Option<crate::text::Text>,
 }
 
 /// Ett ärende om dagpenning för totalförsvarspliktig.
@@ -5655,7 +5655,7 @@ pub struct LefiTotalforsvarspliktspenningArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -5681,7 +5681,7 @@ pub struct LefiTotalforsvarspliktspenningArende {
 pub struct LefiTotalforsvarspliktspenningBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -5724,7 +5724,7 @@ pub struct LefiUnderhallsstodArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -5781,7 +5781,7 @@ pub struct LefiUnderhallsstodArende {
 pub struct LefiUnderhallsstodBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -5957,7 +5957,7 @@ pub struct LefiUtbetalningUppgift {
     /// Notera att effektuering enbart innebär att utbetalning påbörjats. Det
     /// innebär inte nödvändigtvis att beloppet tillfallit förmånstagaren.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub datum: Option<String>,
+    pub datum: Option<crate::text::Text>,
     /// `period` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<crate::period::FranTill>,
@@ -5989,7 +5989,7 @@ pub struct LefiUtlamnare {
     pub kod: Option<crate::codes::UtlamnareKod>,
     /// Namnet på utlämnaren som avses, på svenska.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub namn: Option<String>,
+    pub namn: Option<crate::text::Text>,
 }
 
 /// Identifierar tillståndet hos en en utlämnare av information.
@@ -6015,7 +6015,7 @@ pub struct LefiVardbidragArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -6063,7 +6063,7 @@ pub struct LefiVardbidragArende {
 pub struct LefiVardbidragBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -6145,7 +6145,7 @@ pub struct LefiVardbidragUnderlag {
 pub struct LefiYrkesskadelivrantaBeslut {
     /// Det datum beslutet fattades eller beviljandet gjordes av myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fattades: Option<String>,
+    pub fattades: Option<crate::text::Text>,
     /// Avser huruvida beslutet är definitivt eller ej.
     ///
     /// Definitiva beslut kan fortfarande överklagas. Ett definitivt beslut är
@@ -6187,7 +6187,7 @@ pub struct LefiYrkesskadelivrantaEfterlevandeArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -6246,7 +6246,7 @@ pub struct LefiYrkesskadelivrantaEfterlevandeUppgifter {
     pub arbetsgivare: Option<Vec<LefiSifferkod>>,
     /// Datumet skadan inträffade.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skadetillfalle: Option<String>,
+    pub skadetillfalle: Option<crate::text::Text>,
     /// Identiferar orsaker till ersättning.
     ///
     /// Anges som sifferkoder, vilka har följande möjliga värden:
@@ -6272,7 +6272,7 @@ pub struct LefiYrkesskadelivrantaEgenArende {
     /// Det datum då ärendet startades, vilket normalt är när en ansökan ankom
     /// till myndigheten.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub startades: Option<String>,
+    pub startades: Option<crate::text::Text>,
     /// Huruvida ärendet är aktivt.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aktivt: Option<bool>,
@@ -6329,7 +6329,7 @@ pub struct LefiYrkesskadelivrantaEgenUppgifter {
     pub arbetsgivare: Option<Vec<LefiSifferkod>>,
     /// Datumet skadan inträffade.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skadetillfalle: Option<String>,
+    pub skadetillfalle: Option<crate::text::Text>,
     /// Identiferar orsaker till ersättning.
     ///
     /// Anges som sifferkoder med följande möjliga värden:

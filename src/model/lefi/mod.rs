@@ -22,8 +22,10 @@
 //! names, addresses, contact details and free text about a person are
 //! [`Sensitive`](crate::id::Sensitive) (redacted in `Debug`); `number` is an exact
 //! [`rust_decimal::Decimal`]; `format: date` is [`NaiveDate`](chrono::NaiveDate);
-//! `format: date-time` is [`DateTimeText`]. Free-text FK dates (`fattades`, `datum`, …)
-//! have no format in the contract and stay `String`. `LefiSifferkod`/`LefiBokstavskod`
+//! `format: date-time` is [`DateTimeText`]; every other string is a
+//! [`Text`](crate::text::Text) (inline up to 24 bytes, so codes and most descriptions cost
+//! no allocation). Free-text FK dates (`fattades`, `datum`, …) have no format in the
+//! contract and stay text. `LefiSifferkod`/`LefiBokstavskod`
 //! keep their raw `id`; the context-specific code lists are reached through accessors
 //! such as [`LefiUtbetalningDetalj::beloppstyp_kod`].
 //!
@@ -68,7 +70,7 @@ impl LefiBelopp {
     pub fn from_belopp(belopp: &Belopp) -> Self {
         Self {
             summa: Some(belopp.summa()),
-            valuta: Some(belopp.valuta().as_str().to_owned()),
+            valuta: Some(belopp.valuta().as_str().into()),
         }
     }
 

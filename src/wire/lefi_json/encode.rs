@@ -25,7 +25,7 @@ fn convert(err: serde_json::Error) -> Error {
 /// ```
 /// use lefi::model::lefi::LefiFelsvar;
 /// let mut felsvar = LefiFelsvar::default();
-/// felsvar.meddelande = Some("Internt fel".to_owned());
+/// felsvar.meddelande = Some("Internt fel".into());
 /// assert_eq!(lefi::wire::lefi_json::to_vec(&felsvar)?, br#"{"meddelande":"Internt fel"}"#);
 /// # Ok::<(), lefi::wire::lefi_json::Error>(())
 /// ```

@@ -103,8 +103,11 @@ pub(super) fn code_in<S: EventSource>(
     Ok(())
 }
 
-pub(super) fn string<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<String, Error> {
-    Ok(r.read_text()?)
+pub(super) fn string<S: EventSource>(
+    r: &mut XmlReader<S>,
+    _: &mut Dx,
+) -> Result<crate::text::Text, Error> {
+    Ok(r.read_text_with(|t| Ok(crate::text::Text::from(t)))?)
 }
 
 pub(super) fn sensitive<S: EventSource>(
@@ -258,7 +261,7 @@ pub(super) fn ersattning<S: EventSource>(
                 kod.id = Some(id.map_err(|_| invalid("xs:long in ersattning/id"))?);
             }
             (true, "beskrivning") if kod.beskrivning.is_none() => {
-                kod.beskrivning = Some(child.text());
+                kod.beskrivning = Some(child.text().into());
             }
             _ => {
                 let name = match name.ns() {

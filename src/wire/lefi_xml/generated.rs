@@ -109,7 +109,7 @@ pub(super) fn read_lefi_aktivitetsstod_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiAktivitetsstodArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiAktivitetsstodUppgifter> = None;
@@ -196,7 +196,7 @@ pub(super) fn read_lefi_aktivitetsstod_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiAktivitetsstodBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -445,7 +445,7 @@ pub(super) fn read_lefi_allmanpension_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiAllmanpensionBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -661,7 +661,7 @@ pub(super) fn read_lefi_arbetsskadelivranta_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiArbetsskadelivrantaBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -833,7 +833,7 @@ pub(super) fn read_lefi_arbetsskadelivranta_efterlevande_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeUppgifter> = None;
@@ -922,9 +922,9 @@ pub(super) fn read_lefi_arbetsskadelivranta_efterlevande_uppgifter<S: EventSourc
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeUppgifter, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f2: Option<String> = None;
+    let mut f2: Option<crate::text::Text> = None;
     let mut f3: Option<crate::model::lefi::LefiSifferkod> = None;
     let mut f4: Option<crate::model::lefi::LefiPerson> = None;
     let mut f5: Option<crate::model::lefi::LefiBelopp> = None;
@@ -1036,7 +1036,7 @@ pub(super) fn read_lefi_arbetsskadelivranta_egen_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiArbetsskadelivrantaEgenArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiArbetsskadelivrantaEgenUppgifter> = None;
@@ -1123,9 +1123,9 @@ pub(super) fn read_lefi_arbetsskadelivranta_egen_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiArbetsskadelivrantaEgenUppgifter, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f2: Option<String> = None;
+    let mut f2: Option<crate::text::Text> = None;
     let mut f3: Option<crate::model::lefi::LefiSifferkod> = None;
     let mut f4: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f5: Option<crate::model::lefi::LefiBelopp> = None;
@@ -1315,10 +1315,10 @@ pub(super) fn read_lefi_arbetsstalle<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiArbetsstalle, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::id::Sensitive> = None;
     let mut f2: Option<crate::model::lefi::LefiArbetsgivare> = None;
-    let mut f3: Option<String> = None;
+    let mut f3: Option<crate::text::Text> = None;
     let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
     let mut f5: Option<crate::model::lefi::LefiAdress> = None;
     let mut f6: Option<crate::id::Sensitive> = None;
@@ -1440,7 +1440,7 @@ pub(super) fn read_lefi_avvikelse<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiAvvikelse, Error> {
     let mut f0: Option<crate::codes::AvvikelseKod> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -1547,7 +1547,7 @@ pub(super) fn read_lefi_barnbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiBarnbidragBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -1776,7 +1776,7 @@ pub(super) fn read_lefi_belopp<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiBelopp, Error> {
     let mut f0: Option<rust_decimal::Decimal> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -1823,8 +1823,8 @@ pub(super) fn read_lefi_bokstavskod<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiBokstavskod, Error> {
-    let mut f0: Option<String> = None;
-    let mut f1: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -1871,7 +1871,7 @@ pub(super) fn read_lefi_bostadsbidrag_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiBostadsbidragArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiPerson>> = None;
@@ -1959,7 +1959,7 @@ pub(super) fn read_lefi_bostadsbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiBostadsbidragBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -2215,7 +2215,7 @@ pub(super) fn read_lefi_bostadstillagg_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiBostadstillaggArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiPerson>> = None;
@@ -2303,7 +2303,7 @@ pub(super) fn read_lefi_bostadstillagg_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiBostadstillaggBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -2570,7 +2570,7 @@ pub(super) fn read_lefi_efterlevandepension_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiEfterlevandepensionBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -2878,7 +2878,7 @@ pub(super) fn read_lefi_extern_forman_grupp<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiExternFormanGrupp, Error> {
     let mut f0: Option<crate::codes::FormanGrupp> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -3326,7 +3326,7 @@ pub(super) fn read_lefi_extern_ovrig_information_typ<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiExternOvrigInformationTyp, Error> {
     let mut f0: Option<crate::codes::OvrigInformationTyp> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -3439,7 +3439,7 @@ pub(super) fn read_lefi_fk_forman_grupp<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiFkFormanGrupp, Error> {
     let mut f0: Option<crate::codes::FkFormanGrupp> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -3495,8 +3495,8 @@ pub(super) fn read_lefi_folkbokforingsuppgift<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiFolkbokforingsuppgift, Error> {
-    let mut f0: Option<String> = None;
-    let mut f1: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -3543,7 +3543,7 @@ pub(super) fn read_lefi_foraldrapenning_anspraksdag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiForaldrapenningAnspraksdag, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f2: Option<crate::model::lefi::LefiOmfattning> = None;
     loop {
@@ -3613,7 +3613,7 @@ pub(super) fn read_lefi_foraldrapenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiForaldrapenningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiForaldrapenningUppgifter> = None;
@@ -3715,7 +3715,7 @@ pub(super) fn read_lefi_foraldrapenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiForaldrapenningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::period::FranTill> = None;
@@ -3848,7 +3848,7 @@ pub(super) fn read_lefi_foraldrapenning_ersattningsdag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiForaldrapenningErsattningsdag, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
     loop {
@@ -4623,7 +4623,7 @@ pub(super) fn read_lefi_graviditetspenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiGraviditetspenningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiGraviditetspenningBeslut>> = None;
@@ -4696,7 +4696,7 @@ pub(super) fn read_lefi_graviditetspenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiGraviditetspenningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::period::FranTill> = None;
@@ -4814,7 +4814,7 @@ pub(super) fn read_lefi_handikappersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiHandikappersattningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiHandikappersattningBeslut>> = None;
@@ -4887,7 +4887,7 @@ pub(super) fn read_lefi_handikappersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiHandikappersattningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -5163,8 +5163,8 @@ pub(super) fn read_lefi_intjanande_behallning_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiIntjanandeBehallningUnderlag, Error> {
-    let mut f0: Option<String> = None;
-    let mut f1: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
+    let mut f1: Option<crate::text::Text> = None;
     let mut f2: Option<Vec<crate::model::lefi::LefiIntjanandeForandring>> = None;
     loop {
         let (slot, unknown) = {
@@ -5394,10 +5394,10 @@ pub(super) fn read_lefi_intjanande_pension_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiIntjanandePensionUnderlag, Error> {
-    let mut f0: Option<String> = None;
-    let mut f1: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
+    let mut f1: Option<crate::text::Text> = None;
     let mut f2: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f3: Option<String> = None;
+    let mut f3: Option<crate::text::Text> = None;
     let mut f4: Option<Vec<crate::model::lefi::LefiIntjanandeGrund>> = None;
     let mut f5: Option<Vec<crate::model::lefi::LefiIntjanandePgbForPlikt>> = None;
     let mut f6: Option<Vec<crate::model::lefi::LefiIntjanandePgbForStudier>> = None;
@@ -5561,7 +5561,7 @@ pub(super) fn read_lefi_intjanande_pgb_for_antagandepoang<S: EventSource>(
     let mut f1: Option<rust_decimal::Decimal> = None;
     let mut f2: Option<rust_decimal::Decimal> = None;
     let mut f3: Option<rust_decimal::Decimal> = None;
-    let mut f4: Option<String> = None;
+    let mut f4: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -5912,10 +5912,10 @@ pub(super) fn read_lefi_intjanande_pgb_for_sa_manadsunderlag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiIntjanandePgbForSaManadsunderlag, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f3: Option<String> = None;
+    let mut f3: Option<crate::text::Text> = None;
     let mut f4: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
     let mut f5: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
     let mut f6: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
@@ -6175,8 +6175,8 @@ pub(super) fn read_lefi_intjanande_poang_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiIntjanandePoangUnderlag, Error> {
-    let mut f0: Option<String> = None;
-    let mut f1: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
+    let mut f1: Option<crate::text::Text> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<bool> = None;
     let mut f4: Option<Vec<crate::model::lefi::LefiIntjanandePoang>> = None;
@@ -6538,8 +6538,8 @@ pub(super) fn read_lefi_land<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiLand, Error> {
-    let mut f0: Option<String> = None;
-    let mut f1: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -6583,7 +6583,7 @@ pub(super) fn read_lefi_levnadsintyg_uppgift<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiLevnadsintygUppgift, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
     loop {
         let (slot, unknown) = {
@@ -6639,7 +6639,7 @@ pub(super) fn read_lefi_medborgarskap<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiMedborgarskap, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiLand> = None;
     loop {
         let (slot, unknown) = {
@@ -6691,7 +6691,7 @@ pub(super) fn read_lefi_merkostnadsersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiMerkostnadsersattningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiMerkostnadsersattningBeslut> = None;
@@ -6763,7 +6763,7 @@ pub(super) fn read_lefi_merkostnadsersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiMerkostnadsersattningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -6772,7 +6772,7 @@ pub(super) fn read_lefi_merkostnadsersattning_beslut<S: EventSource>(
     let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f7: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f8: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f9: Option<Vec<String>> = None;
+    let mut f9: Option<Vec<crate::text::Text>> = None;
     let mut f10: Option<Vec<crate::model::lefi::LefiMerkostnadsersattningPeriodbeslut>> = None;
     let mut f11: Option<crate::model::lefi::LefiMerkostnadsersattningUnderlag> = None;
     loop {
@@ -7145,7 +7145,7 @@ pub(super) fn read_lefi_mottagare_av_barnbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiMottagareAvBarnbidragBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -7286,7 +7286,7 @@ pub(super) fn read_lefi_mottagare_av_barnbidrag_institution<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiMottagareAvBarnbidragInstitution, Error> {
     let mut f0: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     let mut f2: Option<crate::model::lefi::LefiAdress> = None;
     loop {
         let (slot, unknown) = {
@@ -7358,7 +7358,7 @@ pub(super) fn read_lefi_mottagare_av_barnbidrag_underlag<S: EventSource>(
     let mut f0: Option<bool> = None;
     let mut f1: Option<Vec<crate::model::lefi::LefiMottagareAvBarnbidragInstitution>> = None;
     let mut f2: Option<bool> = None;
-    let mut f3: Option<String> = None;
+    let mut f3: Option<crate::text::Text> = None;
     let mut f4: Option<crate::id::Sensitive> = None;
     loop {
         let (slot, unknown) = {
@@ -7478,7 +7478,7 @@ pub(super) fn read_lefi_narstaendepenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiNarstaendepenningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiNarstaendepenningBeslut>> = None;
@@ -7551,7 +7551,7 @@ pub(super) fn read_lefi_narstaendepenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiNarstaendepenningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::period::FranTill> = None;
@@ -7727,7 +7727,7 @@ pub(super) fn read_lefi_omvardnadsbidrag_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiOmvardnadsbidragArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiOmvardnadsbidragBeslut> = None;
@@ -7799,7 +7799,7 @@ pub(super) fn read_lefi_omvardnadsbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiOmvardnadsbidragBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -7808,7 +7808,7 @@ pub(super) fn read_lefi_omvardnadsbidrag_beslut<S: EventSource>(
     let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f7: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f8: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f9: Option<Vec<String>> = None;
+    let mut f9: Option<Vec<crate::text::Text>> = None;
     let mut f10: Option<Vec<crate::model::lefi::LefiOmvardnadsbidragPeriodBeslut>> = None;
     let mut f11: Option<crate::model::lefi::LefiOmvardnadsbidragUnderlag> = None;
     loop {
@@ -8174,11 +8174,11 @@ pub(super) fn read_lefi_person<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiPerson, Error> {
-    let mut f0: Option<String> = None;
-    let mut f1: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
+    let mut f1: Option<crate::text::Text> = None;
     let mut f2: Option<crate::id::Sensitive> = None;
     let mut f3: Option<bool> = None;
-    let mut f4: Option<Vec<String>> = None;
+    let mut f4: Option<Vec<crate::text::Text>> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -8252,10 +8252,10 @@ pub(super) fn read_lefi_personinformation<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiPersoninformation, Error> {
     let mut f0: Option<crate::id::Personidentitet> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     let mut f2: Option<crate::id::Sensitive> = None;
     let mut f3: Option<bool> = None;
-    let mut f4: Option<Vec<String>> = None;
+    let mut f4: Option<Vec<crate::text::Text>> = None;
     let mut f5: Option<Vec<crate::model::lefi::LefiAdress>> = None;
     let mut f6: Option<Vec<crate::model::lefi::LefiArbetsstalle>> = None;
     let mut f7: Option<Vec<crate::model::lefi::LefiPerson>> = None;
@@ -8551,7 +8551,7 @@ pub(super) fn read_lefi_programersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiProgramersattningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -8559,7 +8559,7 @@ pub(super) fn read_lefi_programersattning_beslut<S: EventSource>(
     let mut f5: Option<crate::period::FranTill> = None;
     let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f7: Option<Vec<crate::model::lefi::LefiProgramersattningDag>> = None;
-    let mut f8: Option<Vec<String>> = None;
+    let mut f8: Option<Vec<crate::text::Text>> = None;
     let mut f9: Option<crate::model::lefi::LefiBokstavskod> = None;
     loop {
         let (slot, unknown) = {
@@ -8727,7 +8727,7 @@ pub(super) fn read_lefi_programersattning_dag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiProgramersattningDag, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
     loop {
@@ -8845,7 +8845,7 @@ pub(super) fn read_lefi_rehabersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiRehabersattningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<Vec<crate::model::lefi::LefiRehabersattningBeslut>> = None;
     loop {
@@ -8909,16 +8909,16 @@ pub(super) fn read_lefi_rehabersattning_beslut<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiRehabersattningBeslut, Error> {
     let mut f0: Option<bool> = None;
-    let mut f1: Option<String> = None;
-    let mut f2: Option<String> = None;
-    let mut f3: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
+    let mut f2: Option<crate::text::Text> = None;
+    let mut f3: Option<crate::text::Text> = None;
     let mut f4: Option<bool> = None;
     let mut f5: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f6: Option<crate::period::FranTill> = None;
     let mut f7: Option<crate::model::lefi::LefiOmfattning> = None;
     let mut f8: Option<i64> = None;
     let mut f9: Option<crate::model::lefi::Ersattning> = None;
-    let mut f10: Option<String> = None;
+    let mut f10: Option<crate::text::Text> = None;
     let mut f11: Option<Vec<crate::model::lefi::LefiRehabersattningDag>> = None;
     loop {
         let (slot, unknown) = {
@@ -9073,7 +9073,7 @@ pub(super) fn read_lefi_rehabersattning_dag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiRehabersattningDag, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
     loop {
@@ -9140,7 +9140,7 @@ pub(super) fn read_lefi_sifferkod<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSifferkod, Error> {
     let mut f0: Option<i64> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -9187,7 +9187,7 @@ pub(super) fn read_lefi_sjuk_och_aktivitetsersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSjukOchAktivitetsersattningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiSjukOchAktivitetsersattningUppgifter> = None;
@@ -9274,7 +9274,7 @@ pub(super) fn read_lefi_sjuk_och_aktivitetsersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSjukOchAktivitetsersattningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -9428,7 +9428,7 @@ pub(super) fn read_lefi_sjuk_och_aktivitetsersattning_steglos_avrakning<S: Event
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSjukOchAktivitetsersattningSteglosAvrakning, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
     let mut f2: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
@@ -9660,7 +9660,7 @@ pub(super) fn read_lefi_sjukpenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSjukpenningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<Vec<crate::model::lefi::LefiSjukpenningBeslut>> = None;
     let mut f3: Option<bool> = None;
@@ -9733,17 +9733,17 @@ pub(super) fn read_lefi_sjukpenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSjukpenningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::period::FranTill> = None;
     let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
     let mut f5: Option<i64> = None;
     let mut f6: Option<bool> = None;
-    let mut f7: Option<String> = None;
-    let mut f8: Option<String> = None;
+    let mut f7: Option<crate::text::Text> = None;
+    let mut f8: Option<crate::text::Text> = None;
     let mut f9: Option<crate::model::lefi::Ersattning> = None;
-    let mut f10: Option<String> = None;
+    let mut f10: Option<crate::text::Text> = None;
     let mut f11: Option<Vec<crate::model::lefi::LefiSjukpenningDag>> = None;
     loop {
         let (slot, unknown) = {
@@ -9898,7 +9898,7 @@ pub(super) fn read_lefi_sjukpenning_dag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSjukpenningDag, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
     loop {
@@ -9964,7 +9964,7 @@ pub(super) fn read_lefi_sjukpenninggrundande_inkomst_uppgift<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSjukpenninggrundandeInkomstUppgift, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
     let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f3: Option<crate::model::lefi::LefiBelopp> = None;
@@ -10112,7 +10112,7 @@ pub(super) fn read_lefi_smittbararersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSmittbararersattningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiSmittbararersattningBeslut>> = None;
@@ -10185,7 +10185,7 @@ pub(super) fn read_lefi_smittbararersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiSmittbararersattningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::period::FranTill> = None;
@@ -10337,7 +10337,7 @@ pub(super) fn read_lefi_tillfallig_foraldrapenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiTillfalligForaldrapenningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiTillfalligForaldrapenningUppgifter> = None;
@@ -10424,7 +10424,7 @@ pub(super) fn read_lefi_tillfallig_foraldrapenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiTillfalligForaldrapenningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::period::FranTill> = None;
@@ -10557,7 +10557,7 @@ pub(super) fn read_lefi_tillfallig_foraldrapenning_dag<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiTillfalligForaldrapenningDag, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f2: Option<crate::model::lefi::LefiSifferkod> = None;
     let mut f3: Option<crate::model::lefi::LefiSifferkod> = None;
@@ -10686,7 +10686,7 @@ pub(super) fn read_lefi_tillstand<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiTillstand, Error> {
     let mut f0: Option<crate::codes::TillstandKod> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -10736,7 +10736,7 @@ pub(super) fn read_lefi_totalforsvarspliktspenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiTotalforsvarspliktspenningArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiTotalforsvarspliktspenningBeslut>> = None;
@@ -10809,7 +10809,7 @@ pub(super) fn read_lefi_totalforsvarspliktspenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiTotalforsvarspliktspenningBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::period::FranTill> = None;
@@ -10949,7 +10949,7 @@ pub(super) fn read_lefi_underhallsstod_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiUnderhallsstodArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiUnderhallsstodUppgifter> = None;
@@ -11036,7 +11036,7 @@ pub(super) fn read_lefi_underhallsstod_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiUnderhallsstodBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -11387,7 +11387,7 @@ pub(super) fn read_lefi_utbetalning_uppgift<S: EventSource>(
     let mut f0: Option<crate::model::lefi::LefiSifferkod> = None;
     let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<String> = None;
+    let mut f3: Option<crate::text::Text> = None;
     let mut f4: Option<crate::period::FranTill> = None;
     let mut f5: Option<crate::model::lefi::LefiBelopp> = None;
     let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
@@ -11554,7 +11554,7 @@ pub(super) fn read_lefi_utlamnare<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiUtlamnare, Error> {
     let mut f0: Option<crate::codes::UtlamnareKod> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     loop {
         let (slot, unknown) = {
             let Some(e) = r.next_child()? else { break };
@@ -11661,7 +11661,7 @@ pub(super) fn read_lefi_vardbidrag_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiVardbidragArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<Vec<crate::model::lefi::LefiVardbidragBeslut>> = None;
@@ -11734,7 +11734,7 @@ pub(super) fn read_lefi_vardbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiVardbidragBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -11959,7 +11959,7 @@ pub(super) fn read_lefi_yrkesskadelivranta_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiYrkesskadelivrantaBeslut, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
     let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
@@ -12117,7 +12117,7 @@ pub(super) fn read_lefi_yrkesskadelivranta_efterlevande_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeUppgifter> = None;
@@ -12207,7 +12207,7 @@ pub(super) fn read_lefi_yrkesskadelivranta_efterlevande_uppgifter<S: EventSource
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeUppgifter, Error> {
     let mut f0: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     let mut f2: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
     let mut f3: Option<crate::model::lefi::LefiPerson> = None;
     loop {
@@ -12298,7 +12298,7 @@ pub(super) fn read_lefi_yrkesskadelivranta_egen_arende<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiYrkesskadelivrantaEgenArende, Error> {
-    let mut f0: Option<String> = None;
+    let mut f0: Option<crate::text::Text> = None;
     let mut f1: Option<bool> = None;
     let mut f2: Option<bool> = None;
     let mut f3: Option<crate::model::lefi::LefiYrkesskadelivrantaEgenUppgifter> = None;
@@ -12386,7 +12386,7 @@ pub(super) fn read_lefi_yrkesskadelivranta_egen_uppgifter<S: EventSource>(
     cx: &mut Dx,
 ) -> Result<crate::model::lefi::LefiYrkesskadelivrantaEgenUppgifter, Error> {
     let mut f0: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
-    let mut f1: Option<String> = None;
+    let mut f1: Option<crate::text::Text> = None;
     let mut f2: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
     loop {
         let (slot, unknown) = {
