@@ -1,5 +1,6 @@
 //! Every request the builder can produce validates against the real v10 XSD (and the v11
-//! schemas), checked with `xmllint --schema` over many generated requests in one call.
+//! schemas), checked with `xmllint --schema` over many generated requests in one call; each
+//! also round-trips through the SOAP envelope and through the JSON form.
 //! Skips with a notice when ../shared/contracts or xmllint is absent.
 #![allow(
     clippy::unwrap_used,
@@ -24,7 +25,7 @@ use lefi::model::ssbtek::{
 };
 use lefi::period::Period;
 use lefi::version::SsbtekVersion;
-use lefi::wire::ssbtek::{self, EncodeError, SsbtekMessage};
+use lefi::wire::ssbtek::{self, EncodeError, SsbtekDocument, SsbtekMessage};
 
 const CASES: usize = 120;
 
@@ -269,6 +270,12 @@ fn bodies(requests: &[BastjanstFraga], version: SsbtekVersion) -> Vec<Vec<u8>> {
             };
             assert_eq!(decoded.generella.syfte.as_str(), purpose.syfte());
             assert_eq!(decoded.generella.lagtext.as_str(), purpose.lagtext());
+            // The JSON form round-trips to the same request, and writes the same JSON again.
+            let doc = SsbtekDocument::new(version, msg);
+            let json = serde_json::to_vec(&doc).unwrap();
+            let back: SsbtekDocument = serde_json::from_slice(&json).unwrap();
+            assert_eq!(back, doc);
+            assert_eq!(serde_json::to_vec(&back).unwrap(), json);
             body
         })
         .collect()
