@@ -47,11 +47,18 @@ impl Dx {
 }
 
 /// Which namespace an element is in: 1 the document's, 2 the code-pair namespace, 0 other.
+///
+/// The two namespaces differ only in their last bytes (`…:7.0`, `…:exa`), so the last byte
+/// is compared first: one full comparison per element instead of two.
 pub(super) fn ns_of(e: &Element<'_>, cx: &Dx) -> u8 {
-    match e.ns() {
-        Some(ns) if ns == cx.ns => 1,
-        Some(ns) if ns == gating::EXA_NAMESPACE => 2,
-        _ => 0,
+    let Some(ns) = e.ns() else { return 0 };
+    let last = ns.as_bytes().last();
+    if last == cx.ns.as_bytes().last() && ns == cx.ns {
+        1
+    } else if last == gating::EXA_NAMESPACE.as_bytes().last() && ns == gating::EXA_NAMESPACE {
+        2
+    } else {
+        0
     }
 }
 

@@ -492,7 +492,8 @@ impl<S: EventSource> XmlReader<S> {
         let name = content.get(..name_len).unwrap_or(content);
         let start = BytesStart::from_content(content, name_len);
         let resolver = &self.ns;
-        if !name.as_bytes().contains(&b':') {
+        // names are short: a plain loop beats a `memchr` call here
+        if !name.bytes().any(|b| b == b':') {
             // Unprefixed: the cached default namespace, no lookup.
             return Ok(Element {
                 ns: self.default_ns.as_deref(),

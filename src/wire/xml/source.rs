@@ -93,6 +93,7 @@ impl sealed::Sealed for SliceSource<'_> {}
 impl EventSource for SliceSource<'_> {
     const IN_MEMORY: bool = true;
 
+    #[inline]
     fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
         match self.reader.read_event()? {
             Event::Start(start) => {
@@ -108,10 +109,12 @@ impl EventSource for SliceSource<'_> {
         }
     }
 
+    #[inline]
     fn last_start(&self) -> (&str, usize) {
         (&self.start, self.start_name_len)
     }
 
+    #[inline]
     fn last_text(&self) -> &str {
         &self.text
     }
@@ -126,6 +129,7 @@ impl EventSource for SliceSource<'_> {
         std::str::from_utf8(tag.get(..end)?).ok()
     }
 
+    #[inline]
     fn at_end_tag(&self) -> bool {
         usize::try_from(self.reader.buffer_position())
             .ok()
@@ -133,6 +137,7 @@ impl EventSource for SliceSource<'_> {
             .is_some_and(|rest| rest.starts_with(b"</"))
     }
 
+    #[inline]
     fn offset(&self) -> u64 {
         self.reader.buffer_position()
     }
