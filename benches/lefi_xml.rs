@@ -38,7 +38,6 @@ fn large_v7_response() -> Vec<u8> {
     lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap()
 }
 
-/// The floor: quick-xml's `Reader` over the same bytes, touching every event.
 /// The LEFI JSON benchmark's ~3 MB response (plain texts: codes, Swedish descriptions,
 /// dates, amounts) as a v7 document; its Pensionsmyndigheten part, which v7 cannot carry,
 /// is dropped.
@@ -48,6 +47,7 @@ fn realistic_v7_response() -> Vec<u8> {
     lefi_xml::to_vec_lossy(&svar, LefiVersion::V7).unwrap().0
 }
 
+/// The floor: quick-xml's `Reader` over the same bytes, touching every event.
 fn raw_quick_xml(bytes: &[u8]) -> usize {
     let mut reader = quick_xml::Reader::from_reader(bytes);
     let mut touched = 0usize;

@@ -159,11 +159,9 @@ impl From<Box<str>> for Text {
 }
 
 impl From<std::borrow::Cow<'_, str>> for Text {
+    /// Reuses an owned buffer when the text is too long to be inline.
     fn from(text: std::borrow::Cow<'_, str>) -> Self {
-        match text {
-            std::borrow::Cow::Borrowed(s) => Text::from(s),
-            std::borrow::Cow::Owned(s) => Text::from(s),
-        }
+        Text(CompactString::from(text))
     }
 }
 
@@ -265,6 +263,9 @@ mod tests {
         assert_eq!(heap.as_str(), "Sjukpenning, ".repeat(3));
         assert_eq!(Text::INLINE_CAPACITY, 24);
         assert!(!Text::from("x".repeat(24)).is_heap_allocated());
+        let owned: std::borrow::Cow<'_, str> = "Sjukpenning, ".repeat(3).into();
+        assert_eq!(Text::from(owned), heap);
+        assert!(!Text::from(std::borrow::Cow::Borrowed("SEK")).is_heap_allocated());
     }
 
     #[test]

@@ -176,9 +176,9 @@ class Prop:
 
 def classify(rust):
     simple = {
-        'crate::text::Text': 'string', 'crate::id::Sensitive': 'sensitive', 'chrono::NaiveDate': 'date',
+        v9.TEXT: 'string', v9.SENSITIVE: 'sensitive', 'chrono::NaiveDate': 'date',
         'rust_decimal::Decimal': 'decimal', 'i64': 'int', 'bool': 'bool',
-        'crate::period::FranTill': 'frantill', 'crate::id::Personidentitet': 'pid',
+        'crate::period::FranTill': 'frantill', v9.PERSONIDENTITET: 'pid',
         'super::Ersattning': 'ersattning', 'super::DateTimeText': 'datetime',
     }
     if rust in simple:
