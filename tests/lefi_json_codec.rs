@@ -424,6 +424,64 @@ fn size_and_depth_are_refused_before_parsing() {
     assert!(matches!(err, Error::TooDeep { max: 64, .. }), "{err:?}");
 }
 
+/// `{"formansinformation":{"x":` + `depth - 2` nested arrays + `}}`: the whole document is
+/// `depth` deep, the depth reached inside an unknown property.
+fn deep_unknown(depth: usize) -> Vec<u8> {
+    let inner = depth - 2;
+    format!(
+        r#"{{"formansinformation":{{"x":{}{}}}}}"#,
+        "[".repeat(inner),
+        "]".repeat(inner)
+    )
+    .into_bytes()
+}
+
+#[test]
+fn depth_is_checked_inside_skipped_values_and_before_a_low_limit() {
+    // deeper than the model's schema, but only inside an unknown property
+    const { assert!(LefiExternFormansinformationSvar::SCHEMA_DEPTH < 64) };
+    lefi_json::from_slice::<LefiExternFormansinformationSvar>(&deep_unknown(64)).unwrap();
+    for settings in [DecodeSettings::default(), DecodeSettings::strict()] {
+        let mut ignore = settings;
+        ignore.unknown_fields = lefi::wire::lefi_json::UnknownFields::Ignore;
+        for s in [settings, ignore] {
+            let err =
+                lefi_json::decode_with::<LefiExternFormansinformationSvar>(&s, &deep_unknown(65))
+                    .unwrap_err();
+            assert!(matches!(err, Error::TooDeep { max: 64, .. }), "{err:?}");
+        }
+    }
+    let err =
+        lefi_json::from_slice::<LefiExternFormansinformationSvar>(&deep_unknown(65)).unwrap_err();
+    assert!(matches!(err, Error::TooDeep { max: 64, .. }), "{err:?}");
+    // too deep and wrong elsewhere: the depth is what is reported
+    let mut both = deep_unknown(65);
+    both.splice(1..1, br#""avvikelser":7,"#.iter().copied());
+    let err = lefi_json::from_slice::<LefiExternFormansinformationSvar>(&both).unwrap_err();
+    assert!(matches!(err, Error::TooDeep { .. }), "{err:?}");
+
+    // a limit below the schema's depth is met by the typed model itself
+    let typed = br#"{"formansinformation":{"utbetalningsuppgift":[{"bruttobelopp":{"summa":1}}]}}"#;
+    lefi_json::from_slice::<LefiExternFormansinformationSvar>(typed).unwrap();
+    let mut settings = DecodeSettings::default();
+    settings.max_depth = 5;
+    lefi_json::decode_with::<LefiExternFormansinformationSvar>(&settings, typed).unwrap();
+    settings.max_depth = 4;
+    let err =
+        lefi_json::decode_with::<LefiExternFormansinformationSvar>(&settings, typed).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::TooDeep {
+                max: 4,
+                line: 1,
+                column: 63
+            }
+        ),
+        "{err:?}"
+    );
+}
+
 #[test]
 fn dates_and_date_times_round_trip_exactly() {
     let json = br#"{"meddelande":"Fel","timestamp":"2024-03-01T10:15:00.120000+01:00"}"#;

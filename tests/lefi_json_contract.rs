@@ -210,6 +210,15 @@ fn roundtrip<T: LefiDocument>(
         let strict = lefi_json::decode_with::<T>(&DecodeSettings::strict(), bytes)
             .map_err(|e| e.to_string())?;
         assert_eq!(strict.value, decoded.value);
+        // the decoder checks the depth only after skipping a value, trusting the model
+        // never to nest deeper than the schema: a strictly valid document shows it
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        assert!(
+            json_depth(&value) <= T::SCHEMA_DEPTH,
+            "{:?} nests deeper than its SCHEMA_DEPTH {}",
+            T::KIND,
+            T::SCHEMA_DEPTH
+        );
     }
     let fast: T = lefi_json::from_slice(bytes).map_err(|e| e.to_string())?;
     let encoded = lefi_json::to_vec_pretty(&decoded.value).map_err(|e| e.to_string())?;
@@ -220,6 +229,15 @@ fn roundtrip<T: LefiDocument>(
         encoded,
         decoded.warnings.iter().map(ToString::to_string).collect(),
     ))
+}
+
+/// Nesting of arrays and objects (an object is 1, a scalar 0).
+fn json_depth(value: &serde_json::Value) -> usize {
+    match value {
+        serde_json::Value::Array(items) => 1 + items.iter().map(json_depth).max().unwrap_or(0),
+        serde_json::Value::Object(map) => 1 + map.values().map(json_depth).max().unwrap_or(0),
+        _ => 0,
+    }
 }
 
 fn roundtrip_kind(

@@ -163,6 +163,30 @@ def reachable(schemas):
     return sorted(seen)
 
 
+def schema_depth(schemas, name, stack=()):
+    """How deeply the JSON of schema `name` nests arrays and objects (an object is 1).
+
+    Follows properties (and EXTRA_PROPERTIES) the way `reachable` does. Shared types are
+    faithful to their schema, so the schema's depth is theirs too. A recursive schema has
+    no bound: the generator then refuses, because the decoder relies on one.
+    """
+    if name in stack:
+        sys.exit(f'{name}: recursive schema; the JSON decoder needs a finite depth')
+    schema = schemas[name]
+    if schema.get('type') != 'object' and 'properties' not in schema:
+        return 0
+    props = dict(schema.get('properties') or {})
+    props.update({p: s for (owner, p), (s, _) in EXTRA_PROPERTIES.items() if owner == name})
+    deepest = 0
+    for prop in props.values():
+        inner, extra = (prop.get('items') or {}, 1) if prop.get('type') == 'array' else (prop, 0)
+        if inner.get('type') in ('array', 'object') and '$ref' not in inner:
+            sys.exit(f'{name}: inline nested array or object; extend schema_depth')
+        below = schema_depth(schemas, ref_name(inner), stack + (name,)) if '$ref' in inner else 0
+        deepest = max(deepest, extra + below)
+    return 1 + deepest
+
+
 def snake(name):
     s = re.sub(r'([a-z0-9])([A-Z])', r'\1_\2', name).lower()
     return f'r#{s}' if s in RUST_KEYWORDS else s
@@ -317,7 +341,19 @@ def render(spec):
     ]
     for name in names:
         parts.append(f'    ("{name}", "{SHARED_TYPES.get(name, name)}"),')
-    parts += ['];', '']
+    parts += [
+        '];',
+        '',
+        '/// How deeply each document\'s schema nests JSON arrays and objects (the root object',
+        '/// is depth 1), computed from the contract. The JSON decoder relies on it: anything',
+        '/// deeper can only be inside a value the model skips.',
+        'pub mod schema_depth {',
+    ]
+    for root in ROOTS:
+        const = re.sub(r'([a-z0-9])([A-Z])', r'\1_\2', root).upper()
+        parts += [f'    /// `{root}`.',
+                  f'    pub const {const}: usize = {schema_depth(schemas, root)};']
+    parts += ['}', '']
     for name in names:
         schema = schemas[name]
         if name in SHARED_TYPES:

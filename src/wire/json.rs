@@ -1,4 +1,4 @@
-//! Shared helpers for the JSON codecs: the size/depth pre-scan, JSON paths and
+//! Shared helpers for the JSON codecs: the size/depth scan, JSON paths and
 //! sanitised parser messages.
 
 use std::fmt::Write as _;
@@ -12,7 +12,7 @@ pub(crate) enum PrescanError {
     TooDeep { offset: usize },
 }
 
-/// One pass over the bytes, before any parsing: refuses documents over `max_bytes` or
+/// One pass over the bytes: refuses documents over `max_bytes` or
 /// nesting arrays/objects deeper than `max_depth`. Brackets inside strings (including
 /// escaped quotes) do not count; malformed JSON is left to the parser.
 ///

@@ -523,6 +523,20 @@ pub const SCHEMA_TYPES: &[(&str, &str)] = &[
     ),
 ];
 
+/// How deeply each document's schema nests JSON arrays and objects (the root object
+/// is depth 1), computed from the contract. The JSON decoder relies on it: anything
+/// deeper can only be inside a value the model skips.
+pub mod schema_depth {
+    /// `LefiExternFormansinformationFraga`.
+    pub const LEFI_EXTERN_FORMANSINFORMATION_FRAGA: usize = 2;
+    /// `LefiExternFormansinformationSvar`.
+    pub const LEFI_EXTERN_FORMANSINFORMATION_SVAR: usize = 13;
+    /// `LefiExternTillgangligaInformationstyper`.
+    pub const LEFI_EXTERN_TILLGANGLIGA_INFORMATIONSTYPER: usize = 4;
+    /// `LefiFelsvar`.
+    pub const LEFI_FELSVAR: usize = 1;
+}
+
 /// En adress.
 ///
 /// Component schema `LefiAdress`.

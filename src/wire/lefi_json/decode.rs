@@ -1,4 +1,10 @@
-//! The decoder: pre-scan, a fast pass, and on failure a second, path-tracking pass.
+//! The decoder: a fast pass, a depth scan only when needed, and on failure a second,
+//! path-tracking pass.
+//!
+//! The nesting limit needs a scan of the bytes only where the typed model does not bound
+//! the depth itself: inside skipped values (noticed by [`watch`](super::watch)) and
+//! tolerated quirks, or when the limit is below the schema's own depth (then the scan
+//! runs first).
 //!
 //! Success costs one serde_json pass (plus `serde_ignored` when unknown properties are to
 //! be reported). Only when that pass fails is the input parsed again with
@@ -9,6 +15,7 @@
 use std::io::Read;
 
 use super::quirks::Scope;
+use super::watch;
 use super::{DecodeSettings, Decoded, Error, LefiDocument, UnknownFields, Warning, WarningKind};
 use crate::wire::json::{self, PrescanError};
 
@@ -121,19 +128,19 @@ fn run<T: LefiDocument>(
     bytes: &[u8],
     want_warnings: bool,
 ) -> Result<Decoded<T>, Error> {
-    json::prescan(bytes, settings.max_bytes, settings.max_depth).map_err(|e| match e {
-        PrescanError::TooLarge => Error::TooLarge {
+    if bytes.len() > settings.max_bytes {
+        return Err(Error::TooLarge {
             max: settings.max_bytes,
-        },
-        PrescanError::TooDeep { offset } => {
-            let (line, column) = json::line_column(bytes, offset);
-            Error::TooDeep {
-                max: settings.max_depth,
-                line,
-                column,
-            }
-        }
-    })?;
+        });
+    }
+    // The typed model nests at most `T::SCHEMA_DEPTH` deep. With a limit at least that
+    // high, only skipped values (unknown properties) and tolerated quirks can go deeper,
+    // so the depth scan runs after the parse and only when one of those was met. A lower
+    // limit is checked first, as the model itself may reach it.
+    let scan_first = settings.max_depth < T::SCHEMA_DEPTH;
+    if scan_first {
+        depth_check(settings, bytes)?;
+    }
     let track_unknown = match settings.unknown_fields {
         UnknownFields::Warn => want_warnings,
         UnknownFields::Deny => true,
@@ -141,6 +148,7 @@ fn run<T: LefiDocument>(
     };
     let mut unknown = Vec::new();
     let scope = Scope::new(settings.tolerate_contract_quirks, None);
+    watch::take_skipped();
     // Valid UTF-8 (checked once, in bulk) is parsed from `&str`, so that serde_json does
     // not validate every string again; anything else goes through the slice reader,
     // which reports where the bad bytes are.
@@ -158,10 +166,20 @@ fn run<T: LefiDocument>(
     };
     let quirks_seen = scope.seen();
     drop(scope);
+    let skipped = watch::take_skipped() || !unknown.is_empty() || quirks_seen > 0;
     let value = match result {
         Ok(value) => value,
-        Err(first) => return Err(locate_error::<T>(settings, bytes, &first)),
+        Err(first) => {
+            // a document too deep is refused as such, whatever else is wrong with it
+            if !scan_first {
+                depth_check(settings, bytes)?;
+            }
+            return Err(locate_error::<T>(settings, bytes, &first));
+        }
     };
+    if skipped && !scan_first {
+        depth_check(settings, bytes)?;
+    }
     if settings.unknown_fields == UnknownFields::Deny {
         if let Some(path) = unknown.into_iter().next() {
             return Err(Error::UnknownField { path });
@@ -181,7 +199,25 @@ fn run<T: LefiDocument>(
     Ok(Decoded { value, warnings })
 }
 
-/// The untracked pass, optionally collecting the paths of unknown properties.
+/// Refuses a document nested deeper than the limit (one scan of the bytes).
+fn depth_check(settings: &DecodeSettings, bytes: &[u8]) -> Result<(), Error> {
+    json::prescan(bytes, settings.max_bytes, settings.max_depth).map_err(|e| match e {
+        PrescanError::TooLarge => Error::TooLarge {
+            max: settings.max_bytes,
+        },
+        PrescanError::TooDeep { offset } => {
+            let (line, column) = json::line_column(bytes, offset);
+            Error::TooDeep {
+                max: settings.max_depth,
+                line,
+                column,
+            }
+        }
+    })
+}
+
+/// The untracked pass (skipped values noticed by [`watch::Watch`]), or the pass
+/// collecting the paths of unknown properties.
 fn fast_pass<'de, R: serde_json::de::Read<'de>, T: LefiDocument>(
     mut de: serde_json::Deserializer<R>,
     track_unknown: bool,
@@ -190,7 +226,7 @@ fn fast_pass<'de, R: serde_json::de::Read<'de>, T: LefiDocument>(
     let value = if track_unknown {
         serde_ignored::deserialize(&mut de, |path| unknown.push(json::ignored_path(&path)))?
     } else {
-        T::deserialize(&mut de)?
+        T::deserialize(watch::Watch(&mut de))?
     };
     de.end()?;
     Ok(value)

@@ -10,8 +10,9 @@
 //! The four documents implement the sealed [`LefiDocument`] trait.
 //!
 //! Decoding is exact for numbers (`0.1` stays `0.1`, `1e2` reads as `100`, `1.50` keeps
-//! its scale; see [`Decimal`](rust_decimal::Decimal) fields), refuses oversized or too
-//! deeply nested input before parsing, never panics, and reports errors with the JSON
+//! its scale; see [`Decimal`](rust_decimal::Decimal) fields), refuses oversized input
+//! before parsing and too deeply nested input (see [`DecodeSettings::max_depth`]), never
+//! panics, and reports errors with the JSON
 //! path (`formansinformation.sjukpenningarende[2].beslut[0].period.fran`), line and
 //! column without echoing the document's values.
 //!
@@ -39,6 +40,7 @@ mod encode;
 mod error;
 pub(crate) mod number;
 pub(crate) mod quirks;
+mod watch;
 
 use core::fmt;
 
@@ -84,8 +86,13 @@ pub enum UnknownFields {
 pub struct DecodeSettings {
     /// Largest accepted document in bytes (default 32 MiB); checked before parsing.
     pub max_bytes: usize,
-    /// Deepest accepted nesting of arrays and objects (default 64; the deepest path of the
-    /// contract is about 12); checked before parsing.
+    /// Deepest accepted nesting of arrays and objects (default 64).
+    ///
+    /// The contract's schema nests at most [`LefiDocument::SCHEMA_DEPTH`] deep (13 for the
+    /// response), and the typed model reads no deeper. So a limit at or above that is
+    /// checked by a scan of the bytes only when the parse skipped a value (an unknown
+    /// property) or tolerated a quirk, or failed; a lower limit is checked before parsing.
+    /// Either way a document nested deeper is refused with [`Error::TooDeep`].
     pub max_depth: usize,
     /// Properties the contract does not define (default [`UnknownFields::Warn`]).
     pub unknown_fields: UnknownFields,
@@ -256,20 +263,25 @@ pub trait LefiDocument:
 {
     /// Which document this is.
     const KIND: DocumentKind;
+    /// The deepest nesting of JSON arrays and objects the contract's schema allows in this
+    /// document (computed from the contract by the generator). Anything deeper can only be
+    /// inside a value the model skips or tolerates.
+    const SCHEMA_DEPTH: usize;
 }
 
 macro_rules! document {
-    ($($ty:ty => $kind:ident),+ $(,)?) => {$(
+    ($($ty:ident => $kind:ident, $depth:ident);+ $(;)?) => {$(
         impl sealed::Sealed for $ty {}
         impl LefiDocument for $ty {
             const KIND: DocumentKind = DocumentKind::$kind;
+            const SCHEMA_DEPTH: usize = crate::model::lefi::schema_depth::$depth;
         }
     )+};
 }
 
 document! {
-    LefiExternFormansinformationFraga => Request,
-    LefiExternFormansinformationSvar => Response,
-    LefiExternTillgangligaInformationstyper => Available,
-    LefiFelsvar => Error,
+    LefiExternFormansinformationFraga => Request, LEFI_EXTERN_FORMANSINFORMATION_FRAGA;
+    LefiExternFormansinformationSvar => Response, LEFI_EXTERN_FORMANSINFORMATION_SVAR;
+    LefiExternTillgangligaInformationstyper => Available, LEFI_EXTERN_TILLGANGLIGA_INFORMATIONSTYPER;
+    LefiFelsvar => Error, LEFI_FELSVAR;
 }
