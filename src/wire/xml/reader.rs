@@ -213,6 +213,51 @@ fn refresh_default_ns(ns: &NamespaceResolver, cache: &mut Option<String>) {
     }
 }
 
+/// The last prefix seen on a start tag and the namespace it is bound to: prefixed names in
+/// a document mostly share a few prefixes bound once at the root, so resolving them
+/// through the resolver's binding list is done once per prefix and scope instead of once
+/// per element.
+#[derive(Default)]
+struct PrefixCache {
+    /// Whether `prefix` and `ns` hold a binding in scope (cleared when a scope opens or
+    /// closes).
+    valid: bool,
+    prefix: String,
+    ns: String,
+    /// Whether the last start tag's name uses the cached binding.
+    last_start: bool,
+}
+
+impl PrefixCache {
+    /// Notes the start tag `name`: resolves its prefix unless it is the cached one.
+    #[inline]
+    fn start(&mut self, resolver: &NamespaceResolver, name: &str) {
+        // names are short: a plain loop beats a `memchr` call here
+        let Some(colon) = name.bytes().position(|b| b == b':').filter(|&c| c > 0) else {
+            self.last_start = false;
+            return;
+        };
+        let prefix = name.get(..colon).unwrap_or_default();
+        if !(self.valid && self.prefix == prefix) {
+            self.valid = false;
+            if let (ResolveResult::Bound(ns), _) = resolver.resolve_element(QName(name)) {
+                self.prefix.clear();
+                self.prefix.push_str(prefix);
+                self.ns.clear();
+                self.ns.push_str(ns.into_inner());
+                self.valid = true;
+            }
+        }
+        self.last_start = self.valid;
+    }
+
+    /// Forgets the binding (a scope opened or closed).
+    fn clear(&mut self) {
+        self.valid = false;
+        self.last_start = false;
+    }
+}
+
 /// One piece of character data inside an element.
 pub(crate) enum Chars<'a> {
     Text(Cow<'a, str>),
@@ -275,6 +320,8 @@ pub struct XmlReader<S> {
     ns: NamespaceResolver,
     /// The default namespace in scope (refreshed when a scope opens or closes).
     default_ns: Option<String>,
+    /// The namespace of the prefix met last (cleared when a scope opens or closes).
+    prefixes: PrefixCache,
     /// Element path, kept only for streams (in-memory input recomputes it from the stack).
     path: String,
     stack: Vec<Frame>,
@@ -331,6 +378,7 @@ impl<S: EventSource> XmlReader<S> {
             limits,
             ns,
             default_ns: None,
+            prefixes: PrefixCache::default(),
             path: String::new(),
             stack: Vec::with_capacity(16),
             text: String::new(),
@@ -418,6 +466,7 @@ impl<S: EventSource> XmlReader<S> {
             if frame.scoped {
                 self.ns.pop();
                 refresh_default_ns(&self.ns, &mut self.default_ns);
+                self.prefixes.clear();
             }
             if !S::IN_MEMORY {
                 self.path.truncate(frame.path_len);
@@ -440,7 +489,10 @@ impl<S: EventSource> XmlReader<S> {
                         return Err(Pending::At(kind, before));
                     }
                     refresh_default_ns(&self.ns, &mut self.default_ns);
+                    self.prefixes.clear();
                 }
+                self.prefixes
+                    .start(&self.ns, start.get(..name_len).unwrap_or_default());
                 let path_len = self.path.len();
                 if !S::IN_MEMORY {
                     self.path.push('/');
@@ -492,6 +544,16 @@ impl<S: EventSource> XmlReader<S> {
         let name = content.get(..name_len).unwrap_or(content);
         let start = BytesStart::from_content(content, name_len);
         let resolver = &self.ns;
+        if self.prefixes.last_start {
+            // the prefix was resolved when the tag was read
+            let cache = &self.prefixes;
+            return Ok(Element {
+                ns: Some(&cache.ns),
+                local: name.get(cache.prefix.len() + 1..).unwrap_or_default(),
+                start,
+                resolver,
+            });
+        }
         // names are short: a plain loop beats a `memchr` call here
         if !name.bytes().any(|b| b == b':') {
             // Unprefixed: the cached default namespace, no lookup.
@@ -730,6 +792,28 @@ mod tests {
         ] {
             assert_eq!(text, "1 & 2<3>A\nz");
         }
+    }
+
+    #[test]
+    fn cached_prefixes_follow_rebinding_and_alternation() {
+        fn walk(r: &mut XmlReader<SliceSource<'_>>, seen: &mut Vec<String>) {
+            while let Some(e) = r.next_child().unwrap() {
+                seen.push(format!("{}:{}", e.ns().unwrap(), e.local()));
+                walk(r, seen);
+            }
+        }
+        let doc = br#"<p:a xmlns:p="urn:1" xmlns:q="urn:q"><p:b/><q:x/><p:c xmlns:p="urn:2"><p:d/><q:y/><p:f/></p:c><p:e/><q:z/></p:a>"#;
+        let mut r = XmlReader::from_slice(doc, &XmlLimits::default()).unwrap();
+        let mut seen = Vec::new();
+        walk(&mut r, &mut seen);
+        r.finish().unwrap();
+        assert_eq!(
+            seen,
+            [
+                "urn:1:a", "urn:1:b", "urn:q:x", "urn:2:c", "urn:2:d", "urn:q:y", "urn:2:f",
+                "urn:1:e", "urn:q:z"
+            ]
+        );
     }
 
     #[test]
