@@ -802,7 +802,7 @@ mod tests {
                 walk(r, seen);
             }
         }
-        let doc = br#"<p:a xmlns:p="urn:1" xmlns:q="urn:q"><p:b/><q:x/><p:c xmlns:p="urn:2"><p:d/><q:y/><p:f/></p:c><p:e/><q:z/></p:a>"#;
+        let doc = br#"<p:a xmlns:p="urn:1" xmlns:q="urn:q"><q:x/><p:b/><p:c xmlns:p="urn:2"><p:d/><q:y/><p:f/></p:c><p:e/><q:z/></p:a>"#;
         let mut r = XmlReader::from_slice(doc, &XmlLimits::default()).unwrap();
         let mut seen = Vec::new();
         walk(&mut r, &mut seen);
@@ -810,7 +810,7 @@ mod tests {
         assert_eq!(
             seen,
             [
-                "urn:1:a", "urn:1:b", "urn:q:x", "urn:2:c", "urn:2:d", "urn:q:y", "urn:2:f",
+                "urn:1:a", "urn:q:x", "urn:1:b", "urn:2:c", "urn:2:d", "urn:q:y", "urn:2:f",
                 "urn:1:e", "urn:q:z"
             ]
         );
