@@ -326,9 +326,9 @@ pub struct XmlReader<S> {
     path: String,
     stack: Vec<Frame>,
     text: String,
-    /// The element closed by the last step: still "current" for positions and paths until
-    /// the next step.
-    closed: Option<Frame>,
+    /// Whether the last step closed the top of `stack`: that element stays "current" for
+    /// positions and paths, and is popped by the next step.
+    closing: bool,
 }
 
 /// An open element.
@@ -382,7 +382,7 @@ impl<S: EventSource> XmlReader<S> {
             path: String::new(),
             stack: Vec::with_capacity(16),
             text: String::new(),
-            closed: None,
+            closing: false,
         }
     }
 
@@ -393,7 +393,7 @@ impl<S: EventSource> XmlReader<S> {
 
     /// Number of open elements.
     pub fn depth(&self) -> usize {
-        self.stack.len()
+        self.stack.len() - usize::from(self.closing)
     }
 
     /// Element path of the innermost open element (`/a/b`, local names).
@@ -404,7 +404,7 @@ impl<S: EventSource> XmlReader<S> {
             return self.path.clone();
         }
         let mut path = String::new();
-        for frame in self.stack.iter().chain(self.closed.as_ref()) {
+        for frame in &self.stack {
             let name = self.src.name_at(frame.start).unwrap_or_default();
             path.push('/');
             path.push_str(name.rsplit(':').next().unwrap_or(name));
@@ -417,10 +417,7 @@ impl<S: EventSource> XmlReader<S> {
     /// Right after an element was closed (by [`read_text_with`](Self::read_text_with)),
     /// that element.
     pub fn position(&self) -> Position {
-        let offset = match (&self.closed, self.stack.last()) {
-            (Some(frame), _) | (None, Some(frame)) => frame.start,
-            (None, None) => 0,
-        };
+        let offset = self.stack.last().map_or(0, |frame| frame.start);
         self.position_at(offset)
     }
 
@@ -462,15 +459,9 @@ impl<S: EventSource> XmlReader<S> {
     /// returned as [`Pending`] (no borrow of the reader) and completed by
     /// [`pending_error`](Self::pending_error); use the `step!` macro.
     pub(crate) fn step_raw(&mut self) -> Result<Step<'_>, Pending> {
-        if let Some(frame) = self.closed.take() {
-            if frame.scoped {
-                self.ns.pop();
-                refresh_default_ns(&self.ns, &mut self.default_ns);
-                self.prefixes.clear();
-            }
-            if !S::IN_MEMORY {
-                self.path.truncate(frame.path_len);
-            }
+        if self.closing {
+            self.closing = false;
+            self.close_top();
         }
         let before = self.src.offset();
         let event = self.src.next_event().map_err(Pending::Parser)?;
@@ -506,7 +497,7 @@ impl<S: EventSource> XmlReader<S> {
                 Step::Start
             }
             Event::End(_) => {
-                self.closed = self.stack.pop();
+                self.closing = true;
                 Step::End
             }
             Event::Empty(_) => Step::End,
@@ -530,6 +521,21 @@ impl<S: EventSource> XmlReader<S> {
             }
         };
         Ok(step)
+    }
+
+    /// Pops the element closed by the last step.
+    fn close_top(&mut self) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        if frame.scoped {
+            self.ns.pop();
+            refresh_default_ns(&self.ns, &mut self.default_ns);
+            self.prefixes.clear();
+        }
+        if !S::IN_MEMORY {
+            self.path.truncate(frame.path_len);
+        }
     }
 
     /// The start tag of the element most recently returned by
@@ -687,8 +693,8 @@ impl<S: EventSource> XmlReader<S> {
 
     /// Skips the rest of the current element, children included.
     pub fn skip(&mut self) -> Result<(), XmlError> {
-        let target = self.stack.len().saturating_sub(1);
-        while self.stack.len() > target {
+        let target = self.depth().saturating_sub(1);
+        while self.depth() > target {
             if let Step::Eof = step!(self) {
                 break;
             }
@@ -814,6 +820,24 @@ mod tests {
                 "urn:1:e", "urn:q:z"
             ]
         );
+    }
+
+    #[test]
+    fn skip_stops_at_the_end_of_the_element_and_depth_follows() {
+        let doc = b"<a><b><c/>t<c><e/></c></b><d>x</d></a>";
+        let mut r = XmlReader::from_slice(doc, &XmlLimits::default()).unwrap();
+        assert_eq!(r.next_child().unwrap().unwrap().local(), "a");
+        assert_eq!(r.next_child().unwrap().unwrap().local(), "b");
+        assert_eq!(r.depth(), 2);
+        r.skip().unwrap();
+        assert_eq!(r.depth(), 1);
+        assert_eq!(r.position().path(), "/a/b");
+        assert_eq!(r.next_child().unwrap().unwrap().local(), "d");
+        assert_eq!(r.read_text().unwrap(), "x");
+        assert_eq!(r.depth(), 1);
+        assert!(r.next_child().unwrap().is_none());
+        assert_eq!(r.depth(), 0);
+        r.finish().unwrap();
     }
 
     #[test]

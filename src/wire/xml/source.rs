@@ -71,7 +71,11 @@ pub struct SliceSource<'i> {
     input: &'i [u8],
     start: BytesStart<'i>,
     start_name_len: usize,
-    text: Cow<'i, str>,
+    /// The last text, when it needed no normalising (the common case)...
+    text: &'i str,
+    /// ...or else its normalised copy.
+    owned_text: String,
+    text_is_owned: bool,
 }
 
 impl<'i> SliceSource<'i> {
@@ -83,7 +87,9 @@ impl<'i> SliceSource<'i> {
             input,
             start: BytesStart::from_content("", 0),
             start_name_len: 0,
-            text: Cow::Borrowed(""),
+            text: "",
+            owned_text: String::new(),
+            text_is_owned: false,
         }
     }
 }
@@ -101,10 +107,20 @@ impl EventSource for SliceSource<'_> {
                 self.start = start.clone();
                 Ok(Event::Start(start))
             }
-            Event::Text(text) => {
-                self.text = text.xml10_content();
-                Ok(Event::Text(BytesText::from_escaped(self.text.clone())))
-            }
+            Event::Text(text) => match text.xml10_content() {
+                Cow::Borrowed(text) => {
+                    self.text = text;
+                    self.text_is_owned = false;
+                    Ok(Event::Text(BytesText::from_escaped(text)))
+                }
+                Cow::Owned(text) => {
+                    self.owned_text = text;
+                    self.text_is_owned = true;
+                    Ok(Event::Text(BytesText::from_escaped(
+                        self.owned_text.as_str(),
+                    )))
+                }
+            },
             event => Ok(event),
         }
     }
@@ -116,7 +132,11 @@ impl EventSource for SliceSource<'_> {
 
     #[inline]
     fn last_text(&self) -> &str {
-        &self.text
+        if self.text_is_owned {
+            &self.owned_text
+        } else {
+            self.text
+        }
     }
 
     fn name_at(&self, offset: u64) -> Option<&str> {
