@@ -183,6 +183,107 @@ fn the_literal_exa_code_pair_is_what_the_codec_writes() {
     assert!(xml.contains("<EXA:beloppstyp><EXA:id>P37</EXA:id><EXA:beskrivning>Inkomstpensionstillägg - 37</EXA:beskrivning></EXA:beloppstyp>"), "{xml}");
 }
 
+/// Namespaces decide, not prefixes: the same code pairs written with other prefixes, a
+/// default namespace, and prefixes rebound right after use decode alike; a prefix rebound
+/// to a foreign namespace makes its elements unknown.
+#[test]
+fn namespaces_not_prefixes_decide_even_when_rebound() {
+    const EXA: &str = "urn:lefi:reconstructed:lefionline:exa";
+    let pair = |id: &str, text: &str| {
+        let mut kod = lefi::model::lefi::LefiBokstavskod::default();
+        kod.id = Some(id.into());
+        kod.beskrivning = Some(text.into());
+        kod
+    };
+    let mut svar = Svar::default();
+    let mut fi = lefi::model::lefi::LefiFormansinformation::default();
+    let mut uppgift = lefi::model::lefi::LefiUtbetalningUppgift::default();
+    uppgift.formansfamilj = Some(pair("SJP", "Sjukpenning"));
+    let mut one = lefi::model::lefi::LefiUtbetalningDetalj::default();
+    one.beloppstyp = Some(pair("P37", "Inkomstpensionstillägg - 37"));
+    let mut two = one.clone();
+    two.forman = Some(pair("SJP", "Sjukpenning"));
+    uppgift.utbetalningsdetalj = Some(vec![one, two]);
+    fi.utbetalningsuppgift = Some(vec![uppgift]);
+    svar.formansinformation = Some(fi);
+    let canonical = String::from_utf8(lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap()).unwrap();
+    assert_eq!(
+        lefi_xml::from_slice::<Svar>(canonical.as_bytes()).unwrap(),
+        svar
+    );
+
+    let variants = [
+        // another prefix, bound where it is used
+        canonical.replacen(
+            "<EXA:beloppstyp>",
+            &format!(r#"<x:beloppstyp xmlns:x="{EXA}">"#),
+            1,
+        ),
+        // the code-pair namespace as the default namespace of a subtree
+        canonical.replacen(
+            "<EXA:forman><EXA:id>SJP</EXA:id><EXA:beskrivning>Sjukpenning</EXA:beskrivning></EXA:forman>",
+            &format!(r#"<forman xmlns="{EXA}"><id>SJP</id><beskrivning>Sjukpenning</beskrivning></forman>"#),
+            1,
+        ),
+        // EXA used, then rebound to the same namespace on the next element
+        canonical.replacen(
+            "<EXA:beskrivning>Inkomst",
+            &format!(r#"<EXA:beskrivning xmlns:EXA="{EXA}">Inkomst"#),
+            1,
+        ),
+    ];
+    for xml in &variants {
+        let fixed = fix_closing(xml);
+        assert_ne!(fixed, canonical);
+        assert_eq!(
+            lefi_xml::from_slice::<Svar>(fixed.as_bytes()).unwrap(),
+            svar,
+            "{fixed}"
+        );
+    }
+
+    // EXA rebound to a foreign namespace for one element, right after EXA was used:
+    // that element is unknown, and the next one is read in the real EXA again
+    let foreign = canonical.replacen(
+        "<EXA:beskrivning>Inkomst",
+        r#"<EXA:beskrivning xmlns:EXA="urn:other">Inkomst"#,
+        1,
+    );
+    let mut settings = DecodeSettings::default();
+    settings.unknown_elements = UnknownElements::Deny;
+    let err = lefi_xml::decode_with::<Svar>(foreign.as_bytes(), &settings).unwrap_err();
+    assert!(err.to_string().contains("urn:other"), "{err}");
+    settings.unknown_elements = UnknownElements::Skip;
+    let decoded = lefi_xml::decode_with::<Svar>(foreign.as_bytes(), &settings).unwrap();
+    let detalj = &decoded
+        .value
+        .formansinformation
+        .unwrap()
+        .utbetalningsuppgift
+        .unwrap()[0]
+        .utbetalningsdetalj
+        .clone()
+        .unwrap()[0];
+    let kod = detalj.beloppstyp.as_ref().unwrap();
+    assert_eq!(kod.id.as_deref(), Some("P37"));
+    assert_eq!(kod.beskrivning, None);
+}
+
+/// Closes the elements the variants open with another prefix or namespace.
+fn fix_closing(xml: &str) -> String {
+    // `<x:beloppstyp …>` closes as `</x:beloppstyp>`; its children keep `EXA:`
+    let mut out = xml.to_owned();
+    if let Some(start) = out.find("<x:beloppstyp") {
+        if let Some(end) = out[start..].find("</EXA:beloppstyp>") {
+            out.replace_range(
+                start + end..start + end + "</EXA:beloppstyp>".len(),
+                "</x:beloppstyp>",
+            );
+        }
+    }
+    out
+}
+
 fn sample_documents() -> Vec<Vec<u8>> {
     let mut docs = Vec::new();
     for (i, v) in [

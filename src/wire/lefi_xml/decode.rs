@@ -23,6 +23,9 @@ pub struct Dx {
     pub(super) ns: &'static str,
     unknown: UnknownElements,
     pub(super) warnings: Vec<Warning>,
+    /// The last [`Element::ns_key`] of each kind (default namespace, prefixed) classified
+    /// by [`ns_of`], with its class.
+    ns_seen: [(u64, u8); 2],
 }
 
 impl Dx {
@@ -50,16 +53,29 @@ impl Dx {
 ///
 /// The two namespaces differ only in their last bytes (`…:7.0`, `…:exa`), so the last byte
 /// is compared first: one full comparison per element instead of two.
-pub(super) fn ns_of(e: &Element<'_>, cx: &Dx) -> u8 {
+/// The reader's namespace key is remembered with the class, so that a run of elements in
+/// the same namespace costs one comparison of the URI, not one each.
+pub(super) fn ns_of(e: &Element<'_>, cx: &mut Dx) -> u8 {
+    let key = e.ns_key();
+    let slot = usize::from(key & 1 == 1);
+    if let Some(&(seen, class)) = cx.ns_seen.get(slot) {
+        if key != 0 && key == seen {
+            return class;
+        }
+    }
     let Some(ns) = e.ns() else { return 0 };
     let last = ns.as_bytes().last();
-    if last == cx.ns.as_bytes().last() && ns == cx.ns {
+    let class = if last == cx.ns.as_bytes().last() && ns == cx.ns {
         1
     } else if last == gating::EXA_NAMESPACE.as_bytes().last() && ns == gating::EXA_NAMESPACE {
         2
     } else {
         0
+    };
+    if let Some(seen) = cx.ns_seen.get_mut(slot).filter(|_| key != 0) {
+        *seen = (key, class);
     }
+    class
 }
 
 /// Refuses a second occurrence of a single-valued element.
@@ -343,6 +359,7 @@ pub(super) fn decode<S: EventSource, T: XmlDocument>(
         ns,
         unknown: settings.unknown_elements,
         warnings: Vec::new(),
+        ns_seen: [(0, 0); 2],
     };
     let value = T::read(&mut r, &mut cx)?;
     r.finish()?;

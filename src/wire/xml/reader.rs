@@ -68,6 +68,7 @@ impl XmlLimits {
 /// A start tag returned by [`XmlReader::next_child`], with its resolved namespace.
 pub struct Element<'a> {
     ns: Option<&'a str>,
+    ns_key: u64,
     local: &'a str,
     start: BytesStart<'a>,
     resolver: &'a NamespaceResolver,
@@ -82,6 +83,24 @@ impl<'a> Element<'a> {
     /// Local name (without prefix).
     pub fn local(&self) -> &'a str {
         self.local
+    }
+
+    /// A key for this element's namespace binding: equal keys (other than 0) from the same
+    /// reader mean the same namespace, so a caller can remember what it concluded about a
+    /// namespace without comparing the URI again. 0 when there is no such key.
+    ///
+    /// ```
+    /// use lefi::wire::xml::{XmlLimits, XmlReader};
+    /// # fn main() -> Result<(), lefi::wire::xml::XmlError> {
+    /// let mut r = XmlReader::from_slice(br#"<a xmlns="urn:x"><b/></a>"#, &XmlLimits::default())?;
+    /// let a = r.next_child()?.map(|e| e.ns_key());
+    /// let b = r.next_child()?.map(|e| e.ns_key());
+    /// assert_eq!(a, b);
+    /// assert_ne!(a, Some(0));
+    /// # Ok(()) }
+    /// ```
+    pub fn ns_key(&self) -> u64 {
+        self.ns_key
     }
 
     /// Whether the element has this namespace and local name.
@@ -230,15 +249,17 @@ struct PrefixCache {
 
 impl PrefixCache {
     /// Notes the start tag `name`: resolves its prefix unless it is the cached one.
+    /// Returns whether the cached binding changed.
     #[inline]
-    fn start(&mut self, resolver: &NamespaceResolver, name: &str) {
+    fn start(&mut self, resolver: &NamespaceResolver, name: &str) -> bool {
         // names are short: a plain loop beats a `memchr` call here
         let Some(colon) = name.bytes().position(|b| b == b':').filter(|&c| c > 0) else {
             self.last_start = false;
-            return;
+            return false;
         };
         let prefix = name.get(..colon).unwrap_or_default();
-        if !(self.valid && self.prefix == prefix) {
+        let changed = !(self.valid && self.prefix == prefix);
+        if changed {
             self.valid = false;
             if let (ResolveResult::Bound(ns), _) = resolver.resolve_element(QName(name)) {
                 self.prefix.clear();
@@ -249,6 +270,7 @@ impl PrefixCache {
             }
         }
         self.last_start = self.valid;
+        changed
     }
 
     /// Forgets the binding (a scope opened or closed).
@@ -322,6 +344,9 @@ pub struct XmlReader<S> {
     default_ns: Option<String>,
     /// The namespace of the prefix met last (cleared when a scope opens or closes).
     prefixes: PrefixCache,
+    /// Counts changes of `default_ns` and of the cached prefix binding; with the kind of
+    /// binding it makes [`Element::ns_key`].
+    ns_generation: u64,
     /// Element path, kept only for streams (in-memory input recomputes it from the stack).
     path: String,
     stack: Vec<Frame>,
@@ -379,6 +404,7 @@ impl<S: EventSource> XmlReader<S> {
             ns,
             default_ns: None,
             prefixes: PrefixCache::default(),
+            ns_generation: 1,
             path: String::new(),
             stack: Vec::with_capacity(16),
             text: String::new(),
@@ -481,9 +507,14 @@ impl<S: EventSource> XmlReader<S> {
                     }
                     refresh_default_ns(&self.ns, &mut self.default_ns);
                     self.prefixes.clear();
+                    self.ns_generation += 1;
                 }
-                self.prefixes
-                    .start(&self.ns, start.get(..name_len).unwrap_or_default());
+                if self
+                    .prefixes
+                    .start(&self.ns, start.get(..name_len).unwrap_or_default())
+                {
+                    self.ns_generation += 1;
+                }
                 let path_len = self.path.len();
                 if !S::IN_MEMORY {
                     self.path.push('/');
@@ -532,6 +563,7 @@ impl<S: EventSource> XmlReader<S> {
             self.ns.pop();
             refresh_default_ns(&self.ns, &mut self.default_ns);
             self.prefixes.clear();
+            self.ns_generation += 1;
         }
         if !S::IN_MEMORY {
             self.path.truncate(frame.path_len);
@@ -555,6 +587,7 @@ impl<S: EventSource> XmlReader<S> {
             let cache = &self.prefixes;
             return Ok(Element {
                 ns: Some(&cache.ns),
+                ns_key: self.ns_generation << 1 | 1,
                 local: name.get(cache.prefix.len() + 1..).unwrap_or_default(),
                 start,
                 resolver,
@@ -565,6 +598,7 @@ impl<S: EventSource> XmlReader<S> {
             // Unprefixed: the cached default namespace, no lookup.
             return Ok(Element {
                 ns: self.default_ns.as_deref(),
+                ns_key: self.ns_generation << 1,
                 local: name,
                 start,
                 resolver,
@@ -581,6 +615,7 @@ impl<S: EventSource> XmlReader<S> {
         };
         Ok(Element {
             ns,
+            ns_key: 0,
             local,
             start,
             resolver,
