@@ -243,8 +243,20 @@ struct PrefixCache {
     valid: bool,
     prefix: String,
     ns: String,
-    /// Whether the last start tag's name uses the cached binding.
-    last_start: bool,
+    /// What the last start tag's name is.
+    last_start: LastStart,
+}
+
+/// The kind of name of the last start tag, noted when it was read.
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum LastStart {
+    /// No prefix: in the default namespace.
+    #[default]
+    Unprefixed,
+    /// A prefix with the cached binding.
+    Cached,
+    /// A prefix to resolve (unbound, or the binding changed since).
+    Resolve,
 }
 
 impl PrefixCache {
@@ -253,10 +265,14 @@ impl PrefixCache {
     #[inline]
     fn start(&mut self, resolver: &NamespaceResolver, name: &str) -> bool {
         // names are short: a plain loop beats a `memchr` call here
-        let Some(colon) = name.bytes().position(|b| b == b':').filter(|&c| c > 0) else {
-            self.last_start = false;
+        let Some(colon) = name.bytes().position(|b| b == b':') else {
+            self.last_start = LastStart::Unprefixed;
             return false;
         };
+        if colon == 0 {
+            self.last_start = LastStart::Resolve;
+            return false;
+        }
         let prefix = name.get(..colon).unwrap_or_default();
         let changed = !(self.valid && self.prefix == prefix);
         if changed {
@@ -269,14 +285,20 @@ impl PrefixCache {
                 self.valid = true;
             }
         }
-        self.last_start = self.valid;
+        self.last_start = if self.valid {
+            LastStart::Cached
+        } else {
+            LastStart::Resolve
+        };
         changed
     }
 
     /// Forgets the binding (a scope opened or closed).
     fn clear(&mut self) {
         self.valid = false;
-        self.last_start = false;
+        if self.last_start == LastStart::Cached {
+            self.last_start = LastStart::Resolve;
+        }
     }
 }
 
@@ -582,9 +604,9 @@ impl<S: EventSource> XmlReader<S> {
         let name = content.get(..name_len).unwrap_or(content);
         let start = BytesStart::from_content(content, name_len);
         let resolver = &self.ns;
-        if self.prefixes.last_start {
-            // the prefix was resolved when the tag was read
-            let cache = &self.prefixes;
+        // the name's kind was noted when the tag was read
+        let cache = &self.prefixes;
+        if cache.last_start == LastStart::Cached {
             return Ok(Element {
                 ns: Some(&cache.ns),
                 ns_key: self.ns_generation << 1 | 1,
@@ -593,8 +615,7 @@ impl<S: EventSource> XmlReader<S> {
                 resolver,
             });
         }
-        // names are short: a plain loop beats a `memchr` call here
-        if !name.bytes().any(|b| b == b':') {
+        if cache.last_start == LastStart::Unprefixed {
             // Unprefixed: the cached default namespace, no lookup.
             return Ok(Element {
                 ns: self.default_ns.as_deref(),
