@@ -350,7 +350,7 @@ def render(spec):
         'pub mod schema_depth {',
     ]
     for root in ROOTS:
-        const = re.sub(r'([a-z0-9])([A-Z])', r'\1_\2', root).upper()
+        const = snake(root).upper()
         parts += [f'    /// `{root}`.',
                   f'    pub const {const}: usize = {schema_depth(schemas, root)};']
     parts += ['}', '']

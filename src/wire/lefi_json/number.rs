@@ -96,30 +96,6 @@ fn plain_decimal(text: &str) -> Option<Decimal> {
     ))
 }
 
-/// The raw-value map's one key (serde_json's token), read as an identifier rather than
-/// skipped, so that the decoder's watch for skipped values is not raised by every number.
-struct RawKey;
-
-impl<'de> Deserialize<'de> for RawKey {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_identifier(RawKeyVisitor)
-    }
-}
-
-struct RawKeyVisitor;
-
-impl Visitor<'_> for RawKeyVisitor {
-    type Value = RawKey;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the raw-value token")
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<RawKey, E> {
-        Ok(RawKey)
-    }
-}
-
 /// Receives the raw-value map (serde_json) or, from other deserializers, a plain number.
 struct RawNumberVisitor;
 
@@ -131,7 +107,7 @@ impl<'de> Visitor<'de> for RawNumberVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
-        if map.next_key::<RawKey>()?.is_none() {
+        if map.next_key::<de::IgnoredAny>()?.is_none() {
             return Err(de::Error::custom(format_args!(
                 "invalid type: expected {EXPECTED}"
             )));
