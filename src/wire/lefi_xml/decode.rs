@@ -23,9 +23,9 @@ pub struct Dx {
     pub(super) ns: &'static str,
     unknown: UnknownElements,
     pub(super) warnings: Vec<Warning>,
-    /// The last [`Element::ns_key`] of each kind (default namespace, prefixed) classified
-    /// by [`ns_of`], with its class.
-    ns_seen: [(u64, u8); 2],
+    /// The last [`Element::ns_key`] classified by [`ns_of`], with its class: one for the
+    /// default namespace, one for prefixed names (both alternate in the code pairs).
+    ns_seen: ((u64, u8), (u64, u8)),
 }
 
 impl Dx {
@@ -51,28 +51,24 @@ impl Dx {
 
 /// Which namespace an element is in: 1 the document's, 2 the code-pair namespace, 0 other.
 ///
-/// The two namespaces differ only in their last bytes (`…:7.0`, `…:exa`), so the last byte
-/// is compared first: one full comparison per element instead of two.
-/// The reader's namespace key is remembered with the class, so that a run of elements in
-/// the same namespace costs one comparison of the URI, not one each.
+/// The class is remembered with the reader's [`Element::ns_key`], so the URI is compared
+/// once per namespace binding, not once per element.
 pub(super) fn ns_of(e: &Element<'_>, cx: &mut Dx) -> u8 {
     let key = e.ns_key();
-    let slot = usize::from(key & 1 == 1);
-    if let Some(&(seen, class)) = cx.ns_seen.get(slot) {
-        if key != 0 && key == seen {
-            return class;
-        }
-    }
-    let Some(ns) = e.ns() else { return 0 };
-    let last = ns.as_bytes().last();
-    let class = if last == cx.ns.as_bytes().last() && ns == cx.ns {
-        1
-    } else if last == gating::EXA_NAMESPACE.as_bytes().last() && ns == gating::EXA_NAMESPACE {
-        2
+    let seen = if key & 1 == 1 {
+        &mut cx.ns_seen.1
     } else {
-        0
+        &mut cx.ns_seen.0
     };
-    if let Some(seen) = cx.ns_seen.get_mut(slot).filter(|_| key != 0) {
+    if key != 0 && key == seen.0 {
+        return seen.1;
+    }
+    let class = match e.ns() {
+        Some(ns) if ns == cx.ns => 1,
+        Some(ns) if ns == gating::EXA_NAMESPACE => 2,
+        _ => 0,
+    };
+    if key != 0 {
         *seen = (key, class);
     }
     class
@@ -359,7 +355,7 @@ pub(super) fn decode<S: EventSource, T: XmlDocument>(
         ns,
         unknown: settings.unknown_elements,
         warnings: Vec::new(),
-        ns_seen: [(0, 0); 2],
+        ns_seen: ((0, 0), (0, 0)),
     };
     let value = T::read(&mut r, &mut cx)?;
     r.finish()?;

@@ -221,30 +221,23 @@ pub(crate) fn resolve_reference(name: &str) -> Option<char> {
     }
 }
 
-/// Copies the default namespace in scope into `cache` (done only when a scope opens or closes).
-fn refresh_default_ns(ns: &NamespaceResolver, cache: &mut Option<String>) {
-    let current = match ns.resolve_prefix(None, true) {
-        ResolveResult::Bound(n) => Some(n.into_inner()),
-        _ => None,
-    };
-    if cache.as_deref() != current {
-        *cache = current.map(str::to_owned);
-    }
-}
-
-/// The last prefix seen on a start tag and the namespace it is bound to: prefixed names in
-/// a document mostly share a few prefixes bound once at the root, so resolving them
-/// through the resolver's binding list is done once per prefix and scope instead of once
-/// per element.
-#[derive(Default)]
-struct PrefixCache {
-    /// Whether `prefix` and `ns` hold a binding in scope (cleared when a scope opens or
-    /// closes).
-    valid: bool,
+/// The namespace bindings in scope, with what the reader derives from them to resolve names
+/// cheaply: the default namespace, and the last prefix met with its namespace (prefixed
+/// names in a document mostly share a few prefixes bound once at the root, so a prefix is
+/// resolved once per scope instead of once per element).
+struct Scopes {
+    /// Namespace bindings in scope; only elements that declare namespaces open a scope.
+    resolver: NamespaceResolver,
+    /// The default namespace in scope.
+    default_ns: Option<String>,
+    /// The last prefix resolved (empty: none) and its namespace.
     prefix: String,
-    ns: String,
+    prefix_ns: String,
     /// What the last start tag's name is.
     last_start: LastStart,
+    /// Counts changes of `default_ns` and of the cached prefix binding; with the kind of
+    /// binding it makes [`Element::ns_key`].
+    generation: u64,
 }
 
 /// The kind of name of the last start tag, noted when it was read.
@@ -259,45 +252,96 @@ enum LastStart {
     Resolve,
 }
 
-impl PrefixCache {
-    /// Notes the start tag `name`: resolves its prefix unless it is the cached one.
-    /// Returns whether the cached binding changed.
-    #[inline]
-    fn start(&mut self, resolver: &NamespaceResolver, name: &str) -> bool {
-        // names are short: a plain loop beats a `memchr` call here
-        let Some(colon) = name.bytes().position(|b| b == b':') else {
-            self.last_start = LastStart::Unprefixed;
-            return false;
-        };
-        if colon == 0 {
-            self.last_start = LastStart::Resolve;
-            return false;
+impl Scopes {
+    fn new() -> Self {
+        let mut resolver = NamespaceResolver::default();
+        resolver.set_max_namespace_bindings(MAX_NAMESPACE_BINDINGS);
+        Self {
+            resolver,
+            default_ns: None,
+            prefix: String::new(),
+            prefix_ns: String::new(),
+            last_start: LastStart::Unprefixed,
+            generation: 1,
         }
-        let prefix = name.get(..colon).unwrap_or_default();
-        let changed = !(self.valid && self.prefix == prefix);
-        if changed {
-            self.valid = false;
-            if let (ResolveResult::Bound(ns), _) = resolver.resolve_element(QName(name)) {
-                self.prefix.clear();
-                self.prefix.push_str(prefix);
-                self.ns.clear();
-                self.ns.push_str(ns.into_inner());
-                self.valid = true;
-            }
-        }
-        self.last_start = if self.valid {
-            LastStart::Cached
-        } else {
-            LastStart::Resolve
-        };
-        changed
     }
 
-    /// Forgets the binding (a scope opened or closed).
-    fn clear(&mut self) {
-        self.valid = false;
+    /// Opens the scope a start tag declares.
+    fn push(&mut self, start: &BytesStart<'_>) -> Result<(), quick_xml::name::NamespaceError> {
+        self.resolver.push(start)?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Closes the innermost declared scope.
+    fn pop(&mut self) {
+        self.resolver.pop();
+        self.changed();
+    }
+
+    /// After a scope opened or closed: the default namespace is read again and the cached
+    /// prefix forgotten.
+    fn changed(&mut self) {
+        let current = match self.resolver.resolve_prefix(None, true) {
+            ResolveResult::Bound(n) => Some(n.into_inner()),
+            _ => None,
+        };
+        if self.default_ns.as_deref() != current {
+            self.default_ns = current.map(str::to_owned);
+        }
+        self.prefix.clear();
         if self.last_start == LastStart::Cached {
             self.last_start = LastStart::Resolve;
+        }
+        self.generation += 1;
+    }
+
+    /// Notes the start tag `name`: resolves its prefix unless it is the cached one.
+    #[inline]
+    fn note_start(&mut self, name: &str) {
+        // names are short: a plain loop beats a `memchr` call here
+        let prefix = match name.bytes().position(|b| b == b':') {
+            None => {
+                self.last_start = LastStart::Unprefixed;
+                return;
+            }
+            Some(0) => "",
+            Some(colon) => name.get(..colon).unwrap_or_default(),
+        };
+        if prefix.is_empty() || prefix != self.prefix {
+            self.prefix.clear();
+            self.generation += 1;
+            if let (ResolveResult::Bound(ns), _) = self.resolver.resolve_element(QName(name)) {
+                self.prefix.push_str(prefix);
+                self.prefix_ns.clear();
+                self.prefix_ns.push_str(ns.into_inner());
+            }
+        }
+        self.last_start = if self.prefix.is_empty() {
+            LastStart::Resolve
+        } else {
+            LastStart::Cached
+        };
+    }
+
+    /// Namespace, [`Element::ns_key`] and local name of the last start tag's `name`; the
+    /// unbound prefix as the error.
+    fn resolve<'a>(&'a self, name: &'a str) -> Result<(Option<&'a str>, u64, &'a str), String> {
+        match self.last_start {
+            LastStart::Unprefixed => Ok((self.default_ns.as_deref(), self.generation << 1, name)),
+            LastStart::Cached => Ok((
+                Some(&self.prefix_ns),
+                self.generation << 1 | 1,
+                name.get(self.prefix.len() + 1..).unwrap_or_default(),
+            )),
+            LastStart::Resolve => {
+                let (resolved, local) = self.resolver.resolve_element(QName(name));
+                match resolved {
+                    ResolveResult::Bound(n) => Ok((Some(n.into_inner()), 0, local.into_inner())),
+                    ResolveResult::Unbound => Ok((None, 0, local.into_inner())),
+                    ResolveResult::Unknown(prefix) => Err(prefix),
+                }
+            }
         }
     }
 }
@@ -360,15 +404,8 @@ pub(crate) enum Step<'a> {
 pub struct XmlReader<S> {
     src: S,
     limits: XmlLimits,
-    /// Namespace bindings in scope; only elements that declare namespaces open a scope.
-    ns: NamespaceResolver,
-    /// The default namespace in scope (refreshed when a scope opens or closes).
-    default_ns: Option<String>,
-    /// The namespace of the prefix met last (cleared when a scope opens or closes).
-    prefixes: PrefixCache,
-    /// Counts changes of `default_ns` and of the cached prefix binding; with the kind of
-    /// binding it makes [`Element::ns_key`].
-    ns_generation: u64,
+    /// Namespace bindings in scope and what is derived from them.
+    scopes: Scopes,
     /// Element path, kept only for streams (in-memory input recomputes it from the stack).
     path: String,
     stack: Vec<Frame>,
@@ -418,15 +455,10 @@ impl<R: BufRead> XmlReader<ReaderSource<R>> {
 
 impl<S: EventSource> XmlReader<S> {
     fn with_source(src: S, limits: XmlLimits) -> Self {
-        let mut ns = NamespaceResolver::default();
-        ns.set_max_namespace_bindings(MAX_NAMESPACE_BINDINGS);
         Self {
             src,
             limits,
-            ns,
-            default_ns: None,
-            prefixes: PrefixCache::default(),
-            ns_generation: 1,
+            scopes: Scopes::new(),
             path: String::new(),
             stack: Vec::with_capacity(16),
             text: String::new(),
@@ -523,20 +555,13 @@ impl<S: EventSource> XmlReader<S> {
                 let scoped = start.len() > name_len
                     && start.get(name_len..).is_some_and(|a| a.contains("xmlns"));
                 if scoped {
-                    if let Err(e) = self.ns.push(&start) {
+                    if let Err(e) = self.scopes.push(&start) {
                         let kind = kind_from_quick_xml(&quick_xml::Error::Namespace(e));
                         return Err(Pending::At(kind, before));
                     }
-                    refresh_default_ns(&self.ns, &mut self.default_ns);
-                    self.prefixes.clear();
-                    self.ns_generation += 1;
                 }
-                if self
-                    .prefixes
-                    .start(&self.ns, start.get(..name_len).unwrap_or_default())
-                {
-                    self.ns_generation += 1;
-                }
+                self.scopes
+                    .note_start(start.get(..name_len).unwrap_or_default());
                 let path_len = self.path.len();
                 if !S::IN_MEMORY {
                     self.path.push('/');
@@ -582,10 +607,7 @@ impl<S: EventSource> XmlReader<S> {
             return;
         };
         if frame.scoped {
-            self.ns.pop();
-            refresh_default_ns(&self.ns, &mut self.default_ns);
-            self.prefixes.clear();
-            self.ns_generation += 1;
+            self.scopes.pop();
         }
         if !S::IN_MEMORY {
             self.path.truncate(frame.path_len);
@@ -603,43 +625,17 @@ impl<S: EventSource> XmlReader<S> {
         let (content, name_len) = self.src.last_start();
         let name = content.get(..name_len).unwrap_or(content);
         let start = BytesStart::from_content(content, name_len);
-        let resolver = &self.ns;
         // the name's kind was noted when the tag was read
-        let cache = &self.prefixes;
-        if cache.last_start == LastStart::Cached {
-            return Ok(Element {
-                ns: Some(&cache.ns),
-                ns_key: self.ns_generation << 1 | 1,
-                local: name.get(cache.prefix.len() + 1..).unwrap_or_default(),
-                start,
-                resolver,
-            });
-        }
-        if cache.last_start == LastStart::Unprefixed {
-            // Unprefixed: the cached default namespace, no lookup.
-            return Ok(Element {
-                ns: self.default_ns.as_deref(),
-                ns_key: self.ns_generation << 1,
-                local: name,
-                start,
-                resolver,
-            });
-        }
-        let (resolved, local) = resolver.resolve_element(QName(name));
-        let local = local.into_inner();
-        let ns = match resolved {
-            ResolveResult::Bound(n) => Some(n.into_inner()),
-            ResolveResult::Unbound => None,
-            ResolveResult::Unknown(prefix) => {
-                return Err(self.error(XmlErrorKind::UnboundPrefix { prefix }))
-            }
-        };
+        let (ns, ns_key, local) = self
+            .scopes
+            .resolve(name)
+            .map_err(|prefix| self.error(XmlErrorKind::UnboundPrefix { prefix }))?;
         Ok(Element {
             ns,
-            ns_key: 0,
+            ns_key,
             local,
             start,
-            resolver,
+            resolver: &self.scopes.resolver,
         })
     }
 

@@ -71,11 +71,10 @@ pub struct SliceSource<'i> {
     input: &'i [u8],
     start: BytesStart<'i>,
     start_name_len: usize,
-    /// The last text, when it needed no normalising (the common case)...
+    /// The last text as written (the common case)...
     text: &'i str,
-    /// ...or else its normalised copy.
-    owned_text: String,
-    text_is_owned: bool,
+    /// ...or its copy with line ends normalised, when it needed that.
+    normalised: Option<String>,
 }
 
 impl<'i> SliceSource<'i> {
@@ -88,8 +87,7 @@ impl<'i> SliceSource<'i> {
             start: BytesStart::from_content("", 0),
             start_name_len: 0,
             text: "",
-            owned_text: String::new(),
-            text_is_owned: false,
+            normalised: None,
         }
     }
 }
@@ -110,15 +108,12 @@ impl EventSource for SliceSource<'_> {
             Event::Text(text) => match text.xml10_content() {
                 Cow::Borrowed(text) => {
                     self.text = text;
-                    self.text_is_owned = false;
+                    self.normalised = None;
                     Ok(Event::Text(BytesText::from_escaped(text)))
                 }
                 Cow::Owned(text) => {
-                    self.owned_text = text;
-                    self.text_is_owned = true;
-                    Ok(Event::Text(BytesText::from_escaped(
-                        self.owned_text.as_str(),
-                    )))
+                    let text = self.normalised.insert(text).as_str();
+                    Ok(Event::Text(BytesText::from_escaped(text)))
                 }
             },
             event => Ok(event),
@@ -132,11 +127,7 @@ impl EventSource for SliceSource<'_> {
 
     #[inline]
     fn last_text(&self) -> &str {
-        if self.text_is_owned {
-            &self.owned_text
-        } else {
-            self.text
-        }
+        self.normalised.as_deref().unwrap_or(self.text)
     }
 
     fn name_at(&self, offset: u64) -> Option<&str> {
