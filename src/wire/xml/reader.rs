@@ -8,7 +8,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 
 use super::error::{kind_from_quick_xml, Position, XmlError, XmlErrorKind};
-use super::source::{EventSource, ReaderSource, SliceSource};
+use super::source::{EventSource, Leaf, ReaderSource, SliceSource};
 
 /// The XML Schema instance namespace (`xsi:nil`).
 pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -297,10 +297,17 @@ impl Scopes {
     }
 
     /// Notes the start tag `name`: resolves its prefix unless it is the cached one.
-    #[inline]
+    #[inline(always)]
     fn note_start(&mut self, name: &str) {
-        // names are short: a plain loop beats a `memchr` call here
-        let prefix = match name.bytes().position(|b| b == b':') {
+        let cached = self.prefix.len();
+        if cached > 0
+            && name.as_bytes().get(cached) == Some(&b':')
+            && name.as_bytes().get(..cached) == Some(self.prefix.as_bytes())
+        {
+            self.last_start = LastStart::Cached;
+            return;
+        }
+        let prefix = match find_colon(name.as_bytes()) {
             None => {
                 self.last_start = LastStart::Unprefixed;
                 return;
@@ -344,6 +351,29 @@ impl Scopes {
             }
         }
     }
+}
+
+/// Position of the first `:` in a name, eight bytes at a time (names are short; what costs
+/// in a byte loop is its exit).
+#[inline]
+fn find_colon(name: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const COLONS: u64 = u64::from_le_bytes([b':'; 8]);
+    let mut chunks = name.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let x = word ^ COLONS;
+        // the lowest flagged byte is the first zero byte of `x`, the first colon
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter().position(|&b| b == b':').map(|i| at + i)
 }
 
 /// One piece of character data inside an element.
@@ -424,6 +454,52 @@ struct Frame {
     path_len: usize,
     /// Whether it declared namespaces (opened a resolver scope).
     scoped: bool,
+}
+
+/// What opening an element changes: the reader's fields apart from its source, which holds
+/// the start tag.
+struct Open<'r> {
+    scopes: &'r mut Scopes,
+    stack: &'r mut Vec<Frame>,
+    /// The element path, for streams.
+    path: Option<&'r mut String>,
+    max_depth: usize,
+}
+
+impl Open<'_> {
+    /// Opens the element with start tag `content` (its name is the first `name_len` bytes),
+    /// read at `before`.
+    #[inline(always)]
+    fn element(self, content: &str, name_len: usize, before: u64) -> Result<(), Pending> {
+        if self.stack.len() >= self.max_depth {
+            let max = self.max_depth;
+            return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
+        }
+        let name = content.get(..name_len).unwrap_or_default();
+        let scoped = content.len() > name_len
+            && content.get(name_len..).is_some_and(|a| a.contains("xmlns"));
+        if scoped {
+            if let Err(e) = self
+                .scopes
+                .push(&BytesStart::from_content(content, name_len))
+            {
+                let kind = kind_from_quick_xml(&quick_xml::Error::Namespace(e));
+                return Err(Pending::At(kind, before));
+            }
+        }
+        self.scopes.note_start(name);
+        let path_len = self.path.as_ref().map_or(0, |path| path.len());
+        if let Some(path) = self.path {
+            path.push('/');
+            path.push_str(name.rsplit(':').next().unwrap_or(name));
+        }
+        self.stack.push(Frame {
+            start: before,
+            path_len,
+            scoped,
+        });
+        Ok(())
+    }
 }
 
 /// Most namespace bindings in scope at once.
@@ -546,32 +622,15 @@ impl<S: EventSource> XmlReader<S> {
         let before = self.src.offset();
         let event = self.src.next_event().map_err(Pending::Parser)?;
         let step = match event {
-            Event::Start(start) => {
-                if self.stack.len() >= self.limits.max_depth {
-                    let max = self.limits.max_depth;
-                    return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
-                }
-                let name_len = start.name().into_inner().len();
-                let scoped = start.len() > name_len
-                    && start.get(name_len..).is_some_and(|a| a.contains("xmlns"));
-                if scoped {
-                    if let Err(e) = self.scopes.push(&start) {
-                        let kind = kind_from_quick_xml(&quick_xml::Error::Namespace(e));
-                        return Err(Pending::At(kind, before));
-                    }
-                }
-                self.scopes
-                    .note_start(start.get(..name_len).unwrap_or_default());
-                let path_len = self.path.len();
-                if !S::IN_MEMORY {
-                    self.path.push('/');
-                    self.path.push_str(start.local_name().into_inner());
-                }
-                self.stack.push(Frame {
-                    start: before,
-                    path_len,
-                    scoped,
-                });
+            Event::Start(ref start) => {
+                let path = (!S::IN_MEMORY).then_some(&mut self.path);
+                let open = Open {
+                    scopes: &mut self.scopes,
+                    stack: &mut self.stack,
+                    path,
+                    max_depth: self.limits.max_depth,
+                };
+                open.element(start, start.name().into_inner().len(), before)?;
                 Step::Start
             }
             Event::End(_) => {
@@ -682,6 +741,22 @@ impl<S: EventSource> XmlReader<S> {
     /// is a single piece the source kept (then `text` is untouched and the text is
     /// [`EventSource::last_text`]), `false` when it was collected into `text`.
     fn text_into(&mut self, text: &mut String) -> Result<bool, XmlError> {
+        if S::IN_MEMORY && !self.closing {
+            // The common case, read without the general step: the text, then the end tag.
+            match self.src.read_leaf() {
+                Ok(Leaf::TextAndEnd) => {
+                    self.closing = true;
+                    return Ok(true);
+                }
+                Ok(Leaf::Text) => {
+                    text.push_str(self.src.last_text());
+                    return self.collect_text(text).map(|()| false);
+                }
+                Ok(Leaf::Unexpected) => return Err(self.error(XmlErrorKind::UnexpectedText)),
+                Ok(Leaf::Nothing) => {}
+                Err(e) => return Err(self.parser_error(&e)),
+            }
+        }
         enum First {
             End,
             Text,
@@ -890,6 +965,26 @@ mod tests {
         assert!(r.next_child().unwrap().is_none());
         assert_eq!(r.depth(), 0);
         r.finish().unwrap();
+    }
+
+    #[test]
+    fn find_colon_agrees_with_a_byte_search() {
+        let alphabet: &[u8] = b"a:\xc3\xb6\x80\xff;9";
+        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+        for len in 0..40 {
+            for _ in 0..200 {
+                let name: Vec<u8> = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        alphabet[(seed % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                let want = name.iter().position(|&b| b == b':');
+                assert_eq!(find_colon(&name), want, "{name:?}");
+            }
+        }
     }
 
     #[test]

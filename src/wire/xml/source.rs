@@ -62,6 +62,27 @@ pub trait EventSource: sealed::Sealed {
     /// the input; `None` for streams.
     #[doc(hidden)]
     fn name_at(&self, offset: u64) -> Option<&str>;
+    /// Right after the start tag of an element with content, when text comes next: reads it
+    /// (it becomes [`last_text`](Self::last_text)) and, when the end tag follows, that too.
+    /// Reads nothing otherwise, and always for streams.
+    #[doc(hidden)]
+    fn read_leaf(&mut self) -> Result<Leaf, quick_xml::Error> {
+        Ok(Leaf::Nothing)
+    }
+}
+
+/// What [`EventSource::read_leaf`] read.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leaf {
+    /// Nothing: no text comes next, or the source cannot tell.
+    Nothing,
+    /// A text not followed by the end tag.
+    Text,
+    /// A text and the end tag: the element is read.
+    TextAndEnd,
+    /// An event other than the one the input announced.
+    Unexpected,
 }
 
 /// Events borrowed straight from an in-memory document: start tags and text are never
@@ -75,6 +96,12 @@ pub struct SliceSource<'i> {
     text: &'i str,
     /// ...or its copy with line ends normalised, when it needed that.
     normalised: Option<String>,
+    /// Offset just after the last start tag.
+    after_start: usize,
+    /// Offset of the next `\r` in the input not yet passed (`usize::MAX`: none). Only a
+    /// text that reaches it can need line-end normalisation, so the others are not scanned
+    /// one by one; the input is searched once, ahead, in large steps.
+    next_cr: usize,
 }
 
 impl<'i> SliceSource<'i> {
@@ -88,8 +115,65 @@ impl<'i> SliceSource<'i> {
             start_name_len: 0,
             text: "",
             normalised: None,
+            after_start: 0,
+            next_cr: find_cr(input, 0),
         }
     }
+}
+
+impl<'i> SliceSource<'i> {
+    /// Whether the reader, at `at`, stands right after a start tag `<a/>`: then quick-xml's
+    /// next event is the end tag it makes up, whatever the input says.
+    #[inline]
+    fn expanded_empty(&self, at: usize) -> bool {
+        at == self.after_start && at >= 2 && self.input.get(at - 2) == Some(&b'/')
+    }
+
+    /// The next event. The one place that reads, so that quick-xml's reading code is
+    /// compiled once, as it is for a plain quick-xml loop.
+    #[inline]
+    fn read(&mut self) -> Result<Event<'i>, quick_xml::Error> {
+        self.reader.read_event()
+    }
+
+    /// Keeps a start tag just read (see [`EventSource::last_start`]).
+    #[inline(always)]
+    fn keep_start(&mut self, start: &BytesStart<'i>) {
+        self.start_name_len = start.name().into_inner().len();
+        self.start = start.clone();
+        self.after_start = usize::try_from(self.reader.buffer_position()).unwrap_or(0);
+    }
+
+    /// Keeps a text just read, with line ends normalised (see [`EventSource::last_text`]),
+    /// and returns it.
+    #[inline(always)]
+    fn keep_text(&mut self, text: BytesText<'i>) -> &str {
+        // The text ends where the reader stands, at the next markup.
+        let end = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+        let content = if end <= self.next_cr {
+            text.into_inner()
+        } else {
+            // The `\r` is in this text, or was in markup before it.
+            self.next_cr = find_cr(self.input, end);
+            text.xml10_content()
+        };
+        match content {
+            Cow::Borrowed(text) => {
+                self.text = text;
+                self.normalised = None;
+                text
+            }
+            Cow::Owned(text) => self.normalised.insert(text).as_str(),
+        }
+    }
+}
+
+/// Offset of the first `\r` at or after `from` (`usize::MAX`: none).
+fn find_cr(input: &[u8], from: usize) -> usize {
+    input
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'\r', rest))
+        .map_or(usize::MAX, |at| from + at)
 }
 
 impl sealed::Sealed for SliceSource<'_> {}
@@ -99,23 +183,12 @@ impl EventSource for SliceSource<'_> {
 
     #[inline]
     fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
-        match self.reader.read_event()? {
+        match self.read()? {
             Event::Start(start) => {
-                self.start_name_len = start.name().into_inner().len();
-                self.start = start.clone();
+                self.keep_start(&start);
                 Ok(Event::Start(start))
             }
-            Event::Text(text) => match text.xml10_content() {
-                Cow::Borrowed(text) => {
-                    self.text = text;
-                    self.normalised = None;
-                    Ok(Event::Text(BytesText::from_escaped(text)))
-                }
-                Cow::Owned(text) => {
-                    let text = self.normalised.insert(text).as_str();
-                    Ok(Event::Text(BytesText::from_escaped(text)))
-                }
-            },
+            Event::Text(text) => Ok(Event::Text(BytesText::from_escaped(self.keep_text(text)))),
             event => Ok(event),
         }
     }
@@ -138,6 +211,30 @@ impl EventSource for SliceSource<'_> {
             .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
             .unwrap_or(tag.len());
         std::str::from_utf8(tag.get(..end)?).ok()
+    }
+
+    fn read_leaf(&mut self) -> Result<Leaf, quick_xml::Error> {
+        let at = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+        // Only right after a start tag with content...
+        if at != self.after_start || self.expanded_empty(at) {
+            return Ok(Leaf::Nothing);
+        }
+        // ...and when neither markup nor a reference comes next: then quick-xml's next
+        // event is that text.
+        if matches!(self.input.get(at), None | Some(b'<' | b'&')) {
+            return Ok(Leaf::Nothing);
+        }
+        let Event::Text(text) = self.read()? else {
+            return Ok(Leaf::Unexpected);
+        };
+        self.keep_text(text);
+        if !self.at_end_tag() {
+            return Ok(Leaf::Text);
+        }
+        match self.read()? {
+            Event::End(_) => Ok(Leaf::TextAndEnd),
+            _ => Ok(Leaf::Unexpected),
+        }
     }
 
     #[inline]
