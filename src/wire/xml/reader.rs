@@ -456,52 +456,6 @@ struct Frame {
     scoped: bool,
 }
 
-/// What opening an element changes: the reader's fields apart from its source, which holds
-/// the start tag.
-struct Open<'r> {
-    scopes: &'r mut Scopes,
-    stack: &'r mut Vec<Frame>,
-    /// The element path, for streams.
-    path: Option<&'r mut String>,
-    max_depth: usize,
-}
-
-impl Open<'_> {
-    /// Opens the element with start tag `content` (its name is the first `name_len` bytes),
-    /// read at `before`.
-    #[inline(always)]
-    fn element(self, content: &str, name_len: usize, before: u64) -> Result<(), Pending> {
-        if self.stack.len() >= self.max_depth {
-            let max = self.max_depth;
-            return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
-        }
-        let name = content.get(..name_len).unwrap_or_default();
-        let scoped = content.len() > name_len
-            && content.get(name_len..).is_some_and(|a| a.contains("xmlns"));
-        if scoped {
-            if let Err(e) = self
-                .scopes
-                .push(&BytesStart::from_content(content, name_len))
-            {
-                let kind = kind_from_quick_xml(&quick_xml::Error::Namespace(e));
-                return Err(Pending::At(kind, before));
-            }
-        }
-        self.scopes.note_start(name);
-        let path_len = self.path.as_ref().map_or(0, |path| path.len());
-        if let Some(path) = self.path {
-            path.push('/');
-            path.push_str(name.rsplit(':').next().unwrap_or(name));
-        }
-        self.stack.push(Frame {
-            start: before,
-            path_len,
-            scoped,
-        });
-        Ok(())
-    }
-}
-
 /// Most namespace bindings in scope at once.
 const MAX_NAMESPACE_BINDINGS: usize = 1024;
 
@@ -622,15 +576,33 @@ impl<S: EventSource> XmlReader<S> {
         let before = self.src.offset();
         let event = self.src.next_event().map_err(Pending::Parser)?;
         let step = match event {
+            // by reference: moving the tag out of the event costs a store-forwarding stall
             Event::Start(ref start) => {
-                let path = (!S::IN_MEMORY).then_some(&mut self.path);
-                let open = Open {
-                    scopes: &mut self.scopes,
-                    stack: &mut self.stack,
-                    path,
-                    max_depth: self.limits.max_depth,
-                };
-                open.element(start, start.name().into_inner().len(), before)?;
+                if self.stack.len() >= self.limits.max_depth {
+                    let max = self.limits.max_depth;
+                    return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
+                }
+                let name_len = start.name().into_inner().len();
+                let scoped = start.len() > name_len
+                    && start.get(name_len..).is_some_and(|a| a.contains("xmlns"));
+                if scoped {
+                    if let Err(e) = self.scopes.push(start) {
+                        let kind = kind_from_quick_xml(&quick_xml::Error::Namespace(e));
+                        return Err(Pending::At(kind, before));
+                    }
+                }
+                self.scopes
+                    .note_start(start.get(..name_len).unwrap_or_default());
+                let path_len = self.path.len();
+                if !S::IN_MEMORY {
+                    self.path.push('/');
+                    self.path.push_str(start.local_name().into_inner());
+                }
+                self.stack.push(Frame {
+                    start: before,
+                    path_len,
+                    scoped,
+                });
                 Step::Start
             }
             Event::End(_) => {
@@ -759,12 +731,10 @@ impl<S: EventSource> XmlReader<S> {
         }
         enum First {
             End,
-            Text,
             Start,
             Other,
         }
         let first = match step!(self) {
-            Step::Chars(Chars::Text(_)) if S::IN_MEMORY => First::Text,
             Step::Chars(Chars::Text(t)) | Step::Chars(Chars::CData(t)) => {
                 text.push_str(&t);
                 First::Other
@@ -779,17 +749,6 @@ impl<S: EventSource> XmlReader<S> {
         };
         match first {
             First::End => Ok(false),
-            First::Text if self.src.at_end_tag() => {
-                // The common case: one piece of text, then the end tag. No copy.
-                match step!(self) {
-                    Step::End | Step::Eof => Ok(true),
-                    _ => Err(self.error(XmlErrorKind::UnexpectedText)),
-                }
-            }
-            First::Text => {
-                text.push_str(self.src.last_text());
-                self.collect_text(text).map(|()| false)
-            }
             First::Start => {
                 let name = self.element()?.expanded_name();
                 Err(self.error(XmlErrorKind::UnexpectedElement { name }))

@@ -119,22 +119,6 @@ impl<'i> SliceSource<'i> {
             next_cr: find_cr(input, 0),
         }
     }
-}
-
-impl<'i> SliceSource<'i> {
-    /// Whether the reader, at `at`, stands right after a start tag `<a/>`: then quick-xml's
-    /// next event is the end tag it makes up, whatever the input says.
-    #[inline]
-    fn expanded_empty(&self, at: usize) -> bool {
-        at == self.after_start && at >= 2 && self.input.get(at - 2) == Some(&b'/')
-    }
-
-    /// The next event. The one place that reads, so that quick-xml's reading code is
-    /// compiled once, as it is for a plain quick-xml loop.
-    #[inline]
-    fn read(&mut self) -> Result<Event<'i>, quick_xml::Error> {
-        self.reader.read_event()
-    }
 
     /// Keeps a start tag just read (see [`EventSource::last_start`]).
     #[inline(always)]
@@ -183,7 +167,7 @@ impl EventSource for SliceSource<'_> {
 
     #[inline]
     fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
-        match self.read()? {
+        match self.reader.read_event()? {
             Event::Start(start) => {
                 self.keep_start(&start);
                 Ok(Event::Start(start))
@@ -215,8 +199,9 @@ impl EventSource for SliceSource<'_> {
 
     fn read_leaf(&mut self) -> Result<Leaf, quick_xml::Error> {
         let at = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-        // Only right after a start tag with content...
-        if at != self.after_start || self.expanded_empty(at) {
+        // Only right after a start tag, and not one written `<a/>` (quick-xml makes up its
+        // end tag whatever the input says)...
+        if at != self.after_start || at < 2 || self.input.get(at - 2) == Some(&b'/') {
             return Ok(Leaf::Nothing);
         }
         // ...and when neither markup nor a reference comes next: then quick-xml's next
@@ -224,14 +209,14 @@ impl EventSource for SliceSource<'_> {
         if matches!(self.input.get(at), None | Some(b'<' | b'&')) {
             return Ok(Leaf::Nothing);
         }
-        let Event::Text(text) = self.read()? else {
+        let Event::Text(text) = self.reader.read_event()? else {
             return Ok(Leaf::Unexpected);
         };
         self.keep_text(text);
         if !self.at_end_tag() {
             return Ok(Leaf::Text);
         }
-        match self.read()? {
+        match self.reader.read_event()? {
             Event::End(_) => Ok(Leaf::TextAndEnd),
             _ => Ok(Leaf::Unexpected),
         }
