@@ -9,7 +9,8 @@ use quick_xml::name::ResolveResult;
 
 use super::error::{XmlError, XmlErrorKind};
 use super::reader::{step, Chars, Step, XmlLimits, XmlReader};
-use super::source::{EventSource, SliceSource};
+use super::slice::SliceSource;
+use super::source::EventSource;
 use super::writer::XmlWriter;
 
 /// A namespace-qualified name as it was written.

@@ -11,11 +11,13 @@ mod error;
 mod fragment;
 mod reader;
 mod serde_impls;
+mod slice;
 mod source;
 mod writer;
 
 pub use error::{Position, XmlError, XmlErrorKind};
 pub use fragment::{XmlAttribute, XmlDocument, XmlFragment, XmlName, XmlNode};
 pub use reader::{is_xml_space, parse_xs_boolean, Element, XmlLimits, XmlReader, XSI_NAMESPACE};
-pub use source::{EventSource, ReaderSource, SliceSource};
+pub use slice::SliceSource;
+pub use source::{EventSource, ReaderSource};
 pub use writer::{escape_attribute, escape_text, XmlWriter};

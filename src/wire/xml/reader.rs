@@ -8,7 +8,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 
 use super::error::{kind_from_quick_xml, Position, XmlError, XmlErrorKind};
-use super::source::{EventSource, Leaf, ReaderSource, SliceSource};
+use super::slice::SliceSource;
+use super::source::{EventSource, Leaf, ReaderSource};
 
 /// The XML Schema instance namespace (`xsi:nil`).
 pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
@@ -724,7 +725,6 @@ impl<S: EventSource> XmlReader<S> {
                     text.push_str(self.src.last_text());
                     return self.collect_text(text).map(|()| false);
                 }
-                Ok(Leaf::Unexpected) => return Err(self.error(XmlErrorKind::UnexpectedText)),
                 Ok(Leaf::Nothing) => {}
                 Err(e) => return Err(self.parser_error(&e)),
             }

@@ -1,14 +1,15 @@
-//! Event sources for [`XmlReader`](super::XmlReader): a byte slice or any `BufRead`.
+//! Event sources for [`XmlReader`](super::XmlReader): any `BufRead` here, a byte slice in
+//! [`slice`](super::slice).
 //!
-//! Both wrap a quick-xml [`Reader`] configured for bounded reading (namespaces are resolved
-//! by [`XmlReader`](super::XmlReader) itself), and both can turn a byte offset into a line
-//! and column for error messages.
+//! The streaming source wraps a quick-xml [`Reader`] configured for bounded reading
+//! (namespaces are resolved by [`XmlReader`](super::XmlReader) itself); the in-memory one
+//! reads the same events itself. Both can turn a byte offset into a line and column for
+//! error messages.
 
-use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
-use quick_xml::events::{BytesStart, BytesText, Event};
+use quick_xml::events::Event;
 use quick_xml::Reader;
 
 /// How many recent line starts a streaming source remembers for error positions.
@@ -21,7 +22,7 @@ fn configure<R>(reader: &mut Reader<R>) {
     config.trim_text(false);
 }
 
-mod sealed {
+pub(super) mod sealed {
     pub trait Sealed {}
 }
 
@@ -81,180 +82,6 @@ pub enum Leaf {
     Text,
     /// A text and the end tag: the element is read.
     TextAndEnd,
-    /// An event other than the one the input announced.
-    Unexpected,
-}
-
-/// Events borrowed straight from an in-memory document: start tags and text are never
-/// copied.
-pub struct SliceSource<'i> {
-    reader: Reader<&'i [u8]>,
-    input: &'i [u8],
-    start: BytesStart<'i>,
-    start_name_len: usize,
-    /// The last text as written (the common case)...
-    text: &'i str,
-    /// ...or its copy with line ends normalised, when it needed that.
-    normalised: Option<String>,
-    /// Offset just after the last start tag.
-    after_start: usize,
-    /// Offset of the next `\r` in the input not yet passed (`usize::MAX`: none). Only a
-    /// text that reaches it can need line-end normalisation, so the others are not scanned
-    /// one by one; the input is searched once, ahead, in large steps.
-    next_cr: usize,
-}
-
-impl<'i> SliceSource<'i> {
-    pub(crate) fn new(input: &'i [u8]) -> Self {
-        let mut reader = Reader::from_reader(input);
-        configure(&mut reader);
-        Self {
-            reader,
-            input,
-            start: BytesStart::from_content("", 0),
-            start_name_len: 0,
-            text: "",
-            normalised: None,
-            after_start: 0,
-            next_cr: find_cr(input, 0),
-        }
-    }
-
-    /// Keeps a start tag just read (see [`EventSource::last_start`]).
-    #[inline(always)]
-    fn keep_start(&mut self, start: &BytesStart<'i>) {
-        self.start_name_len = start.name().into_inner().len();
-        self.start = start.clone();
-        self.after_start = usize::try_from(self.reader.buffer_position()).unwrap_or(0);
-    }
-
-    /// Keeps a text just read, with line ends normalised (see [`EventSource::last_text`]),
-    /// and returns it.
-    #[inline(always)]
-    fn keep_text(&mut self, text: BytesText<'i>) -> &str {
-        // The text ends where the reader stands, at the next markup.
-        let end = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-        let content = if end <= self.next_cr {
-            text.into_inner()
-        } else {
-            // The `\r` is in this text, or was in markup before it.
-            self.next_cr = find_cr(self.input, end);
-            text.xml10_content()
-        };
-        match content {
-            Cow::Borrowed(text) => {
-                self.text = text;
-                self.normalised = None;
-                text
-            }
-            Cow::Owned(text) => self.normalised.insert(text).as_str(),
-        }
-    }
-}
-
-/// Offset of the first `\r` at or after `from` (`usize::MAX`: none).
-fn find_cr(input: &[u8], from: usize) -> usize {
-    input
-        .get(from..)
-        .and_then(|rest| memchr::memchr(b'\r', rest))
-        .map_or(usize::MAX, |at| from + at)
-}
-
-impl sealed::Sealed for SliceSource<'_> {}
-
-impl EventSource for SliceSource<'_> {
-    const IN_MEMORY: bool = true;
-
-    #[inline]
-    fn next_event(&mut self) -> Result<Event<'_>, quick_xml::Error> {
-        match self.reader.read_event()? {
-            Event::Start(start) => {
-                self.keep_start(&start);
-                Ok(Event::Start(start))
-            }
-            Event::Text(text) => Ok(Event::Text(BytesText::from_escaped(self.keep_text(text)))),
-            event => Ok(event),
-        }
-    }
-
-    #[inline]
-    fn last_start(&self) -> (&str, usize) {
-        (&self.start, self.start_name_len)
-    }
-
-    #[inline]
-    fn last_text(&self) -> &str {
-        self.normalised.as_deref().unwrap_or(self.text)
-    }
-
-    fn name_at(&self, offset: u64) -> Option<&str> {
-        let tag = self.input.get(usize::try_from(offset).ok()?..)?;
-        let tag = tag.strip_prefix(b"<")?;
-        let end = tag
-            .iter()
-            .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
-            .unwrap_or(tag.len());
-        std::str::from_utf8(tag.get(..end)?).ok()
-    }
-
-    fn read_leaf(&mut self) -> Result<Leaf, quick_xml::Error> {
-        let at = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-        // Only right after a start tag, and not one written `<a/>` (quick-xml makes up its
-        // end tag whatever the input says)...
-        if at != self.after_start || at < 2 || self.input.get(at - 2) == Some(&b'/') {
-            return Ok(Leaf::Nothing);
-        }
-        // ...and when neither markup nor a reference comes next: then quick-xml's next
-        // event is that text.
-        if matches!(self.input.get(at), None | Some(b'<' | b'&')) {
-            return Ok(Leaf::Nothing);
-        }
-        let Event::Text(text) = self.reader.read_event()? else {
-            return Ok(Leaf::Unexpected);
-        };
-        self.keep_text(text);
-        if !self.at_end_tag() {
-            return Ok(Leaf::Text);
-        }
-        match self.reader.read_event()? {
-            Event::End(_) => Ok(Leaf::TextAndEnd),
-            _ => Ok(Leaf::Unexpected),
-        }
-    }
-
-    #[inline]
-    fn at_end_tag(&self) -> bool {
-        usize::try_from(self.reader.buffer_position())
-            .ok()
-            .and_then(|at| self.input.get(at..))
-            .is_some_and(|rest| rest.starts_with(b"</"))
-    }
-
-    #[inline]
-    fn offset(&self) -> u64 {
-        self.reader.buffer_position()
-    }
-
-    fn error_offset(&self) -> u64 {
-        self.reader.error_position()
-    }
-
-    fn line_column(&self, offset: u64) -> (u64, u64) {
-        let end = usize::try_from(offset)
-            .unwrap_or(usize::MAX)
-            .min(self.input.len());
-        let before = self.input.get(..end).unwrap_or_default();
-        let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        (line, (end - line_start) as u64 + 1)
-    }
-
-    fn size_exceeded(&self) -> bool {
-        false
-    }
 }
 
 /// A `BufRead` adapter that counts bytes, enforces a size limit and remembers where recent
