@@ -1,5 +1,6 @@
 //! Wire formats: one codec module per format and version.
 
+pub(crate) mod b64;
 pub(crate) mod json;
 pub mod lefi_json;
 pub mod lefi_xml;

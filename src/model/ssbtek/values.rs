@@ -291,12 +291,12 @@ impl Base64Blob {
 
     /// Decodes `xs:base64Binary` text (whitespace allowed).
     pub fn decode(text: &str) -> Result<Self, ValueError> {
-        let engine = base64::engine::general_purpose::STANDARD;
-        if let Ok(bytes) = engine.decode(text) {
+        use crate::wire::b64::decode_standard;
+        if let Ok(bytes) = decode_standard(text.as_bytes()) {
             return Ok(Self::from_bytes(bytes));
         }
         let compact: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-        let bytes = engine.decode(&compact).map_err(|_| ValueError::Base64)?;
+        let bytes = decode_standard(compact.as_bytes()).map_err(|_| ValueError::Base64)?;
         Ok(Self {
             bytes,
             original: Some(text.to_owned()),
