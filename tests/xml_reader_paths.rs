@@ -1,6 +1,6 @@
-//! The XML reader's in-memory shortcuts against its streaming path, which has none: line
-//! ends found ahead of time instead of text by text, an element's text and end tag read
-//! in one go, and cached namespace prefixes. Both must read every document the same way,
+//! The XML reader's in-memory path (its own tokenizer, line ends found ahead of time
+//! instead of text by text, an element's text and end tag read in one go, cached namespace
+//! prefixes) against its streaming path over quick-xml, which has none of that. Both must read every document the same way,
 //! errors and their positions included, and as the generator says the document reads.
 #![allow(
     clippy::unwrap_used,

@@ -1,8 +1,10 @@
 //! Shared XML reading and writing helpers for the SOAP and LEFI XML codecs.
 //!
-//! * [`XmlReader`]: a bounded pull reader over quick-xml's `NsReader` — refuses DOCTYPE and
-//!   entity declarations, enforces [`XmlLimits`] (size, depth), resolves namespaces so nothing
-//!   depends on prefixes, and reports [`XmlError`]s with line, column and element path.
+//! * [`XmlReader`]: a bounded pull reader — refuses DOCTYPE and entity declarations,
+//!   enforces [`XmlLimits`] (size, depth), resolves namespaces so nothing depends on
+//!   prefixes, and reports [`XmlError`]s with line, column and element path. It reads
+//!   streams through quick-xml's `Reader` ([`ReaderSource`]) and in-memory documents with
+//!   its own tokenizer ([`SliceSource`]), which yields the same events and errors.
 //! * [`XmlWriter`]: escaping and namespace declarations where needed.
 //! * [`XmlFragment`] / [`XmlDocument`]: unknown subtrees and embedded documents kept
 //!   losslessly and re-emitted.

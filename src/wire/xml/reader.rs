@@ -1,5 +1,5 @@
-//! A bounded, namespace-aware pull reader over quick-xml that reads straight into typed
-//! values: no DOM, no DTDs, positions and element paths on every error.
+//! A bounded, namespace-aware pull reader over quick-xml's events that reads straight into
+//! typed values: no DOM, no DTDs, positions and element paths on every error.
 
 use std::borrow::Cow;
 use std::io::BufRead;
