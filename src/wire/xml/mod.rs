@@ -9,6 +9,7 @@
 //! * [`XmlFragment`] / [`XmlDocument`]: unknown subtrees and embedded documents kept
 //!   losslessly and re-emitted.
 
+mod bytes;
 mod error;
 mod fragment;
 mod reader;

@@ -25,6 +25,9 @@ use quick_xml::events::{
     BytesCData, BytesDecl, BytesEnd, BytesPI, BytesRef, BytesStart, BytesText, Event,
 };
 
+use quick_xml::utils::{is_whitespace, name_len};
+
+use super::bytes::find_any;
 use super::source::{sealed, EventSource, Leaf};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -59,7 +62,8 @@ pub struct SliceSource<'i> {
     /// The last start tag's content (name and attributes) and name length.
     start: &'i str,
     start_name_len: usize,
-    /// Offset just after the last start tag.
+    /// Offset just after the last start tag (its end tag comes first when it was written
+    /// `<a/>`: see `state`).
     after_start: usize,
     /// The last text as written (the common case)...
     text: &'i str,
@@ -164,10 +168,20 @@ impl<'i> SliceSource<'i> {
     #[inline(always)]
     fn read_text(&mut self) -> Result<&str, Error> {
         let from = self.pos;
-        let end = find_text_end(self.bytes, from);
+        let end = find_any(self.bytes, from, [b'<', b'&']).unwrap_or(self.bytes.len());
         let text = self.str(from, end)?;
         self.pos = end;
         Ok(self.keep_text(text, end))
+    }
+
+    /// Whether an end tag comes next in the input.
+    #[inline]
+    fn at_end_tag(&self) -> bool {
+        self.state == State::Content
+            && self
+                .bytes
+                .get(self.pos..)
+                .is_some_and(|rest| rest.starts_with(b"</"))
     }
 
     /// Reads the markup at `<`.
@@ -208,11 +222,9 @@ impl<'i> SliceSource<'i> {
         self.start = content;
         self.start_name_len = name_len;
         self.pos = gt + 1;
+        self.after_start = self.pos;
         if empty {
             self.state = State::Empty;
-            self.after_start = usize::MAX;
-        } else {
-            self.after_start = self.pos;
         }
         Ok(Event::Start(BytesStart::from_content(content, name_len)))
     }
@@ -240,7 +252,7 @@ impl<'i> SliceSource<'i> {
         };
         let content = self.bytes.get(name_at..gt).unwrap_or_default();
         // whitespace after the name is allowed
-        let end = match content.iter().rposition(|&b| !is_space(b)) {
+        let end = match content.iter().rposition(|&b| !is_whitespace(b)) {
             Some(last) => name_at + last + 1,
             None => gt,
         };
@@ -267,29 +279,13 @@ impl<'i> SliceSource<'i> {
         let at = self.pos;
         let rest = self.bytes.get(at..).unwrap_or_default();
         match rest.get(2) {
+            // `<!-->` and `<!--->` do not close themselves: the end is looked for after `<!--`
             Some(b'-') => {
-                // `<!-->` and `<!--->` do not close themselves
-                let end = rest
-                    .starts_with(b"<!--")
-                    .then(|| find_from(rest, 4, b"-->"))
-                    .flatten();
-                let Some(end) = end else {
-                    return Err(self.syntax(at, SyntaxError::UnclosedComment));
-                };
-                let text = self.str(at + 4, at + end)?;
-                self.pos = at + end + 3;
+                let text = self.read_section(b"<!--", b"-->", SyntaxError::UnclosedComment)?;
                 Ok(Event::Comment(BytesText::from_escaped(text)))
             }
             Some(b'[') => {
-                let end = rest
-                    .starts_with(b"<![CDATA[")
-                    .then(|| find_from(rest, 9, b"]]>"))
-                    .flatten();
-                let Some(end) = end else {
-                    return Err(self.syntax(at, SyntaxError::UnclosedCData));
-                };
-                let text = self.str(at + 9, at + end)?;
-                self.pos = at + end + 3;
+                let text = self.read_section(b"<![CDATA[", b"]]>", SyntaxError::UnclosedCData)?;
                 Ok(Event::CData(BytesCData::new(text)))
             }
             Some(b'D' | b'd') => {
@@ -305,6 +301,29 @@ impl<'i> SliceSource<'i> {
             }
             _ => Err(self.syntax(at, SyntaxError::InvalidBangMarkup)),
         }
+    }
+
+    /// Reads a comment or CDATA section at `<!`: `open`, then the content up to the first
+    /// `close`, which is returned; `unclosed` when the input does not start with `open` or
+    /// `close` never comes.
+    fn read_section(
+        &mut self,
+        open: &[u8],
+        close: &[u8],
+        unclosed: SyntaxError,
+    ) -> Result<&'i str, Error> {
+        let at = self.pos;
+        let rest = self.bytes.get(at..).unwrap_or_default();
+        let end = rest
+            .starts_with(open)
+            .then(|| find_from(rest, open.len(), close))
+            .flatten();
+        let Some(end) = end else {
+            return Err(self.syntax(at, unclosed));
+        };
+        let text = self.str(at + open.len(), at + end)?;
+        self.pos = at + end + close.len();
+        Ok(text)
     }
 
     /// Reads `<?…?>`: the XML declaration or a processing instruction.
@@ -325,7 +344,7 @@ impl<'i> SliceSource<'i> {
                 let content = self.str(at + 2, at + gt - 1)?;
                 self.pos = at + gt + 1;
                 let bytes = content.as_bytes();
-                if bytes.starts_with(b"xml") && bytes.get(3).is_none_or(|&b| is_space(b)) {
+                if bytes.starts_with(b"xml") && bytes.get(3).is_none_or(|&b| is_whitespace(b)) {
                     let start = BytesStart::from_content(content, 3);
                     Ok(Event::Decl(BytesDecl::from_start(start)))
                 } else {
@@ -334,7 +353,7 @@ impl<'i> SliceSource<'i> {
             }
             _ => {
                 let decl = rest.starts_with(b"<?xml")
-                    && rest.get(5).is_none_or(|&b| is_space(b) || b == b'?');
+                    && rest.get(5).is_none_or(|&b| is_whitespace(b) || b == b'?');
                 let e = if decl {
                     SyntaxError::UnclosedXmlDecl
                 } else {
@@ -413,7 +432,7 @@ impl EventSource for SliceSource<'_> {
         let tag = tag.strip_prefix(b"<")?;
         let end = tag
             .iter()
-            .position(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>'))
+            .position(|&b| is_whitespace(b) || b == b'/' || b == b'>')
             .unwrap_or(tag.len());
         std::str::from_utf8(tag.get(..end)?).ok()
     }
@@ -434,15 +453,6 @@ impl EventSource for SliceSource<'_> {
         }
         self.read_end_tag()?;
         Ok(Leaf::TextAndEnd)
-    }
-
-    #[inline]
-    fn at_end_tag(&self) -> bool {
-        self.state == State::Content
-            && self
-                .bytes
-                .get(self.pos..)
-                .is_some_and(|rest| rest.starts_with(b"</"))
     }
 
     #[inline]
@@ -472,21 +482,6 @@ impl EventSource for SliceSource<'_> {
     }
 }
 
-/// XML whitespace, as quick-xml delimits names with it.
-#[inline(always)]
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
-}
-
-/// Length of the name at the start of a tag's content: up to the first whitespace.
-#[inline(always)]
-fn name_len(content: &[u8]) -> usize {
-    content
-        .iter()
-        .position(|&b| is_space(b))
-        .unwrap_or(content.len())
-}
-
 /// Offset of the first `\r` at or after `from` (`usize::MAX`: none).
 fn find_cr(input: &[u8], from: usize) -> usize {
     input
@@ -508,43 +503,6 @@ fn find_from(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     }
 }
 
-const ONES: u64 = u64::from_le_bytes([1; 8]);
-const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-
-/// The high bit of every byte of `word` equal to `byte`, and possibly of bytes above the
-/// first such byte (borrows propagate upwards only): the lowest flag is exact.
-#[inline(always)]
-fn flag(word: u64, byte: u8) -> u64 {
-    let x = word ^ (ONES * u64::from(byte));
-    x.wrapping_sub(ONES) & !x & HIGHS
-}
-
-/// How many bytes are scanned eight at a time before handing over to `memchr`: texts and
-/// tags are mostly short, where `memchr`'s setup costs more than the scan.
-const SHORT: usize = 32;
-
-/// Offset of the first `<` or `&` at or after `from`, or the input's length.
-#[inline(always)]
-fn find_text_end(bytes: &[u8], from: usize) -> usize {
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b'<'; 8]));
-        let found = flag(word, b'<') | flag(word, b'&');
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-        if at - from >= SHORT {
-            let rest = bytes.get(at..).unwrap_or_default();
-            return memchr::memchr2(b'<', b'&', rest).map_or(bytes.len(), |i| at + i);
-        }
-    }
-    let rest = bytes.get(at..).unwrap_or_default();
-    rest.iter()
-        .position(|&b| b == b'<' || b == b'&')
-        .map_or(bytes.len(), |i| at + i)
-}
-
 /// Offset of the `>` closing the tag whose content starts at `from`, skipping quoted
 /// attribute values, and whether there were any; the error says what was left open.
 #[inline(always)]
@@ -552,7 +510,7 @@ fn find_tag_end(bytes: &[u8], from: usize) -> Result<(usize, bool), SyntaxError>
     let mut at = from;
     let mut quoted = false;
     loop {
-        let Some(i) = find_markup(bytes, at) else {
+        let Some(i) = find_any(bytes, at, [b'>', b'"', b'\'']) else {
             return Err(SyntaxError::UnclosedTag);
         };
         match bytes.get(i) {
@@ -571,28 +529,6 @@ fn find_tag_end(bytes: &[u8], from: usize) -> Result<(usize, bool), SyntaxError>
             None => return Err(SyntaxError::UnclosedTag),
         }
     }
-}
-
-/// Offset of the first `>`, `'` or `"` at or after `from`.
-#[inline(always)]
-fn find_markup(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b'>'; 8]));
-        let found = flag(word, b'>') | flag(word, b'"') | flag(word, b'\'');
-        if found != 0 {
-            return Some(at + (found.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
-        if at - from >= SHORT {
-            let rest = bytes.get(at..)?;
-            return memchr::memchr3(b'>', b'"', b'\'', rest).map(|i| at + i);
-        }
-    }
-    let rest = bytes.get(at..)?;
-    rest.iter()
-        .position(|&b| matches!(b, b'>' | b'"' | b'\''))
-        .map(|i| at + i)
 }
 
 #[cfg(test)]
@@ -748,35 +684,5 @@ mod tests {
         assert_eq!(end, None);
         assert_eq!(seen[0], ("start \"a\" 1".to_owned(), 6));
         assert_eq!(seen.len(), 3);
-    }
-
-    #[test]
-    fn byte_searches_agree_with_plain_ones() {
-        let alphabet: &[u8] = b"a<&>\"'\xc3\xb6 ";
-        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
-        for len in 0..80 {
-            for _ in 0..100 {
-                let bytes: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed ^= seed << 13;
-                        seed ^= seed >> 7;
-                        seed ^= seed << 17;
-                        alphabet[(seed % alphabet.len() as u64) as usize]
-                    })
-                    .collect();
-                for from in 0..=len {
-                    let text = bytes[from..]
-                        .iter()
-                        .position(|&b| b == b'<' || b == b'&')
-                        .map_or(len, |i| from + i);
-                    assert_eq!(find_text_end(&bytes, from), text, "{bytes:?} {from}");
-                    let markup = bytes[from..]
-                        .iter()
-                        .position(|&b| matches!(b, b'>' | b'"' | b'\''))
-                        .map(|i| from + i);
-                    assert_eq!(find_markup(&bytes, from), markup, "{bytes:?} {from}");
-                }
-            }
-        }
     }
 }

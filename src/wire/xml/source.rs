@@ -56,9 +56,6 @@ pub trait EventSource: sealed::Sealed {
     /// The content of the last `Text` event when [`IN_MEMORY`](Self::IN_MEMORY), else empty.
     #[doc(hidden)]
     fn last_text(&self) -> &str;
-    /// Whether the unread input starts with an end tag (`false` when unknown).
-    #[doc(hidden)]
-    fn at_end_tag(&self) -> bool;
     /// The element name (as written) of the start tag at `offset`, when the source still has
     /// the input; `None` for streams.
     #[doc(hidden)]
@@ -196,10 +193,6 @@ impl<R: BufRead> EventSource for ReaderSource<R> {
 
     fn last_text(&self) -> &str {
         ""
-    }
-
-    fn at_end_tag(&self) -> bool {
-        false
     }
 
     fn name_at(&self, _offset: u64) -> Option<&str> {
