@@ -147,14 +147,14 @@ impl<'i> SliceSource<'i> {
     /// and returns it. `end` is where it ends.
     #[inline(always)]
     fn keep_text(&mut self, text: &'i str, end: usize) -> &str {
-        if end <= self.next_cr {
-            self.text = text;
-            self.normalised = None;
-            return text;
-        }
-        // The `\r` is in this text, or was in markup before it.
-        self.next_cr = find_cr(self.bytes, end);
-        match BytesText::from_escaped(text).xml10_content() {
+        let content = if end <= self.next_cr {
+            Cow::Borrowed(text)
+        } else {
+            // The `\r` is in this text, or was in markup before it.
+            self.next_cr = find_cr(self.bytes, end);
+            BytesText::from_escaped(text).xml10_content()
+        };
+        match content {
             Cow::Borrowed(text) => {
                 self.text = text;
                 self.normalised = None;
@@ -189,10 +189,7 @@ impl<'i> SliceSource<'i> {
         let at = self.pos;
         match self.bytes.get(at + 1) {
             None => Err(self.syntax(at, SyntaxError::UnclosedTag)),
-            Some(b'/') => {
-                let (from, to) = self.read_end_tag()?;
-                Ok(Event::End(BytesEnd::new(self.str(from, to)?)))
-            }
+            Some(b'/') => Ok(Event::End(BytesEnd::new(self.read_end_tag()?))),
             Some(b'!') => self.read_bang(),
             Some(b'?') => self.read_question_mark(),
             Some(_) => self.read_start_tag(),
@@ -229,10 +226,9 @@ impl<'i> SliceSource<'i> {
         Ok(Event::Start(BytesStart::from_content(content, name_len)))
     }
 
-    /// Reads an end tag at `</`, checks it closes the open element and returns the span of
-    /// its name.
+    /// Reads an end tag at `</`, checks it closes the open element and returns its name.
     #[inline(always)]
-    fn read_end_tag(&mut self) -> Result<(usize, usize), Error> {
+    fn read_end_tag(&mut self) -> Result<&'i str, Error> {
         let at = self.pos;
         let name_at = at + 2;
         // the common case: the open element's name, then `>`
@@ -243,7 +239,7 @@ impl<'i> SliceSource<'i> {
             {
                 self.open.pop();
                 self.pos = end + 1;
-                return Ok((name_at, end));
+                return self.str(name_at, end);
             }
         }
         let gt = match find_tag_end(self.bytes, at + 1) {
@@ -268,7 +264,7 @@ impl<'i> SliceSource<'i> {
                     };
                     return Err(self.ill_formed(at, e));
                 }
-                Ok((name_at, end))
+                Ok(found)
             }
             None => Err(self.ill_formed(at, IllFormedError::UnmatchedEndTag(found.to_owned()))),
         }
