@@ -56,9 +56,9 @@ pub struct SliceSource<'i> {
     /// Offset of the last error.
     error_pos: usize,
     state: State,
-    /// Offset and length of the names of the open elements, for end-tag checks, and
-    /// whether the name is free of quotes (then its end tag can be matched directly).
-    open: Vec<(usize, usize, bool)>,
+    /// The names of the open elements, for end-tag checks, and whether the name is free
+    /// of quotes (then its end tag can be matched directly).
+    open: Vec<(&'i str, bool)>,
     /// The last start tag's content (name and attributes) and name length.
     start: &'i str,
     start_name_len: usize,
@@ -215,7 +215,8 @@ impl<'i> SliceSource<'i> {
                 .unwrap_or_default()
                 .iter()
                 .any(|&b| b == b'"' || b == b'\'');
-        self.open.push((at + 1, name_len, plain));
+        self.open
+            .push((content.get(..name_len).unwrap_or_default(), plain));
         self.start = content;
         self.start_name_len = name_len;
         self.pos = gt + 1;
@@ -232,14 +233,14 @@ impl<'i> SliceSource<'i> {
         let at = self.pos;
         let name_at = at + 2;
         // the common case: the open element's name, then `>`
-        if let Some(&(open_at, len, true)) = self.open.last() {
-            let end = name_at + len;
+        if let Some(&(name, true)) = self.open.last() {
+            let end = name_at + name.len();
             if self.bytes.get(end) == Some(&b'>')
-                && self.bytes.get(name_at..end) == self.bytes.get(open_at..open_at + len)
+                && self.bytes.get(name_at..end) == Some(name.as_bytes())
             {
                 self.open.pop();
                 self.pos = end + 1;
-                return self.str(name_at, end);
+                return Ok(name);
             }
         }
         let gt = match find_tag_end(self.bytes, at + 1) {
@@ -255,8 +256,7 @@ impl<'i> SliceSource<'i> {
         self.pos = gt + 1;
         let found = self.str(name_at, end)?;
         match self.open.pop() {
-            Some((open_at, len, _)) => {
-                let expected = self.input.get(open_at..open_at + len).unwrap_or_default();
+            Some((expected, _)) => {
                 if expected != found {
                     let e = IllFormedError::MismatchedEndTag {
                         expected: expected.to_owned(),
@@ -396,8 +396,7 @@ impl EventSource for SliceSource<'_> {
             State::Content => {}
             State::Empty => {
                 self.state = State::Content;
-                let (at, len, _) = self.open.pop().unwrap_or_default();
-                let name = self.input.get(at..at + len).unwrap_or_default();
+                let (name, _) = self.open.pop().unwrap_or_default();
                 return Ok(Event::End(BytesEnd::new(name)));
             }
             State::Done => return Ok(Event::Eof),
