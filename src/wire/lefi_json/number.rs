@@ -44,7 +44,7 @@ impl Serialize for ExactDecimal {
 }
 
 /// Parses the raw text of a JSON value as an exact decimal.
-fn decimal_from_raw<E: de::Error>(raw: &str) -> Result<Decimal, E> {
+pub(super) fn decimal_from_raw<E: de::Error>(raw: &str) -> Result<Decimal, E> {
     match raw.trim_ascii().as_bytes().first() {
         Some(b'-' | b'0'..=b'9') => {}
         _ => return Err(E::custom(format_args!("invalid type: expected {EXPECTED}"))),
@@ -73,11 +73,12 @@ fn plain_decimal(text: &str) -> Option<Decimal> {
     for &b in digits {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa * 10 + i64::from(b - b'0');
+                // counted first: a nineteenth digit could overflow the mantissa
                 count += 1;
                 if count > 18 {
                     return None;
                 }
+                mantissa = mantissa * 10 + i64::from(b - b'0');
                 if let Some(s) = scale.as_mut() {
                     *s += 1;
                 }
