@@ -1,6 +1,7 @@
-//! Byte searches for the XML reader and tokenizer: names, texts and tags are mostly short,
-//! so they are searched eight bytes at a time in a `u64` (where a byte loop's cost is its
-//! exit, and `memchr`'s is its setup), handing over to `memchr` when a span runs long.
+//! Byte searches for the XML tokenizer and reader and the generated JSON reader: names,
+//! texts, tags, keys and strings are mostly short, so they are searched eight bytes at a
+//! time in a `u64` (where a byte loop's cost is its exit, and `memchr`'s is its setup),
+//! handing over to `memchr` when a span runs long.
 
 const ONES: u64 = u64::from_le_bytes([1; 8]);
 const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
@@ -16,9 +17,35 @@ fn flag(word: u64, byte: u8) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGHS
 }
 
+/// The high bit of every byte of `word` below `limit` (at most 0x80), and possibly of
+/// bytes above the first such byte: the lowest flag is exact.
+#[inline(always)]
+fn flag_below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS
+}
+
+/// Offset of the first byte at or after `from` that ends a JSON string's plain run: a
+/// quote, a backslash or a control character (below 0x20).
+#[inline(always)]
+pub(crate) fn find_json_string_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let found = flag(word, b'"') | flag(word, b'\\') | flag_below(word, 0x20);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|i| at + i)
+}
+
 /// Offset of the first byte of `set` (one to three bytes) at or after `from`.
 #[inline(always)]
-pub(super) fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> Option<usize> {
+pub(crate) fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> Option<usize> {
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
@@ -74,6 +101,27 @@ mod tests {
             agrees(&bytes, [b':'])?;
             agrees(&bytes, [b'<', b'&'])?;
             agrees(&bytes, [b'>', b'"', b'\''])?;
+        }
+
+        /// JSON string ends: quotes, backslashes and every control character, among bytes
+        /// just above them and at and above 0x80.
+        #[test]
+        fn finds_json_string_ends_as_a_byte_loop(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    8 => proptest::sample::select(b"a \x21\x22\x5b\x5c\x5d\x7f\xc3\xb6\x80\xff".to_vec()),
+                    1 => 0u8..0x20,
+                ],
+                0..80,
+            )
+        ) {
+            for from in 0..=bytes.len() {
+                let want = bytes[from..]
+                    .iter()
+                    .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                    .map(|i| from + i);
+                prop_assert_eq!(find_json_string_end(&bytes, from), want, "{:?} {}", bytes, from);
+            }
         }
     }
 }

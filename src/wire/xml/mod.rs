@@ -9,7 +9,6 @@
 //! * [`XmlFragment`] / [`XmlDocument`]: unknown subtrees and embedded documents kept
 //!   losslessly and re-emitted.
 
-mod bytes;
 mod error;
 mod fragment;
 mod reader;

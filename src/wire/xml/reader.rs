@@ -7,10 +7,10 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 
-use super::bytes::find_any;
 use super::error::{kind_from_quick_xml, Position, XmlError, XmlErrorKind};
 use super::slice::SliceSource;
 use super::source::{EventSource, Leaf, ReaderSource};
+use crate::wire::bytes::find_any;
 
 /// The XML Schema instance namespace (`xsi:nil`).
 pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";

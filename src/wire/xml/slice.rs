@@ -27,8 +27,8 @@ use quick_xml::events::{
 
 use quick_xml::utils::{is_whitespace, name_len};
 
-use super::bytes::find_any;
 use super::source::{sealed, EventSource, Leaf};
+use crate::wire::bytes::find_any;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
