@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Generate `src/model/lefi/generated.rs` from the LEFI v9 OpenAPI contract.
+"""Generate `src/model/lefi/generated.rs` (and its JSON reader) from the LEFI v9 contract.
 
-usage: tools/gen_lefi_v9.py [--check] [--spec PATH] [--out PATH]
+usage: tools/gen_lefi_v9.py [--check] [--spec PATH] [--out PATH] [--fast-out PATH]
 
 One Rust struct per component schema reachable from the four document roots, with the
-schema's description as rustdoc. The few schemas represented by a shared crate type (code
-lists, `LefiFranTill`, `LefiPersonnummer`) are listed in SHARED_TYPES below; the few
-properties typed by hand (personal data, contract quirks) in FIELD_TYPES and
+schema's description as rustdoc, and the generated JSON reader's impl for each of them
+(`src/wire/lefi_json/fast_generated.rs`). The few schemas represented by a shared crate
+type (code lists, `LefiFranTill`, `LefiPersonnummer`) are listed in SHARED_TYPES below;
+the few properties typed by hand (personal data, contract quirks) in FIELD_TYPES and
 EXTRA_PROPERTIES. Every entry there carries the reason it exists.
 
-`--check` exits 1 when the committed file differs from what the contract generates now
+`--check` exits 1 when a committed file differs from what the contract generates now
 (CI calls it); when the contract is absent it prints a notice and exits 0.
 Needs Python 3, PyYAML and `rustfmt`.
 """
@@ -25,6 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC = os.path.join(ROOT, '..', 'shared', 'contracts', 'ssbtek-v10', 'se', 'forsakringskassan',
                     'schema', 'lefi', 'lefi-formansinformation-v9.openapi.yaml')
 OUT = os.path.join(ROOT, 'src', 'model', 'lefi', 'generated.rs')
+FAST_OUT = os.path.join(ROOT, 'src', 'wire', 'lefi_json', 'fast_generated.rs')
 
 # The four documents of the API: request, response, available types, error answer.
 ROOTS = ['LefiExternFormansinformationFraga', 'LefiExternFormansinformationSvar',
@@ -134,12 +136,16 @@ RUST_KEYWORDS = {'as', 'break', 'const', 'continue', 'crate', 'else', 'enum', 'e
 class Field:
     """One Rust field: name, type (without Option when optional) and serde attributes."""
 
-    def __init__(self, json_name, rust_type, required, doc, attrs):
+    def __init__(self, json_name, rust_type, required, doc, attrs, with_module=None,
+                 helper=None):
         self.json_name = json_name
         self.rust_type = rust_type
         self.required = required
         self.doc = doc
         self.attrs = attrs
+        # how serde reads it: a `with` module, or a `deserialize_with` helper
+        self.with_module = with_module
+        self.helper = helper
 
 
 def ref_name(node):
@@ -277,7 +283,8 @@ def field_for(schema_name, prop_name, node, required):
                 'contract\'s own example; see [`Ersattning`](super::Ersattning).']
     if helper is not None and (schema_name, prop_name) in FIELD_DESERIALIZERS:
         doc += ['', 'Contract quirk: ' + helper[1] + '; `[]` is read as the empty object.']
-    return Field(prop_name, rust, required, doc, attrs)
+    return Field(prop_name, rust, required, doc, attrs, with_module,
+                 helper[0] if helper is not None else None)
 
 
 def fields_of(schema_name, schema):
@@ -364,6 +371,76 @@ def render(spec):
     return '\n'.join(parts)
 
 
+def qualify(rust_type):
+    """A model field's type as written outside the model module."""
+    rust_type = rust_type.replace('super::', 'm::')
+    return re.sub(r'(?<![:\w])(Lefi\w+)', r'm::\1', rust_type)
+
+
+def fast_expr(f):
+    """The expression reading field `f` in the generated reader (an `Option` of it)."""
+    ty = qualify(f.rust_type)
+    if f.helper is not None:
+        return f'c.handed(|d| {f.helper}(d))?'
+    if f.with_module == NUMBER:
+        read = 'Cursor::decimal'
+    elif f.with_module == DATE:
+        read = 'Cursor::date'
+    elif f.with_module is not None:
+        module = f.with_module if f.required else f.with_module + '::option'
+        value = f'c.handed(|d| {module}::deserialize(d))?'
+        return f'Some({value})' if f.required else value
+    else:
+        read = f'<{ty} as Fast>::read'
+    return f'Some({read}(c)?)' if f.required else f'fast::option(c, {read})?'
+
+
+def render_fast_struct(name, schema):
+    fields = fields_of(name, schema)
+    if len(fields) > 64:
+        sys.exit(f'{name}: more than 64 properties; widen the seen mask')
+    out = [f'impl Fast for m::{name} {{',
+           '    fn read(c: &mut Cursor<\'_>) -> Result<Self, Bail> {',
+           '        c.open_object()?;',
+           '        let mut seen = 0u64;']
+    for i, f in enumerate(fields):
+        out.append(f'        let mut f{i}: Option<{qualify(f.rust_type)}> = None;')
+    out += ['        let mut first = true;',
+            '        while let Some(key) = c.next_key(&mut first)? {',
+            '            match key {']
+    for i, f in enumerate(fields):
+        out.append(f'                "{f.json_name}" => {{ fast::first_time(&mut seen, {i})?; '
+                   f'f{i} = {fast_expr(f)}; }}')
+    out += ['                _ => return Err(Bail),', '            }', '        }',
+            '        Ok(Self {']
+    for i, f in enumerate(fields):
+        value = f'f{i}.ok_or(Bail)?' if f.required else f'f{i}'
+        out.append(f'            {snake(f.json_name)}: {value},')
+    out += ['        })', '    }', '}']
+    return '\n'.join(out)
+
+
+def render_fast(spec):
+    schemas = spec['components']['schemas']
+    parts = [
+        '//! The generated reader\'s impls, one per model struct: keys matched as written,',
+        '//! fields read by their type or by the helper serde uses for them (see [`super::fast`]).',
+        '// @generated by tools/gen_lefi_v9.py from lefi-formansinformation-v9.openapi.yaml.',
+        '// Do not edit: change the generator and run `python3 tools/gen_lefi_v9.py`.',
+        '',
+        '#![allow(clippy::too_many_lines, unused_mut)]',
+        '',
+        'use super::fast::{self, Bail, Cursor, Fast};',
+        'use crate::model::lefi as m;',
+        '',
+    ]
+    for name in reachable(schemas):
+        if name in SHARED_TYPES:
+            continue
+        parts += [render_fast_struct(name, schemas[name]), '']
+    return '\n'.join(parts)
+
+
 def rustfmt(source):
     done = subprocess.run(['rustfmt', '--edition', '2021', '--emit', 'stdout'], input=source,
                           capture_output=True, text=True, check=False)
@@ -377,23 +454,28 @@ def main():
     parser.add_argument('--check', action='store_true', help='exit 1 when the output is stale')
     parser.add_argument('--spec', default=SPEC)
     parser.add_argument('--out', default=OUT)
+    parser.add_argument('--fast-out', default=FAST_OUT)
     args = parser.parse_args()
     if not os.path.exists(args.spec):
         print(f'notice: {args.spec} not found; LEFI v9 model not generated/checked')
         return 0
     with open(args.spec, encoding='utf-8') as f:
         spec = yaml.safe_load(f)
-    source = rustfmt(render(spec))
+    outputs = [(args.out, rustfmt(render(spec))), (args.fast_out, rustfmt(render_fast(spec)))]
     if args.check:
-        current = open(args.out, encoding='utf-8').read() if os.path.exists(args.out) else ''
-        if current != source:
-            print(f'{args.out} is stale: run python3 tools/gen_lefi_v9.py', file=sys.stderr)
-            return 1
-        print(f'{args.out} is current')
-        return 0
-    with open(args.out, 'w', encoding='utf-8') as f:
-        f.write(source)
-    print(f'wrote {args.out}')
+        stale = False
+        for path, source in outputs:
+            current = open(path, encoding='utf-8').read() if os.path.exists(path) else ''
+            if current != source:
+                print(f'{path} is stale: run python3 tools/gen_lefi_v9.py', file=sys.stderr)
+                stale = True
+            else:
+                print(f'{path} is current')
+        return 1 if stale else 0
+    for path, source in outputs:
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(source)
+        print(f'wrote {path}')
     return 0
 
 

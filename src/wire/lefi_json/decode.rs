@@ -14,6 +14,7 @@
 
 use std::io::Read;
 
+use super::fast;
 use super::quirks::Scope;
 use super::watch;
 use super::{DecodeSettings, Decoded, Error, LefiDocument, UnknownFields, Warning, WarningKind};
@@ -147,18 +148,35 @@ fn run<T: LefiDocument>(
         UnknownFields::Ignore => false,
     };
     let mut unknown = Vec::new();
-    let scope = Scope::new(settings.tolerate_contract_quirks, None);
+    let text = core::str::from_utf8(bytes).ok();
+    let mut scope = Scope::new(settings.tolerate_contract_quirks, None);
     watch::take_skipped();
+    let mut result: Option<Result<T, serde_json::Error>> = None;
+    if let (Some(text), true) = (text, settings.generated_reader) {
+        match fast::read_document::<T>(text) {
+            // a value skipped inside a part handed to serde_json went unreported
+            Ok(value) if !(track_unknown && watch::skipped()) => {
+                result = Some(Ok(value));
+            }
+            // the serde path decides, from a clean state
+            _ => {
+                drop(scope);
+                scope = Scope::new(settings.tolerate_contract_quirks, None);
+                watch::take_skipped();
+            }
+        }
+    }
     // Valid UTF-8 (checked once, in bulk) is parsed from `&str`, so that serde_json does
     // not validate every string again; anything else goes through the slice reader,
     // which reports where the bad bytes are.
-    let result: Result<T, serde_json::Error> = match core::str::from_utf8(bytes) {
-        Ok(text) => fast_pass(
+    let result: Result<T, serde_json::Error> = match (result, text) {
+        (Some(done), _) => done,
+        (None, Some(text)) => fast_pass(
             serde_json::Deserializer::from_str(text),
             track_unknown,
             &mut unknown,
         ),
-        Err(_) => fast_pass(
+        (None, None) => fast_pass(
             serde_json::Deserializer::from_slice(bytes),
             track_unknown,
             &mut unknown,

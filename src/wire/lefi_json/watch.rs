@@ -28,6 +28,11 @@ pub(crate) fn take_skipped() -> bool {
     SKIPPED.with(|s| s.replace(false))
 }
 
+/// Whether a value was skipped since the last [`take_skipped`]; keeps the flag.
+pub(crate) fn skipped() -> bool {
+    SKIPPED.with(Cell::get)
+}
+
 /// A deserializer that raises the skipped flag when a value is ignored.
 pub(crate) struct Watch<D>(pub(crate) D);
 

@@ -1,0 +1,534 @@
+//! The generated reader: a document read straight into the model, or nothing.
+//!
+//! serde_json with the derived `Deserialize` impls is the decoder of record: it defines
+//! what is accepted, what each value becomes, which quirks are noted and every error
+//! message. This reader is only a shortcut for the common case, and it never decides
+//! anything on its own. Where it meets anything but the plain form (an unknown or
+//! repeated property, a string with an escape, a number written with an exponent where
+//! an integer is expected, a value of the wrong kind, malformed JSON) it gives up with
+//! [`Bail`] and the decoder runs the serde path on the same bytes from the start. So the
+//! rule it must keep is narrow: **whatever it accepts, serde accepts too, with the same
+//! value and the same quirks noted** (a differential property test holds it to that).
+//!
+//! Why it is faster: serde's derive keeps each field as `Option<Option<T>>` while the
+//! map is read, moves the finished struct through `Result`s and `Option`s on its way
+//! into its `Vec`, and reads every key through the escape-aware string parser. Here keys
+//! are cut at the next quote, fields are set in place, and values go to the same parse
+//! functions the serde impls call (scalars through serde's own value deserializers, so
+//! each type's `Deserialize` impl still decides what a string or an integer becomes).
+//!
+//! Where the shortcut would mean copying a decision, it does not: values read by a helper
+//! (contract quirks, lists of numbers) and [`Ersattning`](crate::model::lefi::Ersattning)
+//! are cut out whole and given to serde_json, wrapped in [`Watch`] as in the serde path.
+//! The per-type impls are generated with the model (`fast_generated.rs`).
+
+use serde::de::value::{BorrowedStrDeserializer, Error as ValueError};
+use serde::de::{DeserializeOwned, IntoDeserializer};
+
+use core::any::Any;
+
+use super::watch::Watch;
+use super::{DocumentKind, LefiDocument};
+use crate::model::lefi as m;
+use crate::wire::bytes::find_json_string_end;
+
+/// The reader gave up: the serde path decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Bail;
+
+/// How deep a value handed whole to serde_json may nest. The model's own depth plus this
+/// stays far below serde_json's recursion limit (128), so nothing accepted here could
+/// have hit that limit in the serde path.
+const MAX_HANDED_DEPTH: usize = 32;
+
+/// A position in a document that has been checked as UTF-8.
+pub(crate) struct Cursor<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// Reads one of the four documents (see [`read`]).
+pub(crate) fn read_document<T: LefiDocument>(text: &str) -> Result<T, Bail> {
+    /// The value as `T`, which it is: `T::KIND` names `U`.
+    fn cast<T: 'static, U: 'static>(value: U) -> Result<T, Bail> {
+        let mut slot = Some(value);
+        (&mut slot as &mut dyn Any)
+            .downcast_mut::<Option<T>>()
+            .and_then(Option::take)
+            .ok_or(Bail)
+    }
+    match T::KIND {
+        DocumentKind::Request => cast(read::<m::LefiExternFormansinformationFraga>(text)?),
+        DocumentKind::Response => cast(read::<m::LefiExternFormansinformationSvar>(text)?),
+        DocumentKind::Available => cast(read::<m::LefiExternTillgangligaInformationstyper>(text)?),
+        DocumentKind::Error => cast(read::<m::LefiFelsvar>(text)?),
+    }
+}
+
+/// Reads a whole document: the value and nothing after it but whitespace.
+fn read<T: Fast>(text: &str) -> Result<T, Bail> {
+    let mut c = Cursor { text, at: 0 };
+    let value = T::read(&mut c)?;
+    c.ws();
+    if c.at == text.len() {
+        Ok(value)
+    } else {
+        Err(Bail)
+    }
+}
+
+/// A type the generated reader can read.
+pub(crate) trait Fast: Sized {
+    /// Reads one value at the cursor (after optional whitespace).
+    fn read(c: &mut Cursor<'_>) -> Result<Self, Bail>;
+}
+
+impl<'a> Cursor<'a> {
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes().get(self.at).copied()
+    }
+
+    /// Skips JSON whitespace.
+    #[inline]
+    pub(crate) fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// Whitespace, then `byte`.
+    #[inline]
+    fn eat(&mut self, byte: u8) -> Result<(), Bail> {
+        self.ws();
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// Whitespace, then `null` if it is there.
+    #[inline]
+    pub(crate) fn null(&mut self) -> bool {
+        self.ws();
+        let found = self
+            .bytes()
+            .get(self.at..)
+            .is_some_and(|rest| rest.starts_with(b"null"));
+        if found {
+            self.at += 4;
+        }
+        found
+    }
+
+    /// A string without escapes or control characters, quotes excluded.
+    #[inline]
+    fn string(&mut self) -> Result<&'a str, Bail> {
+        self.eat(b'"')?;
+        let start = self.at;
+        let end = find_json_string_end(self.bytes(), start).ok_or(Bail)?;
+        if self.bytes().get(end) != Some(&b'"') {
+            return Err(Bail);
+        }
+        self.at = end + 1;
+        // cut at ASCII quotes of a checked text, so always on a character boundary
+        self.text.get(start..end).ok_or(Bail)
+    }
+
+    /// Starts an object: `{`.
+    #[inline]
+    pub(crate) fn open_object(&mut self) -> Result<(), Bail> {
+        self.eat(b'{')
+    }
+
+    /// The next key of an object and its colon, or `None` at the closing brace.
+    #[inline]
+    pub(crate) fn next_key(&mut self, first: &mut bool) -> Result<Option<&'a str>, Bail> {
+        self.ws();
+        match self.peek() {
+            Some(b'}') => {
+                self.at += 1;
+                return Ok(None);
+            }
+            Some(b',') if !*first => self.at += 1,
+            _ if *first => {}
+            _ => return Err(Bail),
+        }
+        *first = false;
+        let key = self.string()?;
+        self.eat(b':')?;
+        Ok(Some(key))
+    }
+
+    /// Starts an array: `[`.
+    #[inline]
+    fn open_array(&mut self) -> Result<(), Bail> {
+        self.eat(b'[')
+    }
+
+    /// Whether another element follows (its comma read), or the array ended.
+    #[inline]
+    fn next_element(&mut self, first: &mut bool) -> Result<bool, Bail> {
+        self.ws();
+        match self.peek() {
+            Some(b']') => {
+                self.at += 1;
+                return Ok(false);
+            }
+            Some(b',') if !*first => self.at += 1,
+            _ if *first => {}
+            _ => return Err(Bail),
+        }
+        *first = false;
+        Ok(true)
+    }
+
+    /// An integer as serde_json reads one: `-?(0|[1-9][0-9]*)` with no fraction or
+    /// exponent after it, as [`Integer::Unsigned`] when positive and as
+    /// [`Integer::Signed`] when negative. What serde_json would read as a float (`-0`,
+    /// overflow) is left to it.
+    fn integer(&mut self) -> Result<Integer, Bail> {
+        self.ws();
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let start = self.at;
+        let mut value: u64 = 0;
+        while let Some(b @ b'0'..=b'9') = self.peek() {
+            value = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(u64::from(b - b'0')))
+                .ok_or(Bail)?;
+            self.at += 1;
+        }
+        let digits = self.at - start;
+        let leading_zero = digits > 1 && self.bytes().get(start) == Some(&b'0');
+        let fraction = matches!(self.peek(), Some(b'.' | b'e' | b'E'));
+        if digits == 0 || leading_zero || fraction {
+            return Err(Bail);
+        }
+        if !negative {
+            return Ok(Integer::Unsigned(value));
+        }
+        // serde_json's rule: a negation that is not negative (`-0`, too large) is a float
+        #[allow(clippy::cast_possible_wrap)]
+        let negated = (value as i64).wrapping_neg();
+        if negated < 0 {
+            Ok(Integer::Signed(negated))
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// The text of a number as JSON writes it:
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    fn number_text(&mut self) -> Result<&'a str, Bail> {
+        self.ws();
+        let start = self.at;
+        let digits = |c: &mut Self| {
+            let from = c.at;
+            while let Some(b'0'..=b'9') = c.peek() {
+                c.at += 1;
+            }
+            c.at - from
+        };
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let first = self.at;
+        let count = digits(self);
+        if count == 0 || (count > 1 && self.bytes().get(first) == Some(&b'0')) {
+            return Err(Bail);
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if digits(self) == 0 {
+                return Err(Bail);
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            if digits(self) == 0 {
+                return Err(Bail);
+            }
+        }
+        self.text.get(start..self.at).ok_or(Bail)
+    }
+
+    /// One value of any kind, cut out whole (only its extent is found here; whoever reads
+    /// the text checks it).
+    fn value_text(&mut self) -> Result<&'a str, Bail> {
+        self.ws();
+        let start = self.at;
+        let mut depth = 0usize;
+        loop {
+            match self.peek().ok_or(Bail)? {
+                b'"' => {
+                    self.at += 1;
+                    loop {
+                        match self.peek().ok_or(Bail)? {
+                            b'"' => break,
+                            b'\\' => self.at += 2,
+                            _ => self.at += 1,
+                        }
+                    }
+                    self.at += 1;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    if depth > MAX_HANDED_DEPTH {
+                        return Err(Bail);
+                    }
+                    self.at += 1;
+                }
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1).ok_or(Bail)?;
+                    self.at += 1;
+                }
+                b',' | b':' | b' ' | b'\n' | b'\r' | b'\t' if depth > 0 => self.at += 1,
+                b',' | b' ' | b'\n' | b'\r' | b'\t' => break,
+                _ => self.at += 1,
+            }
+            if depth == 0 && self.ends_scalar() {
+                break;
+            }
+        }
+        self.text.get(start..self.at).ok_or(Bail)
+    }
+
+    /// At the end of the document or before a byte that ends a value at depth 0.
+    fn ends_scalar(&self) -> bool {
+        matches!(
+            self.peek(),
+            None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+        )
+    }
+
+    /// A value handed whole to serde_json, read by `read` as the serde path would (inside
+    /// [`Watch`], which notes skipped values for the depth check).
+    pub(crate) fn handed<T>(
+        &mut self,
+        read: impl FnOnce(
+            Watch<&mut serde_json::Deserializer<serde_json::de::StrRead<'a>>>,
+        ) -> Result<T, serde_json::Error>,
+    ) -> Result<T, Bail> {
+        let text = self.value_text()?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let value = read(Watch(&mut de)).map_err(|_| Bail)?;
+        de.end().map_err(|_| Bail)?;
+        Ok(value)
+    }
+
+    /// A `number` property, as [`number`](super::number) reads it.
+    pub(crate) fn decimal(&mut self) -> Result<rust_decimal::Decimal, Bail> {
+        let text = self.number_text()?;
+        super::number::decimal_from_raw::<ValueError>(text).map_err(|_| Bail)
+    }
+
+    /// A `format: date` property, as [`date`](super::date) reads it.
+    pub(crate) fn date(&mut self) -> Result<chrono::NaiveDate, Bail> {
+        let text = self.string()?;
+        super::date::parse(text).ok_or(Bail)
+    }
+
+    /// A value whose `Deserialize` impl decides from a string or an integer (codes,
+    /// identities, texts): given the value as serde_json would give it.
+    fn scalar<T: DeserializeOwned>(&mut self) -> Result<T, Bail> {
+        self.ws();
+        match self.peek() {
+            Some(b'"') => {
+                let text = self.string()?;
+                T::deserialize(BorrowedStrDeserializer::<ValueError>::new(text)).map_err(|_| Bail)
+            }
+            Some(b'-' | b'0'..=b'9') => match self.integer()? {
+                Integer::Unsigned(value) => T::deserialize(value.into_deserializer()),
+                Integer::Signed(value) => T::deserialize(value.into_deserializer()),
+            }
+            .map_err(|_: ValueError| Bail),
+            _ => Err(Bail),
+        }
+    }
+}
+
+/// Marks property number `bit` as read; [`Bail`] if it was already (serde refuses a
+/// repeated property).
+#[inline]
+pub(crate) fn first_time(seen: &mut u64, bit: u32) -> Result<(), Bail> {
+    let mask = 1u64 << bit;
+    if *seen & mask != 0 {
+        return Err(Bail);
+    }
+    *seen |= mask;
+    Ok(())
+}
+
+/// `None` for `null`, else the value (how serde reads an `Option` field).
+#[inline]
+pub(crate) fn option<'a, T>(
+    c: &mut Cursor<'a>,
+    read: impl FnOnce(&mut Cursor<'a>) -> Result<T, Bail>,
+) -> Result<Option<T>, Bail> {
+    if c.null() {
+        Ok(None)
+    } else {
+        read(c).map(Some)
+    }
+}
+
+impl<T: Fast> Fast for Vec<T> {
+    fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
+        c.open_array()?;
+        let mut items = Vec::new();
+        let mut first = true;
+        while c.next_element(&mut first)? {
+            items.push(T::read(c)?);
+        }
+        Ok(items)
+    }
+}
+
+/// An integer token, as serde_json hands it to a visitor.
+enum Integer {
+    /// `visit_u64`.
+    Unsigned(u64),
+    /// `visit_i64`.
+    Signed(i64),
+}
+
+impl Fast for i64 {
+    fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
+        match c.integer()? {
+            Integer::Unsigned(value) => i64::try_from(value).map_err(|_| Bail),
+            Integer::Signed(value) => Ok(value),
+        }
+    }
+}
+
+impl Fast for bool {
+    fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
+        c.ws();
+        let rest = c.bytes().get(c.at..).ok_or(Bail)?;
+        let (value, len) = if rest.starts_with(b"true") {
+            (true, 4)
+        } else if rest.starts_with(b"false") {
+            (false, 5)
+        } else {
+            return Err(Bail);
+        };
+        c.at += len;
+        Ok(value)
+    }
+}
+
+impl Fast for crate::period::FranTill {
+    fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
+        c.open_object()?;
+        let (mut fran, mut till) = (None, None);
+        let (mut seen_fran, mut seen_till) = (false, false);
+        let mut first = true;
+        while let Some(key) = c.next_key(&mut first)? {
+            let (seen, slot) = match key {
+                "fran" => (&mut seen_fran, &mut fran),
+                "till" => (&mut seen_till, &mut till),
+                _ => return Err(Bail),
+            };
+            if core::mem::replace(seen, true) {
+                return Err(Bail);
+            }
+            *slot = option(c, Cursor::scalar)?;
+        }
+        Ok(Self::new(fran, till))
+    }
+}
+
+impl Fast for crate::model::lefi::Ersattning {
+    fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
+        c.handed(|d| serde::Deserialize::deserialize(d))
+    }
+}
+
+/// Types read as a string or integer through their own `Deserialize` impl.
+macro_rules! scalar {
+    ($($ty:ty),+ $(,)?) => {$(
+        impl Fast for $ty {
+            #[inline]
+            fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
+                c.scalar()
+            }
+        }
+    )+};
+}
+
+scalar!(
+    crate::text::Text,
+    crate::id::Sensitive,
+    crate::id::Personidentitet,
+    crate::model::lefi::DateTimeText,
+    crate::codes::FkFormanGrupp,
+    crate::codes::PmFormanGrupp,
+    crate::codes::FormanGrupp,
+    crate::codes::OvrigInformationTyp,
+    crate::codes::PmOvrigInformationTyp,
+    crate::codes::UtlamnareKod,
+    crate::codes::TillstandKod,
+    crate::codes::AvvikelseKod,
+    crate::codes::PmBeslutStatus,
+    crate::codes::PmBeslutUtfall,
+    crate::codes::PmBeloppFrekvens,
+    crate::codes::PmErsattningTyp,
+    crate::codes::PmSamordningTyp,
+    crate::codes::PmAvdragTyp,
+    crate::codes::PmUtbetalningForman,
+    crate::codes::PmBeloppTyp,
+    crate::codes::PmLevnadsintygStatus,
+    crate::codes::PmPensionKontoTyp,
+    crate::codes::PmKontoHandelseTyp,
+    crate::codes::PmKontoTransaktionTyp,
+    crate::codes::PmCivilstand,
+);
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use serde::Deserialize;
+
+    use super::*;
+
+    /// The differential test (`tests/lefi_json_generated_reader.rs`) cannot see which path
+    /// decoded; here the example response must be read by this reader itself.
+    #[test]
+    fn reads_the_example_response_as_serde_does() {
+        let text = include_str!("../../../examples/data/lefi-v9-svar.json");
+        let fast: m::LefiExternFormansinformationSvar = read_document(text).unwrap();
+        let serde = m::LefiExternFormansinformationSvar::deserialize(
+            &mut serde_json::Deserializer::from_str(text),
+        )
+        .unwrap();
+        assert_eq!(fast, serde);
+    }
+
+    #[test]
+    fn hands_over_what_is_not_plain() {
+        type Felsvar = m::LefiFelsvar;
+        assert!(read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#).is_ok());
+        for text in [
+            r#"{"meddelande":"F\u00e9l"}"#,
+            r#"{"meddelande":"Fel","meddelande":"Fel"}"#,
+            r#"{"meddelande":"Fel","kod":1}"#,
+            r#"{"meddelande":"Fel",}"#,
+            r#"{"meddelande":"Fel"} x"#,
+            r#"[]"#,
+        ] {
+            assert_eq!(read_document::<Felsvar>(text), Err(Bail), "{text}");
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! The generated JSON reader against the serde path: for every document, every document
+//! kind and every policy, decoding with `generated_reader` on and off gives the same value,
+//! the same warnings and the same error.
+//!
+//! Documents are random models (the shared generator) written by a JSON writer of our own
+//! that, at random places, uses the forms the generated reader must hand to serde:
+//! repeated, unknown and missing properties, `null`s, values of the wrong kind, escapes
+//! (equivalent or not), numbers with fractions, exponents, leading zeros and `-0`, odd
+//! whitespace, trailing commas, missing colons and trailing bytes.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod lefi_xml_support;
+
+use std::fmt::Write as _;
+
+use lefi::model::lefi::{
+    LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
+    LefiExternTillgangligaInformationstyper, LefiFelsvar,
+};
+use lefi::version::LefiVersion;
+use lefi::wire::lefi_json::{self, DecodeSettings, LefiDocument, UnknownFields};
+use lefi_xml_support::gen::{self, Gen};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// splitmix64, for the writer's choices.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// Where the writer departs from the plain form.
+#[derive(Clone, Copy)]
+enum Departures {
+    /// At each place with this probability (per mille).
+    Rate(u64),
+    /// At exactly one place, this one (counted in document order).
+    Only(u64),
+    /// At exactly one number, this one (counted in document order).
+    OnlyNumber(u64),
+    /// Nowhere; counts the places.
+    Count,
+}
+
+/// Writes JSON, departing from the plain form where `departures` says.
+struct Writer {
+    rng: Rng,
+    departures: Departures,
+    places: u64,
+    numbers: u64,
+    /// Whether strings keep characters JSON must escape (else they become `x`).
+    escapes: bool,
+    out: String,
+}
+
+const ODD_VALUES: &[&str] = &[
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "7",
+    "1.5",
+    "-0",
+    "1e2",
+    "01",
+    "12345678901234567890",
+    "\"\"",
+    "\"x\"",
+    "\"2024-02\"",
+    "\"2024-02-30\"",
+    "\"FK:SJP\"",
+    "\"1001\"",
+    "{}",
+    "[]",
+    "[null]",
+    "{\"id\":101,\"beskrivning\":\"Sjukpenning\"}",
+    "tru",
+    "nul",
+];
+
+const SPACE: &[&str] = &[" ", "\n", "\t", "\r\n", "  ", "\u{a0}", "\u{c}"];
+
+impl Writer {
+    /// Whether to depart here; `weight` scales the rate.
+    fn depart(&mut self, weight: u64) -> bool {
+        let roll = self.rng.next();
+        self.places += 1;
+        match self.departures {
+            Departures::Rate(rate) => roll % 4000 < rate * weight,
+            Departures::Only(place) => self.places == place,
+            Departures::OnlyNumber(_) | Departures::Count => false,
+        }
+    }
+
+    /// Whether to write this number in another form.
+    fn depart_number(&mut self) -> bool {
+        self.numbers += 1;
+        match self.departures {
+            Departures::OnlyNumber(number) => self.numbers == number,
+            _ => self.depart(8),
+        }
+    }
+
+    fn space(&mut self) {
+        if self.depart(8) {
+            let s = self.rng.pick(SPACE);
+            self.out.push_str(s);
+        }
+    }
+
+    fn string(&mut self, s: &str) {
+        self.out.push('"');
+        let escape_one = self.depart(4);
+        for (i, ch) in s.chars().enumerate() {
+            match ch {
+                _ if i == 0 && escape_one => {
+                    // the same character, escaped
+                    let mut units = [0u16; 2];
+                    for unit in ch.encode_utf16(&mut units) {
+                        write!(self.out, "\\u{unit:04x}").unwrap();
+                    }
+                }
+                '"' | '\\' | '\u{0}'..='\u{1f}' if !self.escapes => self.out.push('x'),
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\t' => self.out.push_str("\\t"),
+                '\r' => self.out.push_str("\\r"),
+                '\u{0}'..='\u{1f}' => write!(self.out, "\\u{:04x}", ch as u32).unwrap(),
+                _ => self.out.push(ch),
+            }
+        }
+        if self.depart(1) {
+            // a raw control character: refused by JSON
+            self.out.push('\u{1}');
+        }
+        self.out.push('"');
+    }
+
+    fn number(&mut self, n: &serde_json::Number) {
+        let text = n.to_string();
+        if !self.depart_number() {
+            self.out.push_str(&text);
+            return;
+        }
+        let other = match self.rng.next() % 11 {
+            8 => "9223372036854775808".to_owned(),
+            9 => "-9223372036854775808".to_owned(),
+            10 => "18446744073709551616".to_owned(),
+            0 => format!("{text}.0"),
+            1 => format!("{text}e0"),
+            2 => format!("{text}E+1"),
+            3 => format!("0{text}"),
+            4 => format!("-{text}"),
+            5 => "-0".to_owned(),
+            6 => format!("{text}{text}{text}{text}"),
+            _ => format!("{text}."),
+        };
+        self.out.push_str(&other);
+    }
+
+    fn value(&mut self, v: &Value) {
+        self.space();
+        if self.depart(4) {
+            let odd = self.rng.pick(ODD_VALUES);
+            self.out.push_str(odd);
+            self.space();
+            return;
+        }
+        match v {
+            Value::Null => self.out.push_str("null"),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => self.number(n),
+            Value::String(s) => self.string(s),
+            Value::Array(items) => {
+                self.out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    self.value(item);
+                }
+                if !items.is_empty() && self.depart(1) {
+                    self.out.push(',');
+                }
+                self.space();
+                self.out.push(']');
+            }
+            Value::Object(map) => {
+                self.out.push('{');
+                let mut first = true;
+                for (key, item) in map {
+                    if self.depart(4) {
+                        continue; // missing
+                    }
+                    let times = if self.depart(4) { 2 } else { 1 };
+                    for _ in 0..times {
+                        self.member(&mut first, key, item);
+                    }
+                    if self.depart(4) {
+                        self.member(&mut first, key, &Value::Null);
+                    }
+                }
+                if self.depart(4) {
+                    let unknown: Value =
+                        serde_json::from_str(r#"{"a":[1,{"b":null}],"c":"d"}"#).unwrap();
+                    self.member(&mut first, "okandEgenskap", &unknown);
+                }
+                if !first && self.depart(1) {
+                    self.out.push(',');
+                }
+                self.space();
+                self.out.push('}');
+            }
+        }
+        self.space();
+    }
+
+    fn member(&mut self, first: &mut bool, key: &str, item: &Value) {
+        if !*first {
+            self.out.push(',');
+        }
+        *first = false;
+        self.space();
+        self.string(key);
+        self.space();
+        if !self.depart(1) {
+            self.out.push(':');
+        }
+        self.value(item);
+    }
+}
+
+fn write_with(
+    value: &Value,
+    seed: u64,
+    departures: Departures,
+    escapes: bool,
+) -> (String, u64, u64) {
+    let mut w = Writer {
+        rng: Rng(seed),
+        departures,
+        places: 0,
+        numbers: 0,
+        escapes,
+        out: String::new(),
+    };
+    w.value(value);
+    if w.depart(1) {
+        w.out.push_str(w.rng.pick(&["x", "{}", ",", "\u{0}"]));
+    }
+    (w.out, w.places.max(1), w.numbers.max(1))
+}
+
+/// The document with departures at `rate` (per mille, roughly, per place).
+fn write(value: &Value, seed: u64, rate: u64, escapes: bool) -> String {
+    write_with(value, seed, Departures::Rate(rate), escapes).0
+}
+
+/// The document with one number written in another form, chosen by `pick`.
+fn write_one_number(value: &Value, seed: u64, pick: u64) -> String {
+    let (_, _, numbers) = write_with(value, seed, Departures::Count, false);
+    write_with(
+        value,
+        seed,
+        Departures::OnlyNumber(1 + pick % numbers),
+        false,
+    )
+    .0
+}
+
+/// The document with one departure, at a place chosen by `pick`.
+fn write_one(value: &Value, seed: u64, pick: u64, escapes: bool) -> String {
+    let (_, places, _) = write_with(value, seed, Departures::Count, escapes);
+    write_with(value, seed, Departures::Only(1 + pick % places), escapes).0
+}
+
+fn policies() -> Vec<DecodeSettings> {
+    let mut all = vec![DecodeSettings::default(), DecodeSettings::strict()];
+    for unknown in [UnknownFields::Ignore, UnknownFields::Deny] {
+        let mut s = DecodeSettings::default();
+        s.unknown_fields = unknown;
+        all.push(s);
+    }
+    let mut shallow = DecodeSettings::default();
+    shallow.max_depth = 4;
+    all.push(shallow);
+    all
+}
+
+/// Both readers, compared; whether the document decoded.
+fn same<T: LefiDocument>(text: &str) -> bool {
+    let mut decoded = false;
+    for settings in policies() {
+        let mut serde_only = settings;
+        serde_only.generated_reader = false;
+        let fast = lefi_json::decode_with::<T>(&settings, text.as_bytes());
+        let slow = lefi_json::decode_with::<T>(&serde_only, text.as_bytes());
+        match (&fast, &slow) {
+            (Ok(a), Ok(b)) => {
+                assert_eq!(a, b, "{text}");
+                decoded = true;
+            }
+            (Err(a), Err(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text}"),
+            _ => panic!("generated {fast:?}\nserde {slow:?}\n{text}"),
+        }
+    }
+    // the entry point that discards warnings takes the same road
+    let mut serde_only = DecodeSettings::default();
+    serde_only.generated_reader = false;
+    let quick = lefi_json::from_slice::<T>(text.as_bytes());
+    let slow = lefi_json::decode_with::<T>(&serde_only, text.as_bytes());
+    match (&quick, &slow) {
+        (Ok(a), Ok(b)) => assert_eq!(a, &b.value, "{text}"),
+        (Err(a), Err(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text}"),
+        _ => panic!("from_slice {quick:?}\nserde {slow:?}\n{text}"),
+    }
+    decoded
+}
+
+fn model(seed: u64) -> [Value; 2] {
+    let mut g = Gen::new(seed, LefiVersion::V9);
+    let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+    let fraga = gen::gen_lefi_extern_formansinformation_fraga(&mut g);
+    [
+        serde_json::to_value(&svar).unwrap(),
+        serde_json::to_value(&fraga).unwrap(),
+    ]
+}
+
+fn check_all_kinds(text: &str) {
+    same::<LefiExternFormansinformationSvar>(text);
+    same::<LefiExternFormansinformationFraga>(text);
+    same::<LefiExternTillgangligaInformationstyper>(text);
+    same::<LefiFelsvar>(text);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(384))]
+
+    /// Random models with departures from the plain form at every rate, read as every
+    /// document kind.
+    #[test]
+    fn generated_reader_agrees_with_serde(seed in any::<u64>(), rate in prop::sample::select(vec![0u64, 2, 10, 40]), escapes in any::<bool>()) {
+        let [svar, fraga] = model(seed);
+        check_all_kinds(&write(&svar, seed, rate, escapes));
+        check_all_kinds(&write(&fraga, seed ^ 1, rate, escapes));
+    }
+
+    /// One departure at a time: each is met first by the generated reader, which must
+    /// hand it to serde (or read it as serde does).
+    #[test]
+    fn generated_reader_agrees_with_serde_one_departure(seed in any::<u64>(), pick in any::<u64>(), escapes in any::<bool>()) {
+        let [svar, fraga] = model(seed);
+        check_all_kinds(&write_one(&svar, seed, pick, escapes));
+        check_all_kinds(&write_one(&fraga, seed ^ 1, pick, escapes));
+    }
+
+    /// One number in another form (fraction, exponent, leading zero, sign, `-0`, too
+    /// long), so that each integer and decimal field meets them.
+    #[test]
+    fn generated_reader_reads_numbers_as_serde(seed in any::<u64>(), pick in any::<u64>()) {
+        let [svar, _] = model(seed);
+        same::<LefiExternFormansinformationSvar>(&write_one_number(&svar, seed, pick));
+    }
+}
+
+/// The plain form decodes (so the comparison above is not only between two errors).
+#[test]
+fn plain_documents_decode_the_same() {
+    let mut decoded = 0;
+    for seed in 0..64 {
+        let [svar, fraga] = model(seed);
+        decoded += usize::from(same::<LefiExternFormansinformationSvar>(&write(
+            &svar, seed, 0, false,
+        )));
+        decoded += usize::from(same::<LefiExternFormansinformationFraga>(&write(
+            &fraga, seed, 0, true,
+        )));
+    }
+    assert_eq!(decoded, 128);
+}
+
+/// The in-repo example, the contract's examples and fixtures' LEFI JSON, as written.
+#[test]
+fn real_documents_decode_the_same() {
+    let example = include_str!("../examples/data/lefi-v9-svar.json");
+    assert!(same::<LefiExternFormansinformationSvar>(example));
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/contracts");
+    if !dir.exists() {
+        eprintln!("notice: ../shared/contracts not found; contract JSON not compared");
+        return;
+    }
+    let mut stack = vec![dir];
+    let mut seen = 0;
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                check_all_kinds(&text);
+                seen += 1;
+            }
+        }
+    }
+    eprintln!("compared {seen} JSON files from the contracts");
+}
