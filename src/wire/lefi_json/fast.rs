@@ -264,8 +264,10 @@ impl<'a> Cursor<'a> {
         self.text.get(start..self.at).ok_or(Bail)
     }
 
-    /// One value of any kind, cut out whole (only its extent is found here; whoever reads
-    /// the text checks it).
+    /// One value of any kind, cut out whole: up to the end of its string, its closing
+    /// bracket or the byte that ends a scalar. Only the extent is found here; serde_json
+    /// checks the text (a wrong cut leaves a text it refuses, or bytes after it that the
+    /// caller refuses).
     fn value_text(&mut self) -> Result<&'a str, Bail> {
         self.ws();
         let start = self.at;
@@ -294,8 +296,6 @@ impl<'a> Cursor<'a> {
                     depth = depth.checked_sub(1).ok_or(Bail)?;
                     self.at += 1;
                 }
-                b',' | b':' | b' ' | b'\n' | b'\r' | b'\t' if depth > 0 => self.at += 1,
-                b',' | b' ' | b'\n' | b'\r' | b'\t' => break,
                 _ => self.at += 1,
             }
             if depth == 0 && self.ends_scalar() {
