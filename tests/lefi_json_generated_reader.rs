@@ -220,8 +220,14 @@ impl Writer {
                     }
                 }
                 if self.depart(4) {
-                    let unknown: Value =
-                        serde_json::from_str(r#"{"a":[1,{"b":null}],"c":"d"}"#).unwrap();
+                    // an unknown property, shallow or nested past every schema depth
+                    let deep = format!("{}1{}", "[".repeat(20), "]".repeat(20));
+                    let text = if self.rng.next() % 2 == 0 {
+                        r#"{"a":[1,{"b":null}],"c":"d"}"#
+                    } else {
+                        &deep
+                    };
+                    let unknown: Value = serde_json::from_str(text).unwrap();
                     self.member(&mut first, "okandEgenskap", &unknown);
                 }
                 if !first && self.depart(1) {
@@ -293,7 +299,9 @@ fn write_one(value: &Value, seed: u64, pick: u64, escapes: bool) -> String {
     write_with(value, seed, Departures::Only(1 + pick % places), escapes).0
 }
 
-fn policies() -> Vec<DecodeSettings> {
+/// Every unknown-property and quirk policy; a nesting limit below the schema's depth
+/// (checked first) and one at it (checked after a skip).
+fn policies<T: LefiDocument>() -> Vec<DecodeSettings> {
     let mut all = vec![DecodeSettings::default(), DecodeSettings::strict()];
     for unknown in [UnknownFields::Ignore, UnknownFields::Deny] {
         let mut s = DecodeSettings::default();
@@ -303,13 +311,19 @@ fn policies() -> Vec<DecodeSettings> {
     let mut shallow = DecodeSettings::default();
     shallow.max_depth = 4;
     all.push(shallow);
+    let mut schema = DecodeSettings::default();
+    schema.max_depth = T::SCHEMA_DEPTH;
+    all.push(schema);
+    let mut schema_ignoring = schema;
+    schema_ignoring.unknown_fields = UnknownFields::Ignore;
+    all.push(schema_ignoring);
     all
 }
 
 /// Both readers, compared; whether the document decoded.
 fn same<T: LefiDocument>(text: &str) -> bool {
     let mut decoded = false;
-    for settings in policies() {
+    for settings in policies::<T>() {
         let mut serde_only = settings;
         serde_only.generated_reader = false;
         let fast = lefi_json::decode_with::<T>(&settings, text.as_bytes());

@@ -411,7 +411,7 @@ def render_fast_struct(name, schema):
     for i, f in enumerate(fields):
         out.append(f'                "{f.json_name}" => {{ fast::first_time(&mut seen, {i})?; '
                    f'f{i} = {fast_expr(f)}; }}')
-    out += ['                _ => return Err(Bail),', '            }', '        }',
+    out += ['                _ => c.skip_unknown()?,', '            }', '        }',
             '        Ok(Self {']
     for i, f in enumerate(fields):
         value = f'f{i}.ok_or(Bail)?' if f.required else f'f{i}'

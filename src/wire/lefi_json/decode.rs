@@ -1,16 +1,18 @@
-//! The decoder: a fast pass, a depth scan only when needed, and on failure a second,
-//! path-tracking pass.
+//! The decoder: the generated reader for the plain form (see [`fast`](super::fast)), else
+//! a serde pass; a depth scan only when needed; and on failure a second, path-tracking
+//! pass.
 //!
 //! The nesting limit needs a scan of the bytes only where the typed model does not bound
 //! the depth itself: inside skipped values (noticed by [`watch`](super::watch)) and
 //! tolerated quirks, or when the limit is below the schema's own depth (then the scan
 //! runs first).
 //!
-//! Success costs one serde_json pass (plus `serde_ignored` when unknown properties are to
-//! be reported). Only when that pass fails is the input parsed again with
-//! `serde_path_to_error` to name the JSON path, so locating errors costs nothing on
-//! success. Tolerated quirks are located the same way, lazily: the pass refusing quirk
-//! number *i* stops right at it.
+//! A plain document costs the generated reader's one pass. Any other document costs the
+//! part of that pass up to where the reader gave up, then one serde_json pass (plus
+//! `serde_ignored` when unknown properties are to be reported). Only when the serde pass
+//! fails is the input parsed again with `serde_path_to_error` to name the JSON path, so
+//! locating errors costs nothing on success. Tolerated quirks are located the same way,
+//! lazily: the pass refusing quirk number *i* stops right at it.
 
 use std::io::Read;
 
@@ -151,32 +153,29 @@ fn run<T: LefiDocument>(
     let text = core::str::from_utf8(bytes).ok();
     let mut scope = Scope::new(settings.tolerate_contract_quirks, None);
     watch::take_skipped();
-    let mut result: Option<Result<T, serde_json::Error>> = None;
-    if let (Some(text), true) = (text, settings.generated_reader) {
-        match fast::read_document::<T>(text) {
-            // a value skipped inside a part handed to serde_json went unreported
-            Ok(value) if !(track_unknown && watch::skipped()) => {
-                result = Some(Ok(value));
-            }
-            // the serde path decides, from a clean state
-            _ => {
-                drop(scope);
-                scope = Scope::new(settings.tolerate_contract_quirks, None);
-                watch::take_skipped();
-            }
-        }
+    // The generated reader first: it reads only the plain form, as serde would.
+    let generated = text
+        .filter(|_| settings.generated_reader)
+        .and_then(|text| fast::read_document::<T>(text, !track_unknown).ok())
+        // a value skipped inside a part handed to serde_json would go unreported
+        .filter(|_| !(track_unknown && watch::skipped()));
+    if generated.is_none() {
+        // the serde path decides, from a clean state
+        drop(scope);
+        scope = Scope::new(settings.tolerate_contract_quirks, None);
+        watch::take_skipped();
     }
     // Valid UTF-8 (checked once, in bulk) is parsed from `&str`, so that serde_json does
     // not validate every string again; anything else goes through the slice reader,
     // which reports where the bad bytes are.
-    let result: Result<T, serde_json::Error> = match (result, text) {
-        (Some(done), _) => done,
-        (None, Some(text)) => fast_pass(
+    let result: Result<T, serde_json::Error> = match (generated, text) {
+        (Some(value), _) => Ok(value),
+        (None, Some(text)) => serde_pass(
             serde_json::Deserializer::from_str(text),
             track_unknown,
             &mut unknown,
         ),
-        (None, None) => fast_pass(
+        (None, None) => serde_pass(
             serde_json::Deserializer::from_slice(bytes),
             track_unknown,
             &mut unknown,
@@ -236,7 +235,7 @@ fn depth_check(settings: &DecodeSettings, bytes: &[u8]) -> Result<(), Error> {
 
 /// The untracked pass (skipped values noticed by [`watch::Watch`]), or the pass
 /// collecting the paths of unknown properties.
-fn fast_pass<'de, R: serde_json::de::Read<'de>, T: LefiDocument>(
+fn serde_pass<'de, R: serde_json::de::Read<'de>, T: LefiDocument>(
     mut de: serde_json::Deserializer<R>,
     track_unknown: bool,
     unknown: &mut Vec<String>,
@@ -259,7 +258,7 @@ fn tracked<T: LefiDocument>(bytes: &[u8]) -> Result<T, (String, serde_json::Erro
     }
 }
 
-/// Parses again, tracking the path, to describe why the fast pass failed.
+/// Parses again, tracking the path, to describe why the serde pass failed.
 fn locate_error<T: LefiDocument>(
     settings: &DecodeSettings,
     bytes: &[u8],

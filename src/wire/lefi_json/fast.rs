@@ -24,6 +24,7 @@
 
 use serde::de::value::{BorrowedStrDeserializer, Error as ValueError};
 use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde::Deserialize as _;
 
 use core::any::Any;
 
@@ -45,10 +46,13 @@ const MAX_HANDED_DEPTH: usize = 32;
 pub(crate) struct Cursor<'a> {
     text: &'a str,
     at: usize,
+    /// Whether an unknown property is skipped here (else handed over).
+    skip_unknown: bool,
 }
 
-/// Reads one of the four documents (see [`read`]).
-pub(crate) fn read_document<T: LefiDocument>(text: &str) -> Result<T, Bail> {
+/// Reads one of the four documents (see [`read`]); unknown properties are skipped as serde
+/// skips them when `skip_unknown`, else handed over (their paths are wanted).
+pub(crate) fn read_document<T: LefiDocument>(text: &str, skip_unknown: bool) -> Result<T, Bail> {
     /// The value as `T`, which it is: `T::KIND` names `U`.
     fn cast<T: 'static, U: 'static>(value: U) -> Result<T, Bail> {
         let mut slot = Some(value);
@@ -58,16 +62,29 @@ pub(crate) fn read_document<T: LefiDocument>(text: &str) -> Result<T, Bail> {
             .ok_or(Bail)
     }
     match T::KIND {
-        DocumentKind::Request => cast(read::<m::LefiExternFormansinformationFraga>(text)?),
-        DocumentKind::Response => cast(read::<m::LefiExternFormansinformationSvar>(text)?),
-        DocumentKind::Available => cast(read::<m::LefiExternTillgangligaInformationstyper>(text)?),
-        DocumentKind::Error => cast(read::<m::LefiFelsvar>(text)?),
+        DocumentKind::Request => cast(read::<m::LefiExternFormansinformationFraga>(
+            text,
+            skip_unknown,
+        )?),
+        DocumentKind::Response => cast(read::<m::LefiExternFormansinformationSvar>(
+            text,
+            skip_unknown,
+        )?),
+        DocumentKind::Available => cast(read::<m::LefiExternTillgangligaInformationstyper>(
+            text,
+            skip_unknown,
+        )?),
+        DocumentKind::Error => cast(read::<m::LefiFelsvar>(text, skip_unknown)?),
     }
 }
 
 /// Reads a whole document: the value and nothing after it but whitespace.
-fn read<T: Fast>(text: &str) -> Result<T, Bail> {
-    let mut c = Cursor { text, at: 0 };
+fn read<T: Fast>(text: &str, skip_unknown: bool) -> Result<T, Bail> {
+    let mut c = Cursor {
+        text,
+        at: 0,
+        skip_unknown,
+    };
     let value = T::read(&mut c)?;
     c.ws();
     if c.at == text.len() {
@@ -328,6 +345,17 @@ impl<'a> Cursor<'a> {
         Ok(value)
     }
 
+    /// The value of a property the model does not know: skipped as serde skips it
+    /// (serde_json's skipper, which checks the syntax, inside [`Watch`], which notes the
+    /// skip for the depth check), or [`Bail`] when unknown properties are to be reported.
+    pub(crate) fn skip_unknown(&mut self) -> Result<(), Bail> {
+        if !self.skip_unknown {
+            return Err(Bail);
+        }
+        self.handed(|d| serde::de::IgnoredAny::deserialize(d))
+            .map(|serde::de::IgnoredAny| ())
+    }
+
     /// A `number` property, as [`number`](super::number) reads it.
     pub(crate) fn decimal(&mut self) -> Result<rust_decimal::Decimal, Bail> {
         let text = self.number_text()?;
@@ -439,7 +467,10 @@ impl Fast for crate::period::FranTill {
             let (seen, slot) = match key {
                 "fran" => (&mut seen_fran, &mut fran),
                 "till" => (&mut seen_till, &mut till),
-                _ => return Err(Bail),
+                _ => {
+                    c.skip_unknown()?;
+                    continue;
+                }
             };
             if core::mem::replace(seen, true) {
                 return Err(Bail);
@@ -508,7 +539,7 @@ mod tests {
     #[test]
     fn reads_the_example_response_as_serde_does() {
         let text = include_str!("../../../examples/data/lefi-v9-svar.json");
-        let fast: m::LefiExternFormansinformationSvar = read_document(text).unwrap();
+        let fast: m::LefiExternFormansinformationSvar = read_document(text, false).unwrap();
         let serde = m::LefiExternFormansinformationSvar::deserialize(
             &mut serde_json::Deserializer::from_str(text),
         )
@@ -519,16 +550,19 @@ mod tests {
     #[test]
     fn hands_over_what_is_not_plain() {
         type Felsvar = m::LefiFelsvar;
-        assert!(read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#).is_ok());
+        assert!(read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#, false).is_ok());
+        let unknown = r#"{"meddelande":"Fel","kod":[1,{"a":null}]}"#;
+        assert!(read_document::<Felsvar>(unknown, true).is_ok());
+        assert_eq!(read_document::<Felsvar>(unknown, false), Err(Bail));
         for text in [
             r#"{"meddelande":"F\u00e9l"}"#,
             r#"{"meddelande":"Fel","meddelande":"Fel"}"#,
-            r#"{"meddelande":"Fel","kod":1}"#,
+            r#"{"meddelande":"Fel","kod":[1,]}"#,
             r#"{"meddelande":"Fel",}"#,
             r#"{"meddelande":"Fel"} x"#,
             r#"[]"#,
         ] {
-            assert_eq!(read_document::<Felsvar>(text), Err(Bail), "{text}");
+            assert_eq!(read_document::<Felsvar>(text, true), Err(Bail), "{text}");
         }
     }
 }

@@ -40,7 +40,7 @@ impl Fast for m::LefiAdress {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <m::LefiLand as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -85,7 +85,7 @@ impl Fast for m::LefiAktivitetsstodArende {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<m::LefiAktivitetsstodBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -155,7 +155,7 @@ impl Fast for m::LefiAktivitetsstodBeslut {
                     fast::first_time(&mut seen, 9)?;
                     f9 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -185,7 +185,7 @@ impl Fast for m::LefiAktivitetsstodUppgifter {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { atgardstyp: f0 })
@@ -204,7 +204,7 @@ impl Fast for m::LefiAllmanpensionArende {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <Vec<m::LefiAllmanpensionBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { beslut: f0 })
@@ -263,7 +263,7 @@ impl Fast for m::LefiAllmanpensionBeslut {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <m::LefiOmfattning as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -302,7 +302,7 @@ impl Fast for m::LefiArbetsgivare {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiAdress as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -370,7 +370,7 @@ impl Fast for m::LefiArbetsskadelivrantaBeslut {
                     fast::first_time(&mut seen, 9)?;
                     f9 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -423,7 +423,7 @@ impl Fast for m::LefiArbetsskadelivrantaEfterlevandeArende {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<m::LefiArbetsskadelivrantaBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -473,7 +473,7 @@ impl Fast for m::LefiArbetsskadelivrantaEfterlevandeUppgifter {
                     fast::first_time(&mut seen, 5)?;
                     f5 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -519,7 +519,7 @@ impl Fast for m::LefiArbetsskadelivrantaEgenArende {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<m::LefiArbetsskadelivrantaBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -569,7 +569,7 @@ impl Fast for m::LefiArbetsskadelivrantaEgenUppgifter {
                     fast::first_time(&mut seen, 5)?;
                     f5 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -610,7 +610,7 @@ impl Fast for m::LefiArbetsskadelivrantaUnderlag {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -669,7 +669,7 @@ impl Fast for m::LefiArbetsstalle {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <m::LefiKontaktuppgifter as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -702,7 +702,7 @@ impl Fast for m::LefiAvvikelse {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -729,7 +729,7 @@ impl Fast for m::LefiBarnbidragArende {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <Vec<m::LefiBarnbidragBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -786,7 +786,7 @@ impl Fast for m::LefiBarnbidragBeslut {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <m::LefiBarnbidragUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -819,7 +819,7 @@ impl Fast for m::LefiBarnbidragUnderlag {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <bool as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -841,7 +841,7 @@ impl Fast for m::LefiBarnbidragUppgifter {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiPerson as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { barn: f0 })
@@ -865,7 +865,7 @@ impl Fast for m::LefiBelopp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -892,7 +892,7 @@ impl Fast for m::LefiBokstavskod {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -934,7 +934,7 @@ impl Fast for m::LefiBostadsbidragArende {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<m::LefiBostadsbidragBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -994,7 +994,7 @@ impl Fast for m::LefiBostadsbidragBeslut {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <m::LefiBostadsbidragUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1047,7 +1047,7 @@ impl Fast for m::LefiBostadsbidragUnderlag {
                     fast::first_time(&mut seen, 5)?;
                     f5 = fast::option(c, <Vec<m::LefiPerson> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1093,7 +1093,7 @@ impl Fast for m::LefiBostadstillaggArende {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<m::LefiBostadstillaggBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1153,7 +1153,7 @@ impl Fast for m::LefiBostadstillaggBeslut {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <m::LefiBostadstillaggUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1191,7 +1191,7 @@ impl Fast for m::LefiBostadstillaggUnderlag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1219,7 +1219,7 @@ impl Fast for m::LefiEfterlevandepensionArende {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <Vec<m::LefiEfterlevandepensionBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1281,7 +1281,7 @@ impl Fast for m::LefiEfterlevandepensionBeslut {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <Vec<m::LefiOmfattning> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1310,7 +1310,7 @@ impl Fast for m::LefiEfterlevandepensionUppgifter {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiPerson as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { avliden: f0 })
@@ -1334,7 +1334,7 @@ impl Fast for m::LefiExternAvvikelseFormanGrupp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiExternFormanGrupp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1361,7 +1361,7 @@ impl Fast for m::LefiExternAvvikelseOvrigInformationTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiExternOvrigInformationTyp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1388,7 +1388,7 @@ impl Fast for m::LefiExternFormanGrupp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1438,7 +1438,7 @@ impl Fast for m::LefiExternFormansinformationAvvikelser {
                         <Vec<m::LefiExternAvvikelseOvrigInformationTyp> as Fast>::read,
                     )?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1499,7 +1499,7 @@ impl Fast for m::LefiExternFormansinformationFraga {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <Vec<crate::codes::OvrigInformationTyp> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1562,7 +1562,7 @@ impl Fast for m::LefiExternFormansinformationSvar {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <Vec<m::LefiPmOvrigInformation> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1595,7 +1595,7 @@ impl Fast for m::LefiExternOvrigInformationTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1647,7 +1647,7 @@ impl Fast for m::LefiExternTillgangligaInformationstyper {
                     fast::first_time(&mut seen, 6)?;
                     f6 = c.handed(|d| crate::wire::lefi_json::quirks::undeclared(d))?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1679,7 +1679,7 @@ impl Fast for m::LefiFelsvar {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::DateTimeText as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1706,7 +1706,7 @@ impl Fast for m::LefiFkAvvikelseFormanGrupp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiFkFormanGrupp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1733,7 +1733,7 @@ impl Fast for m::LefiFkFormanGrupp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1760,7 +1760,7 @@ impl Fast for m::LefiFolkbokforingsuppgift {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1792,7 +1792,7 @@ impl Fast for m::LefiForaldrapenningAnspraksdag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiOmfattning as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1840,7 +1840,7 @@ impl Fast for m::LefiForaldrapenningArende {
                     fast::first_time(&mut seen, 5)?;
                     f5 = fast::option(c, <Vec<m::LefiForaldrapenningAnspraksdag> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1902,7 +1902,7 @@ impl Fast for m::LefiForaldrapenningBeslut {
                     f7 =
                         fast::option(c, <Vec<m::LefiForaldrapenningErsattningsdag> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1940,7 +1940,7 @@ impl Fast for m::LefiForaldrapenningErsattningsdag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -1963,7 +1963,7 @@ impl Fast for m::LefiForaldrapenningUppgifter {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiPerson as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { barn: f0 })
@@ -1993,7 +1993,7 @@ impl Fast for m::LefiForebyggandeSjukpenningArende {
                     f2 =
                         fast::option(c, <Vec<m::LefiForebyggandeSjukpenningBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2071,7 +2071,7 @@ impl Fast for m::LefiForebyggandeSjukpenningBeslut {
                     fast::first_time(&mut seen, 11)?;
                     f11 = fast::option(c, <Vec<m::LefiForebyggandeSjukpenningDag> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2113,7 +2113,7 @@ impl Fast for m::LefiForebyggandeSjukpenningDag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2368,7 +2368,7 @@ impl Fast for m::LefiFormansinformation {
                     f41 =
                         fast::option(c, <Vec<m::LefiYrkesskadelivrantaEgenArende> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2445,7 +2445,7 @@ impl Fast for m::LefiGraviditetspenningArende {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <Vec<m::LefiGraviditetspenningBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2499,7 +2499,7 @@ impl Fast for m::LefiGraviditetspenningBeslut {
                     fast::first_time(&mut seen, 6)?;
                     f6 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2541,7 +2541,7 @@ impl Fast for m::LefiHandikappersattningArende {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <Vec<m::LefiHandikappersattningBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2600,7 +2600,7 @@ impl Fast for m::LefiHandikappersattningBeslut {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <m::LefiOmfattning as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2643,7 +2643,7 @@ impl Fast for m::LefiIntjanandeBarnBeslut {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <crate::id::Sensitive as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2672,7 +2672,7 @@ impl Fast for m::LefiIntjanandeBehallning {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2704,7 +2704,7 @@ impl Fast for m::LefiIntjanandeBehallningUnderlag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <Vec<m::LefiIntjanandeForandring> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2752,7 +2752,7 @@ impl Fast for m::LefiIntjanandeForandring {
                     fast::first_time(&mut seen, 5)?;
                     f5 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2783,7 +2783,7 @@ impl Fast for m::LefiIntjanandeGrund {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2853,7 +2853,7 @@ impl Fast for m::LefiIntjanandePensionUnderlag {
                         <Vec<m::LefiIntjanandePgbForAntagandepoang> as Fast>::read,
                     )?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2903,7 +2903,7 @@ impl Fast for m::LefiIntjanandePgbForAntagandepoang {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -2968,7 +2968,7 @@ impl Fast for m::LefiIntjanandePgbForBarn {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3007,7 +3007,7 @@ impl Fast for m::LefiIntjanandePgbForPlikt {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3038,7 +3038,7 @@ impl Fast for m::LefiIntjanandePgbForSa {
                         <Vec<m::LefiIntjanandePgbForSaManadsunderlag> as Fast>::read,
                     )?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3100,7 +3100,7 @@ impl Fast for m::LefiIntjanandePgbForSaManadsunderlag {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3139,7 +3139,7 @@ impl Fast for m::LefiIntjanandePgbForStudier {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3167,7 +3167,7 @@ impl Fast for m::LefiIntjanandePoang {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, Cursor::decimal)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { typ: f0, summa: f1 })
@@ -3216,7 +3216,7 @@ impl Fast for m::LefiIntjanandePoangUnderlag {
                     fast::first_time(&mut seen, 6)?;
                     f6 = fast::option(c, <Vec<m::LefiIntjanandeGrund> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3253,7 +3253,7 @@ impl Fast for m::LefiIntjanandeUnderlag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <Vec<m::LefiIntjanandePoangUnderlag> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3307,7 +3307,7 @@ impl Fast for m::LefiIntjanandeUppgift {
                     fast::first_time(&mut seen, 6)?;
                     f6 = fast::option(c, <Vec<m::LefiIntjanandeBarnBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3344,7 +3344,7 @@ impl Fast for m::LefiKontaktuppgifter {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <Vec<crate::id::Sensitive> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3372,7 +3372,7 @@ impl Fast for m::LefiLand {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { kod: f0, namn: f1 })
@@ -3396,7 +3396,7 @@ impl Fast for m::LefiLevnadsintygUppgift {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3423,7 +3423,7 @@ impl Fast for m::LefiMedborgarskap {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiLand as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3460,7 +3460,7 @@ impl Fast for m::LefiMerkostnadsersattningArende {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiMerkostnadsersattningBeslut as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3542,7 +3542,7 @@ impl Fast for m::LefiMerkostnadsersattningBeslut {
                     fast::first_time(&mut seen, 11)?;
                     f11 = fast::option(c, <m::LefiMerkostnadsersattningUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3589,7 +3589,7 @@ impl Fast for m::LefiMerkostnadsersattningPeriodbeslut {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiBokstavskod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3613,7 +3613,7 @@ impl Fast for m::LefiMerkostnadsersattningUnderlag {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <Vec<m::LefiPerson> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { barn: f0 })
@@ -3637,7 +3637,7 @@ impl Fast for m::LefiMottagareAvBarnbidragArende {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <Vec<m::LefiMottagareAvBarnbidragBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3694,7 +3694,7 @@ impl Fast for m::LefiMottagareAvBarnbidragBeslut {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <m::LefiMottagareAvBarnbidragUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3732,7 +3732,7 @@ impl Fast for m::LefiMottagareAvBarnbidragInstitution {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiAdress as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3778,7 +3778,7 @@ impl Fast for m::LefiMottagareAvBarnbidragUnderlag {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <crate::id::Sensitive as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3803,7 +3803,7 @@ impl Fast for m::LefiMottagareAvBarnbidragUppgifter {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiPerson as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { personuppgift: f0 })
@@ -3837,7 +3837,7 @@ impl Fast for m::LefiNarstaendepenningArende {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <Vec<m::LefiNarstaendepenningBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3896,7 +3896,7 @@ impl Fast for m::LefiNarstaendepenningBeslut {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3929,7 +3929,7 @@ impl Fast for m::LefiOmfattning {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -3966,7 +3966,7 @@ impl Fast for m::LefiOmvardnadsbidragArende {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiOmvardnadsbidragBeslut as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4046,7 +4046,7 @@ impl Fast for m::LefiOmvardnadsbidragBeslut {
                     fast::first_time(&mut seen, 11)?;
                     f11 = fast::option(c, <m::LefiOmvardnadsbidragUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4093,7 +4093,7 @@ impl Fast for m::LefiOmvardnadsbidragPeriodBeslut {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiBokstavskod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4117,7 +4117,7 @@ impl Fast for m::LefiOmvardnadsbidragUnderlag {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <Vec<m::LefiPerson> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { barn: f0 })
@@ -4141,7 +4141,7 @@ impl Fast for m::LefiPeriod {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(Cursor::date(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4168,7 +4168,7 @@ impl Fast for m::LefiPeriodMedValfrittTom {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, Cursor::date)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4210,7 +4210,7 @@ impl Fast for m::LefiPerson {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<crate::text::Text> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4290,7 +4290,7 @@ impl Fast for m::LefiPersoninformation {
                     fast::first_time(&mut seen, 11)?;
                     f11 = fast::option(c, <Vec<m::LefiPerson> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4327,7 +4327,7 @@ impl Fast for m::LefiPmAvvikelseFormanGrupp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiPmFormanGrupp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4354,7 +4354,7 @@ impl Fast for m::LefiPmCivilstand {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4391,7 +4391,7 @@ impl Fast for m::LefiPmFormanAnsprak {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiPeriodMedValfrittTom as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4445,7 +4445,7 @@ impl Fast for m::LefiPmFormanBeslut {
                     fast::first_time(&mut seen, 6)?;
                     f6 = fast::option(c, <m::LefiPmFormanBeslutTillagg as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4477,7 +4477,7 @@ impl Fast for m::LefiPmFormanBeslutStatus {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4516,7 +4516,7 @@ impl Fast for m::LefiPmFormanBeslutTillagg {
                         <m::LefiPmFormanBeslutTillaggEfterlevandeformaner as Fast>::read,
                     )?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4544,7 +4544,7 @@ impl Fast for m::LefiPmFormanBeslutTillaggAllmanpension {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiPmCivilstand as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4566,7 +4566,7 @@ impl Fast for m::LefiPmFormanBeslutTillaggBostadsInkomststod {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiPmFormanBeslutTillaggBostadsInkomststodBerakningsunderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4602,7 +4602,7 @@ impl Fast for m::LefiPmFormanBeslutTillaggBostadsInkomststodBerakningsunderlag {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <crate::id::Personidentitet as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4626,7 +4626,7 @@ impl Fast for m::LefiPmFormanBeslutTillaggEfterlevandeFormanderOvrigBerattigadEf
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <crate::id::Personidentitet as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { person: f0 })
@@ -4652,7 +4652,7 @@ impl Fast for m::LefiPmFormanBeslutTillaggEfterlevandeformaner {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <Vec<m::LefiPmFormanBeslutTillaggEfterlevandeFormanderOvrigBerattigadEfterlevande> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4684,7 +4684,7 @@ impl Fast for m::LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, Cursor::date)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4712,7 +4712,7 @@ impl Fast for m::LefiPmFormanBeslutUtfall {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4755,7 +4755,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattning {
                     f4 =
                         fast::option(c, <m::LefiPmFormanBeslutadErsattningUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4785,7 +4785,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4882,7 +4882,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlag {
                         <m::LefiPmFormanBeslutadErsattningUnderlagAnkep as Fast>::read,
                     )?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4927,7 +4927,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagAnkep {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, Cursor::decimal)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4956,7 +4956,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagBp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, Cursor::decimal)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -4998,7 +4998,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagGarp {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5043,7 +5043,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagGarpAp37 {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, Cursor::decimal)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5068,7 +5068,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagGarpEp {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { antal40delar: f0 })
@@ -5087,7 +5087,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagIp {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { yl_avdrag: f0 })
@@ -5121,7 +5121,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagLivranta {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5150,7 +5150,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagOp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, Cursor::decimal)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5177,7 +5177,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagSamordning {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <Vec<m::LefiPmFormanSamordningTyp> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5234,7 +5234,7 @@ impl Fast for m::LefiPmFormanBeslutadErsattningUnderlagTp {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, Cursor::decimal)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5267,7 +5267,7 @@ impl Fast for m::LefiPmFormanBeslutatBelopp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiPmFormanBeslutatBeloppFrekvens as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5294,7 +5294,7 @@ impl Fast for m::LefiPmFormanBeslutatBeloppFrekvens {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5321,7 +5321,7 @@ impl Fast for m::LefiPmFormanGrupp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5348,7 +5348,7 @@ impl Fast for m::LefiPmFormanSamordningTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5395,7 +5395,7 @@ impl Fast for m::LefiPmFormanUtbetalning {
                     fast::first_time(&mut seen, 5)?;
                     f5 = fast::option(c, <Vec<m::LefiPmFormanUtbetalningRad> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5426,7 +5426,7 @@ impl Fast for m::LefiPmFormanUtbetalningAvdrag {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiPmFormanUtbetalningAvdragTyp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5453,7 +5453,7 @@ impl Fast for m::LefiPmFormanUtbetalningAvdragTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5480,7 +5480,7 @@ impl Fast for m::LefiPmFormanUtbetalningBeloppTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5517,7 +5517,7 @@ impl Fast for m::LefiPmFormanUtbetalningRad {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiPmFormanUtbetalningBeloppTyp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5546,7 +5546,7 @@ impl Fast for m::LefiPmLevnadsintyg {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiPmLevnadsintygStatus as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5573,7 +5573,7 @@ impl Fast for m::LefiPmLevnadsintygStatus {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5610,7 +5610,7 @@ impl Fast for m::LefiPmOvrigInformation {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiPmPensionUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5639,7 +5639,7 @@ impl Fast for m::LefiPmOvrigInformationTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5661,7 +5661,7 @@ impl Fast for m::LefiPmPensionBehallning {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <Vec<m::LefiPmPensionKonto> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { pensionskonton: f0 })
@@ -5685,7 +5685,7 @@ impl Fast for m::LefiPmPensionKonto {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <Vec<m::LefiPmPensionKontoVarde> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5717,7 +5717,7 @@ impl Fast for m::LefiPmPensionKontoHandelse {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <Vec<m::LefiPmPensionKontoTransaktion> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5745,7 +5745,7 @@ impl Fast for m::LefiPmPensionKontoHandelseTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5772,7 +5772,7 @@ impl Fast for m::LefiPmPensionKontoTransaktion {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5799,7 +5799,7 @@ impl Fast for m::LefiPmPensionKontoTransaktionTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5826,7 +5826,7 @@ impl Fast for m::LefiPmPensionKontoTyp {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5863,7 +5863,7 @@ impl Fast for m::LefiPmPensionKontoVarde {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiPmPensionKontoHandelse as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5888,7 +5888,7 @@ impl Fast for m::LefiPmPensionUnderlag {
                     f0 =
                         fast::option(c, <Vec<m::LefiPmPensionUnderlagIntjanandeAr> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { intjanandear: f0 })
@@ -5937,7 +5937,7 @@ impl Fast for m::LefiPmPensionUnderlagIntjanandeAr {
                     fast::first_time(&mut seen, 6)?;
                     f6 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -5969,7 +5969,7 @@ impl Fast for m::LefiPmUtbetalningForman {
                     fast::first_time(&mut seen, 1)?;
                     f1 = Some(<crate::text::Text as Fast>::read(c)?);
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6001,7 +6001,7 @@ impl Fast for m::LefiProgramanvisning {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6024,7 +6024,7 @@ impl Fast for m::LefiProgramersattningArende {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <Vec<m::LefiProgramersattningBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { beslut: f0 })
@@ -6088,7 +6088,7 @@ impl Fast for m::LefiProgramersattningBeslut {
                     fast::first_time(&mut seen, 9)?;
                     f9 = fast::option(c, <m::LefiBokstavskod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6128,7 +6128,7 @@ impl Fast for m::LefiProgramersattningDag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6156,7 +6156,7 @@ impl Fast for m::LefiProgramjobdagar {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <bool as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6188,7 +6188,7 @@ impl Fast for m::LefiRehabersattningArende {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <Vec<m::LefiRehabersattningBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6266,7 +6266,7 @@ impl Fast for m::LefiRehabersattningBeslut {
                     fast::first_time(&mut seen, 11)?;
                     f11 = fast::option(c, <Vec<m::LefiRehabersattningDag> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6308,7 +6308,7 @@ impl Fast for m::LefiRehabersattningDag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6336,7 +6336,7 @@ impl Fast for m::LefiSifferkod {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6384,7 +6384,7 @@ impl Fast for m::LefiSjukOchAktivitetsersattningArende {
                         <Vec<m::LefiSjukOchAktivitetsersattningBeslut> as Fast>::read,
                     )?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6449,7 +6449,7 @@ impl Fast for m::LefiSjukOchAktivitetsersattningBeslut {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <m::LefiOmfattning as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6518,7 +6518,7 @@ impl Fast for m::LefiSjukOchAktivitetsersattningSteglosAvrakning {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <Vec<m::LefiBelopp> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6562,7 +6562,7 @@ impl Fast for m::LefiSjukOchAktivitetsersattningUppgifter {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <Vec<i64> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6601,7 +6601,7 @@ impl Fast for m::LefiSjukpenningArende {
                     fast::first_time(&mut seen, 3)?;
                     f3 = c.handed(|d| crate::wire::lefi_json::quirks::undeclared(d))?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6680,7 +6680,7 @@ impl Fast for m::LefiSjukpenningBeslut {
                     fast::first_time(&mut seen, 11)?;
                     f11 = fast::option(c, <Vec<m::LefiSjukpenningDag> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6722,7 +6722,7 @@ impl Fast for m::LefiSjukpenningDag {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6775,7 +6775,7 @@ impl Fast for m::LefiSjukpenninggrundandeInkomstUppgift {
                     fast::first_time(&mut seen, 6)?;
                     f6 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6802,7 +6802,7 @@ impl Fast for m::LefiSkatteuppgift {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <crate::id::Sensitive as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6838,7 +6838,7 @@ impl Fast for m::LefiSmittbararersattningArende {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <Vec<m::LefiSmittbararersattningBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6887,7 +6887,7 @@ impl Fast for m::LefiSmittbararersattningBeslut {
                     fast::first_time(&mut seen, 5)?;
                     f5 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6918,7 +6918,7 @@ impl Fast for m::LefiStudiemedelAvisering {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::period::FranTill as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -6964,7 +6964,7 @@ impl Fast for m::LefiTillfalligForaldrapenningArende {
                         <Vec<m::LefiTillfalligForaldrapenningBeslut> as Fast>::read,
                     )?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7024,7 +7024,7 @@ impl Fast for m::LefiTillfalligForaldrapenningBeslut {
                     fast::first_time(&mut seen, 7)?;
                     f7 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7067,7 +7067,7 @@ impl Fast for m::LefiTillfalligForaldrapenningDag {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7091,7 +7091,7 @@ impl Fast for m::LefiTillfalligForaldrapenningUppgifter {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiPerson as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { barn: f0 })
@@ -7115,7 +7115,7 @@ impl Fast for m::LefiTillstand {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7155,7 +7155,7 @@ impl Fast for m::LefiTotalforsvarspliktspenningArende {
                         <Vec<m::LefiTotalforsvarspliktspenningBeslut> as Fast>::read,
                     )?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7204,7 +7204,7 @@ impl Fast for m::LefiTotalforsvarspliktspenningBeslut {
                     fast::first_time(&mut seen, 5)?;
                     f5 = fast::option(c, <i64 as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7230,7 +7230,7 @@ impl Fast for m::LefiUnderhallsskuld {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { belopp: f0 })
@@ -7269,7 +7269,7 @@ impl Fast for m::LefiUnderhallsstodArende {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<m::LefiUnderhallsstodBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7334,7 +7334,7 @@ impl Fast for m::LefiUnderhallsstodBeslut {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7363,7 +7363,7 @@ impl Fast for m::LefiUnderhallsstodUppgifter {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiPerson as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { barn: f0 })
@@ -7422,7 +7422,7 @@ impl Fast for m::LefiUtbetalningDetalj {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <m::LefiBelopp as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7496,7 +7496,7 @@ impl Fast for m::LefiUtbetalningUppgift {
                     fast::first_time(&mut seen, 9)?;
                     f9 = fast::option(c, <Vec<m::LefiUtbetalningDetalj> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7531,7 +7531,7 @@ impl Fast for m::LefiUtlamnare {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <crate::text::Text as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { kod: f0, namn: f1 })
@@ -7555,7 +7555,7 @@ impl Fast for m::LefiUtlamnareTillstand {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <m::LefiTillstand as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7592,7 +7592,7 @@ impl Fast for m::LefiVardbidragArende {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <Vec<m::LefiVardbidragBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7661,7 +7661,7 @@ impl Fast for m::LefiVardbidragBeslut {
                     fast::first_time(&mut seen, 9)?;
                     f9 = fast::option(c, <m::LefiVardbidragUnderlag as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7696,7 +7696,7 @@ impl Fast for m::LefiVardbidragUnderlag {
                     fast::first_time(&mut seen, 1)?;
                     f1 = fast::option(c, <bool as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7758,7 +7758,7 @@ impl Fast for m::LefiYrkesskadelivrantaBeslut {
                     fast::first_time(&mut seen, 8)?;
                     f8 = fast::option(c, <m::LefiSifferkod as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7810,7 +7810,7 @@ impl Fast for m::LefiYrkesskadelivrantaEfterlevandeArende {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<m::LefiYrkesskadelivrantaBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7850,7 +7850,7 @@ impl Fast for m::LefiYrkesskadelivrantaEfterlevandeUppgifter {
                     fast::first_time(&mut seen, 3)?;
                     f3 = fast::option(c, <m::LefiPerson as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7894,7 +7894,7 @@ impl Fast for m::LefiYrkesskadelivrantaEgenArende {
                     fast::first_time(&mut seen, 4)?;
                     f4 = fast::option(c, <Vec<m::LefiYrkesskadelivrantaBeslut> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7929,7 +7929,7 @@ impl Fast for m::LefiYrkesskadelivrantaEgenUppgifter {
                     fast::first_time(&mut seen, 2)?;
                     f2 = fast::option(c, <Vec<m::LefiSifferkod> as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self {
@@ -7952,7 +7952,7 @@ impl Fast for m::LefiYrkesskadelivrantaUnderlag {
                     fast::first_time(&mut seen, 0)?;
                     f0 = fast::option(c, <m::LefiOmfattning as Fast>::read)?;
                 }
-                _ => return Err(Bail),
+                _ => c.skip_unknown()?,
             }
         }
         Ok(Self { faktor: f0 })

@@ -1,5 +1,6 @@
-//! Notices ignored values (unknown properties) during the fast pass, so that the nesting
-//! limit need only be checked by a second look at the bytes when one was skipped.
+//! Notices ignored values (unknown properties) during the serde pass and in the values the
+//! generated reader hands to serde_json, so that the nesting limit need only be checked by
+//! a second look at the bytes when one was skipped.
 //!
 //! Why this is enough: the typed model nests arrays and objects at most
 //! [`LefiDocument::SCHEMA_DEPTH`](super::LefiDocument::SCHEMA_DEPTH) deep (the generator
