@@ -5,7 +5,7 @@
 //! Documents are random models (the shared generator) written by a JSON writer of our own
 //! that, at random places, uses the forms the generated reader must hand to serde:
 //! repeated, unknown and missing properties, `null`s, values of the wrong kind, escapes
-//! (equivalent or not), numbers with fractions, exponents, leading zeros and `-0`, odd
+//! (equivalent or not, valid or not, surrogate pairs and lone surrogates), numbers with fractions, exponents, leading zeros and `-0`, odd
 //! whitespace, trailing commas, missing colons and trailing bytes.
 
 #![allow(
@@ -55,6 +55,8 @@ enum Departures {
     Only(u64),
     /// At exactly one number, this one (counted in document order).
     OnlyNumber(u64),
+    /// At exactly one string value, this one (counted in document order).
+    OnlyString(u64),
     /// Nowhere; counts the places.
     Count,
 }
@@ -65,6 +67,7 @@ struct Writer {
     departures: Departures,
     places: u64,
     numbers: u64,
+    strings: u64,
     /// Whether strings keep characters JSON must escape (else they become `x`).
     escapes: bool,
     out: String,
@@ -94,6 +97,17 @@ const ODD_VALUES: &[&str] = &[
     "{\"id\":101,\"beskrivning\":\"Sjukpenning\"}",
     "tru",
     "nul",
+    r#""\ud834\udd1e""#,
+    r#""\ud834""#,
+    r#""\udd1e""#,
+    r#""\ud834\u0041""#,
+    r#""\ud834x""#,
+    r#""a\/b\b\f""#,
+    r#""\x""#,
+    r#""\u12""#,
+    r#""\u00e9\u00E9""#,
+    r#""2024-0\u0032-01""#,
+    r#""FK:\u0053JP""#,
 ];
 
 const SPACE: &[&str] = &[" ", "\n", "\t", "\r\n", "  ", "\u{a0}", "\u{c}"];
@@ -106,8 +120,61 @@ impl Writer {
         match self.departures {
             Departures::Rate(rate) => roll % 4000 < rate * weight,
             Departures::Only(place) => self.places == place,
-            Departures::OnlyNumber(_) | Departures::Count => false,
+            Departures::OnlyNumber(_) | Departures::OnlyString(_) | Departures::Count => false,
         }
+    }
+
+    /// Whether to write this string value with escapes.
+    fn depart_string(&mut self) -> bool {
+        self.strings += 1;
+        match self.departures {
+            Departures::OnlyString(string) => self.strings == string,
+            _ => self.depart(2),
+        }
+    }
+
+    /// A string value, at random written with escapes: every character (surrogate pairs
+    /// above the BMP, upper- or lower-case hex), the short escapes, or a broken escape.
+    fn string_value(&mut self, s: &str) {
+        if !self.depart_string() {
+            self.string(s);
+            return;
+        }
+        let upper = self.rng.next() % 2 == 0;
+        let mut all = String::new();
+        for ch in s.chars() {
+            let mut units = [0u16; 2];
+            for unit in ch.encode_utf16(&mut units) {
+                if upper {
+                    write!(all, "\\u{unit:04X}").unwrap();
+                } else {
+                    write!(all, "\\u{unit:04x}").unwrap();
+                }
+            }
+        }
+        let plain: String = s
+            .chars()
+            .map(|c| {
+                if c == '"' || c == '\\' || c < ' ' {
+                    'x'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let text = match self.rng.next() % 9 {
+            0 | 1 => all,
+            2 => format!("\\/\\b\\f\\n\\r\\t\\\"\\\\{plain}"),
+            3 => format!("{plain}\\ud834"),
+            4 => format!("\\udd1e{plain}"),
+            5 => format!("\\ud834\\u0041{plain}"),
+            6 => format!("{plain}\\x"),
+            7 => format!("\\u12{plain}"),
+            _ => format!("{plain}\\u0000\\u001F\\u007f"),
+        };
+        self.out.push('"');
+        self.out.push_str(&text);
+        self.out.push('"');
     }
 
     /// Whether to write this number in another form.
@@ -189,7 +256,7 @@ impl Writer {
             Value::Null => self.out.push_str("null"),
             Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
             Value::Number(n) => self.number(n),
-            Value::String(s) => self.string(s),
+            Value::String(s) => self.string_value(s),
             Value::Array(items) => {
                 self.out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -260,12 +327,13 @@ fn write_with(
     seed: u64,
     departures: Departures,
     escapes: bool,
-) -> (String, u64, u64) {
+) -> (String, u64, u64, u64) {
     let mut w = Writer {
         rng: Rng(seed),
         departures,
         places: 0,
         numbers: 0,
+        strings: 0,
         escapes,
         out: String::new(),
     };
@@ -273,7 +341,7 @@ fn write_with(
     if w.depart(1) {
         w.out.push_str(w.rng.pick(&["x", "{}", ",", "\u{0}"]));
     }
-    (w.out, w.places.max(1), w.numbers.max(1))
+    (w.out, w.places.max(1), w.numbers.max(1), w.strings.max(1))
 }
 
 /// The document with departures at `rate` (per mille, roughly, per place).
@@ -281,9 +349,21 @@ fn write(value: &Value, seed: u64, rate: u64, escapes: bool) -> String {
     write_with(value, seed, Departures::Rate(rate), escapes).0
 }
 
+/// The document with one string value written with escapes, chosen by `pick`.
+fn write_one_string(value: &Value, seed: u64, pick: u64) -> String {
+    let (_, _, _, strings) = write_with(value, seed, Departures::Count, false);
+    write_with(
+        value,
+        seed,
+        Departures::OnlyString(1 + pick % strings),
+        false,
+    )
+    .0
+}
+
 /// The document with one number written in another form, chosen by `pick`.
 fn write_one_number(value: &Value, seed: u64, pick: u64) -> String {
-    let (_, _, numbers) = write_with(value, seed, Departures::Count, false);
+    let (_, _, numbers, _) = write_with(value, seed, Departures::Count, false);
     write_with(
         value,
         seed,
@@ -295,7 +375,7 @@ fn write_one_number(value: &Value, seed: u64, pick: u64) -> String {
 
 /// The document with one departure, at a place chosen by `pick`.
 fn write_one(value: &Value, seed: u64, pick: u64, escapes: bool) -> String {
-    let (_, places, _) = write_with(value, seed, Departures::Count, escapes);
+    let (_, places, _, _) = write_with(value, seed, Departures::Count, escapes);
     write_with(value, seed, Departures::Only(1 + pick % places), escapes).0
 }
 
@@ -386,6 +466,15 @@ proptest! {
         let [svar, fraga] = model(seed);
         check_all_kinds(&write_one(&svar, seed, pick, escapes));
         check_all_kinds(&write_one(&fraga, seed ^ 1, pick, escapes));
+    }
+
+    /// One string value with escapes (valid or not), so that each kind of string field
+    /// meets them.
+    #[test]
+    fn generated_reader_unescapes_as_serde(seed in any::<u64>(), pick in any::<u64>()) {
+        let [svar, fraga] = model(seed);
+        same::<LefiExternFormansinformationSvar>(&write_one_string(&svar, seed, pick));
+        same::<LefiExternFormansinformationFraga>(&write_one_string(&fraga, seed ^ 1, pick));
     }
 
     /// One number in another form (fraction, exponent, leading zero, sign, `-0`, too

@@ -3,10 +3,11 @@
 //! serde_json with the derived `Deserialize` impls is the decoder of record: it defines
 //! what is accepted, what each value becomes, which quirks are noted and every error
 //! message. This reader is only a shortcut for the common case, and it never decides
-//! anything on its own. Where it meets anything but the plain form (an unknown or
-//! repeated property, a string with an escape, a number written with an exponent where
-//! an integer is expected, a value of the wrong kind, malformed JSON) it gives up with
-//! [`Bail`] and the decoder runs the serde path on the same bytes from the start. So the
+//! anything on its own. Where it meets anything but the plain form (a repeated property,
+//! a key with an escape, a number written with an exponent where an integer is expected,
+//! a value of the wrong kind, malformed JSON, an unknown property whose path is wanted)
+//! it gives up with [`Bail`] and the decoder runs the serde path on the same bytes from
+//! the start. So the
 //! rule it must keep is narrow: **whatever it accepts, serde accepts too, with the same
 //! value and the same quirks noted** (a differential property test holds it to that).
 //!
@@ -22,7 +23,7 @@
 //! are cut out whole and given to serde_json, wrapped in [`Watch`] as in the serde path.
 //! The per-type impls are generated with the model (`fast_generated.rs`).
 
-use serde::de::value::{BorrowedStrDeserializer, Error as ValueError};
+use serde::de::value::{BorrowedStrDeserializer, Error as ValueError, StrDeserializer};
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::Deserialize as _;
 
@@ -143,18 +144,94 @@ impl<'a> Cursor<'a> {
         found
     }
 
-    /// A string without escapes or control characters, quotes excluded.
+    /// A string without escapes or control characters, quotes excluded (keys).
     #[inline]
     fn string(&mut self) -> Result<&'a str, Bail> {
+        match self.string_value()? {
+            Str::Borrowed(text) => Ok(text),
+            Str::Unescaped(_) => Err(Bail),
+        }
+    }
+
+    /// A string value: borrowed when it has no escapes, else unescaped as serde_json
+    /// unescapes (a lone surrogate, an unknown escape or a control character is [`Bail`]).
+    #[inline]
+    fn string_value(&mut self) -> Result<Str<'a>, Bail> {
         self.eat(b'"')?;
         let start = self.at;
         let end = find_json_string_end(self.bytes(), start).ok_or(Bail)?;
-        if self.bytes().get(end) != Some(&b'"') {
-            return Err(Bail);
+        match self.bytes().get(end) {
+            Some(b'"') => {
+                self.at = end + 1;
+                // cut at ASCII quotes of a checked text, so always on a character boundary
+                self.text.get(start..end).map(Str::Borrowed).ok_or(Bail)
+            }
+            Some(b'\\') => self.unescape(start, end).map(Str::Unescaped),
+            _ => Err(Bail),
         }
-        self.at = end + 1;
-        // cut at ASCII quotes of a checked text, so always on a character boundary
-        self.text.get(start..end).ok_or(Bail)
+    }
+
+    /// The rest of a string from `start`, with its first escape at `at`.
+    #[cold]
+    fn unescape(&mut self, start: usize, mut at: usize) -> Result<String, Bail> {
+        let mut out = String::from(self.text.get(start..at).ok_or(Bail)?);
+        loop {
+            // `at` is at a backslash
+            let escape = *self.bytes().get(at + 1).ok_or(Bail)?;
+            at += 2;
+            let ch = match escape {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'u' => {
+                    let unit = self.hex4(at)?;
+                    at += 4;
+                    let code = if (0xD800..0xDC00).contains(&unit) {
+                        // a leading surrogate needs its trailing one, escaped right after
+                        if self.bytes().get(at..at + 2) != Some(b"\\u") {
+                            return Err(Bail);
+                        }
+                        let trail = self.hex4(at + 2)?;
+                        if !(0xDC00..0xE000).contains(&trail) {
+                            return Err(Bail);
+                        }
+                        at += 6;
+                        0x10000 + ((unit - 0xD800) << 10) + (trail - 0xDC00)
+                    } else {
+                        unit
+                    };
+                    // a lone trailing surrogate is no char
+                    char::from_u32(code).ok_or(Bail)?
+                }
+                _ => return Err(Bail),
+            };
+            out.push(ch);
+            let next = find_json_string_end(self.bytes(), at).ok_or(Bail)?;
+            out.push_str(self.text.get(at..next).ok_or(Bail)?);
+            at = next;
+            match self.bytes().get(next) {
+                Some(b'"') => {
+                    self.at = next + 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {}
+                _ => return Err(Bail),
+            }
+        }
+    }
+
+    /// Four hex digits at `at`.
+    fn hex4(&self, at: usize) -> Result<u32, Bail> {
+        let digits = self.bytes().get(at..at + 4).ok_or(Bail)?;
+        digits.iter().try_fold(0u32, |acc, &b| {
+            let digit = char::from(b).to_digit(16).ok_or(Bail)?;
+            Ok(acc << 4 | digit)
+        })
     }
 
     /// Starts an object: `{`.
@@ -364,8 +441,11 @@ impl<'a> Cursor<'a> {
 
     /// A `format: date` property, as [`date`](super::date) reads it.
     pub(crate) fn date(&mut self) -> Result<chrono::NaiveDate, Bail> {
-        let text = self.string()?;
-        super::date::parse(text).ok_or(Bail)
+        match self.string_value()? {
+            Str::Borrowed(text) => super::date::parse(text),
+            Str::Unescaped(text) => super::date::parse(&text),
+        }
+        .ok_or(Bail)
     }
 
     /// A value whose `Deserialize` impl decides from a string or an integer (codes,
@@ -373,10 +453,12 @@ impl<'a> Cursor<'a> {
     fn scalar<T: DeserializeOwned>(&mut self) -> Result<T, Bail> {
         self.ws();
         match self.peek() {
-            Some(b'"') => {
-                let text = self.string()?;
-                T::deserialize(BorrowedStrDeserializer::<ValueError>::new(text)).map_err(|_| Bail)
+            // as serde_json hands strings over: borrowed, or unescaped into its scratch
+            Some(b'"') => match self.string_value()? {
+                Str::Borrowed(text) => T::deserialize(BorrowedStrDeserializer::new(text)),
+                Str::Unescaped(text) => T::deserialize(StrDeserializer::new(&text)),
             }
+            .map_err(|_: ValueError| Bail),
             Some(b'-' | b'0'..=b'9') => match self.integer()? {
                 Integer::Unsigned(value) => T::deserialize(value.into_deserializer()),
                 Integer::Signed(value) => T::deserialize(value.into_deserializer()),
@@ -422,6 +504,14 @@ impl<T: Fast> Fast for Vec<T> {
         }
         Ok(items)
     }
+}
+
+/// A string value, as serde_json hands it to a visitor.
+enum Str<'a> {
+    /// `visit_borrowed_str`: no escapes.
+    Borrowed(&'a str),
+    /// `visit_str`: unescaped.
+    Unescaped(String),
 }
 
 /// An integer token, as serde_json hands it to a visitor.
@@ -554,8 +644,16 @@ mod tests {
         let unknown = r#"{"meddelande":"Fel","kod":[1,{"a":null}]}"#;
         assert!(read_document::<Felsvar>(unknown, true).is_ok());
         assert_eq!(read_document::<Felsvar>(unknown, false), Err(Bail));
+        let escaped = read_document::<Felsvar>(r#"{"meddelande":"F\u00e9l\n\ud834\udd1e"}"#, true);
+        assert_eq!(
+            escaped.unwrap().meddelande.as_deref(),
+            Some("Fél\n\u{1d11e}")
+        );
         for text in [
-            r#"{"meddelande":"F\u00e9l"}"#,
+            r#"{"m\u0065ddelande":"Fel"}"#,
+            r#"{"meddelande":"\ud834"}"#,
+            r#"{"meddelande":"\udd1e"}"#,
+            r#"{"meddelande":"\q"}"#,
             r#"{"meddelande":"Fel","meddelande":"Fel"}"#,
             r#"{"meddelande":"Fel","kod":[1,]}"#,
             r#"{"meddelande":"Fel",}"#,
