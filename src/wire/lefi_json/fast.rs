@@ -4,30 +4,32 @@
 //! what is accepted, what each value becomes, which quirks are noted and every error
 //! message. This reader is only a shortcut for the common case, and it never decides
 //! anything on its own. Where it meets anything but the plain form (a repeated property,
-//! a key with an escape, a number written with an exponent where an integer is expected,
-//! a value of the wrong kind, malformed JSON, an unknown property whose path is wanted)
-//! it gives up with [`Bail`] and the decoder runs the serde path on the same bytes from
-//! the start. So the
-//! rule it must keep is narrow: **whatever it accepts, serde accepts too, with the same
-//! value and the same quirks noted** (a differential property test holds it to that).
+//! a key with an escape, a lone surrogate, a number written with an exponent where an
+//! integer is expected, a value of the wrong kind, malformed JSON, an unknown property
+//! whose path is wanted) it gives up with [`Bail`] and the decoder runs the serde path on
+//! the same bytes from the start. So the rule it must keep is narrow: **whatever it
+//! accepts, serde accepts too, with the same value and the same quirks noted** (a
+//! differential property test holds it to that).
 //!
 //! Why it is faster: serde's derive keeps each field as `Option<Option<T>>` while the
 //! map is read, moves the finished struct through `Result`s and `Option`s on its way
 //! into its `Vec`, and reads every key through the escape-aware string parser. Here keys
 //! are cut at the next quote, fields are set in place, and values go to the same parse
-//! functions the serde impls call (scalars through serde's own value deserializers, so
-//! each type's `Deserialize` impl still decides what a string or an integer becomes).
+//! functions the serde impls call (scalars through serde's own value deserializers,
+//! handed over as serde_json hands them, so each type's `Deserialize` impl still decides
+//! what a string or an integer becomes).
 //!
 //! Where the shortcut would mean copying a decision, it does not: values read by a helper
-//! (contract quirks, lists of numbers) and [`Ersattning`](crate::model::lefi::Ersattning)
-//! are cut out whole and given to serde_json, wrapped in [`Watch`] as in the serde path.
-//! The per-type impls are generated with the model (`fast_generated.rs`).
+//! (contract quirks, lists of numbers), [`Ersattning`](crate::model::lefi::Ersattning)
+//! and skipped unknown properties are cut out whole and given to serde_json, wrapped in
+//! [`Watch`] as in the serde path. The per-type impls are generated with the model
+//! (`fast_generated.rs`, by `tools/gen_lefi_v9.py`).
+
+use core::any::Any;
 
 use serde::de::value::{BorrowedStrDeserializer, Error as ValueError, StrDeserializer};
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::Deserialize as _;
-
-use core::any::Any;
 
 use super::watch::Watch;
 use super::{DocumentKind, LefiDocument};
@@ -112,7 +114,7 @@ impl<'a> Cursor<'a> {
 
     /// Skips JSON whitespace.
     #[inline]
-    pub(crate) fn ws(&mut self) {
+    fn ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.peek() {
             self.at += 1;
         }
@@ -132,7 +134,7 @@ impl<'a> Cursor<'a> {
 
     /// Whitespace, then `null` if it is there.
     #[inline]
-    pub(crate) fn null(&mut self) -> bool {
+    fn null(&mut self) -> bool {
         self.ws();
         let found = self
             .bytes()
