@@ -197,6 +197,77 @@ pub(crate) fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
     out
 }
 
+/// The paths (formatted as [`ignored_path`] formats them) of the keys whose opening quotes
+/// are at `offsets` (ascending) in `text`, a JSON document known to be well formed up to
+/// the last of them, with no escapes in its keys. One scan of the structure, tracking the
+/// key of each open object and the index in each open array.
+pub(crate) fn key_paths(text: &str, offsets: &[usize]) -> Vec<String> {
+    /// An open container: the key being read in an object, the index in an array.
+    enum Open<'a> {
+        Object(Option<&'a str>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut paths = Vec::with_capacity(offsets.len());
+    let mut open: Vec<Open<'_>> = Vec::new();
+    let mut targets = offsets.iter().copied().peekable();
+    // whether the next string in the innermost object is a key
+    let mut key_next = false;
+    let mut at = 0;
+    while let (Some(&byte), Some(&target)) = (bytes.get(at), targets.peek()) {
+        match byte {
+            b'"' => {
+                let start = at;
+                at += 1;
+                while let Some(&b) = bytes.get(at) {
+                    match b {
+                        b'"' => break,
+                        b'\\' => at += 2,
+                        _ => at += 1,
+                    }
+                }
+                if key_next {
+                    let key = text.get(start + 1..at).unwrap_or_default();
+                    if let Some(Open::Object(current)) = open.last_mut() {
+                        *current = Some(key);
+                    }
+                    if start == target {
+                        targets.next();
+                        let mut path = String::new();
+                        for container in &open {
+                            match container {
+                                Open::Object(Some(key)) => push_key(&mut path, key),
+                                Open::Object(None) => {}
+                                Open::Array(index) => {
+                                    let _ = write!(path, "[{index}]");
+                                }
+                            }
+                        }
+                        paths.push(path);
+                    }
+                    key_next = false;
+                }
+            }
+            b'{' => {
+                open.push(Open::Object(None));
+                key_next = true;
+            }
+            b'[' => open.push(Open::Array(0)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b',' => match open.last_mut() {
+                Some(Open::Array(index)) => *index += 1,
+                Some(Open::Object(_)) => key_next = true,
+                None => {}
+            },
+            _ => {}
+        }
+        at += 1;
+    }
+    paths
+}
+
 fn push_key(out: &mut String, key: &str) {
     if PRIVATE_KEYS.contains(&key) {
         return;

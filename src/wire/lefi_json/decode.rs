@@ -7,8 +7,9 @@
 //! tolerated quirks, or when the limit is below the schema's own depth (then the scan
 //! runs first).
 //!
-//! A plain document costs the generated reader's one pass. Any other document costs the
-//! part of that pass up to where the reader gave up, then one serde_json pass (plus
+//! A plain document costs the generated reader's one pass (and, when it skipped unknown
+//! properties whose paths are wanted, a scan for those paths). Any other document costs
+//! the part of that pass up to where the reader gave up, then one serde_json pass (plus
 //! `serde_ignored` when unknown properties are to be reported). Only when the serde pass
 //! fails is the input parsed again with `serde_path_to_error` to name the JSON path, so
 //! locating errors costs nothing on success. Tolerated quirks are located the same way,
@@ -156,9 +157,10 @@ fn run<T: LefiDocument>(
     // The generated reader first: it reads only the plain form, as serde would.
     let generated = text
         .filter(|_| settings.generated_reader)
-        .and_then(|text| fast::read_document::<T>(text, !track_unknown).ok())
+        .and_then(|text| fast::read_document::<T>(text, track_unknown).ok())
         // a value skipped inside a part handed to serde_json would go unreported
         .filter(|_| !(track_unknown && watch::skipped()));
+    let mut generated_skipped = false;
     if generated.is_none() {
         // the serde path decides, from a clean state
         drop(scope);
@@ -169,13 +171,17 @@ fn run<T: LefiDocument>(
     // not validate every string again; anything else goes through the slice reader,
     // which reports where the bad bytes are.
     let result: Result<T, serde_json::Error> = match (generated, text) {
-        (Some(value), _) => Ok(value),
+        (Some(read), Some(text)) => {
+            unknown = json::key_paths(text, &read.unknown_keys);
+            generated_skipped = read.skipped;
+            Ok(read.value)
+        }
         (None, Some(text)) => serde_pass(
             serde_json::Deserializer::from_str(text),
             track_unknown,
             &mut unknown,
         ),
-        (None, None) => serde_pass(
+        (_, None) => serde_pass(
             serde_json::Deserializer::from_slice(bytes),
             track_unknown,
             &mut unknown,
@@ -183,7 +189,8 @@ fn run<T: LefiDocument>(
     };
     let quirks_seen = scope.seen();
     drop(scope);
-    let skipped = watch::take_skipped() || !unknown.is_empty() || quirks_seen > 0;
+    let skipped =
+        watch::take_skipped() || generated_skipped || !unknown.is_empty() || quirks_seen > 0;
     let value = match result {
         Ok(value) => value,
         Err(first) => {

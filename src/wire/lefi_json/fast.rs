@@ -6,7 +6,7 @@
 //! anything on its own. Where it meets anything but the plain form (a repeated property,
 //! a key with an escape, a lone surrogate, a number written with an exponent where an
 //! integer is expected, a value of the wrong kind, malformed JSON, an unknown property
-//! whose path is wanted) it gives up with [`Bail`] and the decoder runs the serde path on
+//! inside a value handed to serde_json when paths are wanted) it gives up with [`Bail`] and the decoder runs the serde path on
 //! the same bytes from the start. So the rule it must keep is narrow: **whatever it
 //! accepts, serde accepts too, with the same value and the same quirks noted** (a
 //! differential property test holds it to that).
@@ -21,8 +21,9 @@
 //!
 //! Where the shortcut would mean copying a decision, it does not: values read by a helper
 //! (contract quirks, lists of numbers), [`Ersattning`](crate::model::lefi::Ersattning)
-//! and skipped unknown properties are cut out whole and given to serde_json, wrapped in
-//! [`Watch`] as in the serde path. The per-type impls are generated with the model
+//! and skipped unknown properties are cut out whole and given to serde_json, the former
+//! wrapped in [`Watch`] as in the serde path. The keys of skipped properties are kept by
+//! offset, and their paths found only when wanted (`json::key_paths`). The per-type impls are generated with the model
 //! (`fast_generated.rs`, by `tools/gen_lefi_v9.py`).
 
 use core::any::Any;
@@ -49,13 +50,32 @@ const MAX_HANDED_DEPTH: usize = 32;
 pub(crate) struct Cursor<'a> {
     text: &'a str,
     at: usize,
-    /// Whether an unknown property is skipped here (else handed over).
-    skip_unknown: bool,
+    /// Where the last key's opening quote is.
+    key_at: usize,
+    /// Whether the offsets of unknown properties' keys are wanted (for their paths).
+    track_unknown: bool,
+    /// The offsets of the skipped unknown properties' keys, when tracked.
+    unknown_keys: Vec<usize>,
+    /// Whether a value was skipped (the depth check must follow, as after serde).
+    skipped: bool,
 }
 
-/// Reads one of the four documents (see [`read`]); unknown properties are skipped as serde
-/// skips them when `skip_unknown`, else handed over (their paths are wanted).
-pub(crate) fn read_document<T: LefiDocument>(text: &str, skip_unknown: bool) -> Result<T, Bail> {
+/// A document read by the generated reader, with what the serde path would have noticed.
+pub(crate) struct ReadDocument<T> {
+    /// The document.
+    pub(crate) value: T,
+    /// Where the keys of unknown properties start (only when tracked), in document order.
+    pub(crate) unknown_keys: Vec<usize>,
+    /// Whether an unknown property's value was skipped.
+    pub(crate) skipped: bool,
+}
+
+/// Reads one of the four documents (see [`read`]); with `track_unknown`, the offsets of
+/// unknown properties' keys are kept so that their paths can be reported.
+pub(crate) fn read_document<T: LefiDocument>(
+    text: &str,
+    track_unknown: bool,
+) -> Result<ReadDocument<T>, Bail> {
     /// The value as `T`, which it is: `T::KIND` names `U`.
     fn cast<T: 'static, U: 'static>(value: U) -> Result<T, Bail> {
         let mut slot = Some(value);
@@ -64,33 +84,34 @@ pub(crate) fn read_document<T: LefiDocument>(text: &str, skip_unknown: bool) -> 
             .and_then(Option::take)
             .ok_or(Bail)
     }
-    match T::KIND {
-        DocumentKind::Request => cast(read::<m::LefiExternFormansinformationFraga>(
-            text,
-            skip_unknown,
-        )?),
-        DocumentKind::Response => cast(read::<m::LefiExternFormansinformationSvar>(
-            text,
-            skip_unknown,
-        )?),
-        DocumentKind::Available => cast(read::<m::LefiExternTillgangligaInformationstyper>(
-            text,
-            skip_unknown,
-        )?),
-        DocumentKind::Error => cast(read::<m::LefiFelsvar>(text, skip_unknown)?),
-    }
-}
-
-/// Reads a whole document: the value and nothing after it but whitespace.
-fn read<T: Fast>(text: &str, skip_unknown: bool) -> Result<T, Bail> {
     let mut c = Cursor {
         text,
         at: 0,
-        skip_unknown,
+        key_at: 0,
+        track_unknown,
+        unknown_keys: Vec::new(),
+        skipped: false,
     };
-    let value = T::read(&mut c)?;
+    let value = match T::KIND {
+        DocumentKind::Request => cast(read::<m::LefiExternFormansinformationFraga>(&mut c)?),
+        DocumentKind::Response => cast(read::<m::LefiExternFormansinformationSvar>(&mut c)?),
+        DocumentKind::Available => {
+            cast(read::<m::LefiExternTillgangligaInformationstyper>(&mut c)?)
+        }
+        DocumentKind::Error => cast(read::<m::LefiFelsvar>(&mut c)?),
+    }?;
+    Ok(ReadDocument {
+        value,
+        unknown_keys: c.unknown_keys,
+        skipped: c.skipped,
+    })
+}
+
+/// Reads a whole document: the value and nothing after it but whitespace.
+fn read<T: Fast>(c: &mut Cursor<'_>) -> Result<T, Bail> {
+    let value = T::read(c)?;
     c.ws();
-    if c.at == text.len() {
+    if c.at == c.text.len() {
         Ok(value)
     } else {
         Err(Bail)
@@ -251,11 +272,15 @@ impl<'a> Cursor<'a> {
                 self.at += 1;
                 return Ok(None);
             }
-            Some(b',') if !*first => self.at += 1,
+            Some(b',') if !*first => {
+                self.at += 1;
+                self.ws();
+            }
             _ if *first => {}
             _ => return Err(Bail),
         }
         *first = false;
+        self.key_at = self.at;
         let key = self.string()?;
         self.eat(b':')?;
         Ok(Some(key))
@@ -424,15 +449,19 @@ impl<'a> Cursor<'a> {
         Ok(value)
     }
 
-    /// The value of a property the model does not know: skipped as serde skips it
-    /// (serde_json's skipper, which checks the syntax, inside [`Watch`], which notes the
-    /// skip for the depth check), or [`Bail`] when unknown properties are to be reported.
+    /// The value of a property the model does not know, skipped as serde skips it:
+    /// serde_json's skipper checks its syntax, the skip is noted for the depth check, and
+    /// (when tracked) where its key starts, for the property's path.
     pub(crate) fn skip_unknown(&mut self) -> Result<(), Bail> {
-        if !self.skip_unknown {
-            return Err(Bail);
+        let text = self.value_text()?;
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde::de::IgnoredAny::deserialize(&mut de).map_err(|_| Bail)?;
+        de.end().map_err(|_| Bail)?;
+        self.skipped = true;
+        if self.track_unknown {
+            self.unknown_keys.push(self.key_at);
         }
-        self.handed(|d| serde::de::IgnoredAny::deserialize(d))
-            .map(|serde::de::IgnoredAny| ())
+        Ok(())
     }
 
     /// A `number` property, as [`number`](super::number) reads it.
@@ -631,7 +660,7 @@ mod tests {
     #[test]
     fn reads_the_example_response_as_serde_does() {
         let text = include_str!("../../../examples/data/lefi-v9-svar.json");
-        let fast: m::LefiExternFormansinformationSvar = read_document(text, false).unwrap();
+        let fast: m::LefiExternFormansinformationSvar = read_document(text, false).unwrap().value;
         let serde = m::LefiExternFormansinformationSvar::deserialize(
             &mut serde_json::Deserializer::from_str(text),
         )
@@ -642,13 +671,17 @@ mod tests {
     #[test]
     fn hands_over_what_is_not_plain() {
         type Felsvar = m::LefiFelsvar;
-        assert!(read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#, false).is_ok());
-        let unknown = r#"{"meddelande":"Fel","kod":[1,{"a":null}]}"#;
-        assert!(read_document::<Felsvar>(unknown, true).is_ok());
-        assert_eq!(read_document::<Felsvar>(unknown, false), Err(Bail));
+        let plain = read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#, true).unwrap();
+        assert!(plain.unknown_keys.is_empty() && !plain.skipped);
+        let unknown = r#"{"meddelande":"Fel", "kod":[1,{"a":null}],"kod":2}"#;
+        let read = read_document::<Felsvar>(unknown, true).unwrap();
+        assert_eq!(read.unknown_keys, [21, 42]);
+        assert!(read.skipped);
+        let read = read_document::<Felsvar>(unknown, false).unwrap();
+        assert!(read.unknown_keys.is_empty() && read.skipped);
         let escaped = read_document::<Felsvar>(r#"{"meddelande":"F\u00e9l\n\ud834\udd1e"}"#, true);
         assert_eq!(
-            escaped.unwrap().meddelande.as_deref(),
+            escaped.unwrap().value.meddelande.as_deref(),
             Some("Fél\n\u{1d11e}")
         );
         for text in [
@@ -662,7 +695,7 @@ mod tests {
             r#"{"meddelande":"Fel"} x"#,
             r#"[]"#,
         ] {
-            assert_eq!(read_document::<Felsvar>(text, true), Err(Bail), "{text}");
+            assert!(read_document::<Felsvar>(text, true).is_err(), "{text}");
         }
     }
 }
