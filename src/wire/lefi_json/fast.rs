@@ -6,10 +6,11 @@
 //! anything on its own. Where it meets anything but the plain form (a repeated property,
 //! a key with an escape, a lone surrogate, a number written with an exponent where an
 //! integer is expected, a value of the wrong kind, malformed JSON, an unknown property
-//! inside a value handed to serde_json when paths are wanted) it gives up with [`Bail`] and the decoder runs the serde path on
-//! the same bytes from the start. So the rule it must keep is narrow: **whatever it
-//! accepts, serde accepts too, with the same value and the same quirks noted** (a
-//! differential property test holds it to that).
+//! inside a value handed to serde_json when paths are wanted) it gives up with [`Bail`]
+//! and the decoder runs the serde path on the same bytes from the start. So the rule it
+//! must keep is narrow: **whatever it accepts, serde accepts too, with the same value,
+//! the same quirks noted and the same unknown properties found** (a differential property
+//! test holds it to that).
 //!
 //! Why it is faster: serde's derive keeps each field as `Option<Option<T>>` while the
 //! map is read, moves the finished struct through `Result`s and `Option`s on its way
