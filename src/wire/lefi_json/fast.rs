@@ -24,7 +24,8 @@
 //! (contract quirks, lists of numbers), [`Ersattning`](crate::model::lefi::Ersattning)
 //! and skipped unknown properties are cut out whole and given to serde_json, the former
 //! wrapped in [`Watch`] as in the serde path. The keys of skipped properties are kept by
-//! offset, and their paths found only when wanted (`json::key_paths`). The per-type impls are generated with the model
+//! offset (when their paths are wanted), and the paths found afterwards by one scan
+//! (`json::key_paths`). The per-type impls are generated with the model
 //! (`fast_generated.rs`, by `tools/gen_lefi_v9.py`).
 
 use core::any::Any;
