@@ -420,6 +420,23 @@ def render_fast_struct(name, schema):
     return '\n'.join(out)
 
 
+def scalar_types(schemas):
+    """The types of model fields read as a string or integer through their own impl: all
+    but the generated structs, the shared struct `FranTill`, the primitives, the types
+    read by a `with` module or helper, and `Ersattning` (read by serde_json whole)."""
+    structs = {name for name in reachable(schemas) if name not in SHARED_TYPES}
+    own_impl = {'i64', 'bool', SHARED_TYPES['LefiFranTill'], 'super::Ersattning'}
+    found = set()
+    for name in structs:
+        for f in fields_of(name, schemas[name]):
+            if f.helper is not None or f.with_module is not None:
+                continue
+            base = re.sub(r'^Vec<(.*)>$', r'\1', f.rust_type)
+            if base not in structs and base not in own_impl:
+                found.add(qualify(base))
+    return sorted(found)
+
+
 def render_fast(spec):
     schemas = spec['components']['schemas']
     parts = [
@@ -434,6 +451,9 @@ def render_fast(spec):
         'use crate::model::lefi as m;',
         '',
     ]
+    parts.append('fast::scalar!(')
+    parts += [f'    {ty},' for ty in scalar_types(schemas)]
+    parts += [');', '']
     for name in reachable(schemas):
         if name in SHARED_TYPES:
             continue

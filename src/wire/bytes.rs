@@ -43,6 +43,20 @@ pub(crate) fn find_json_string_end(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|i| at + i)
 }
 
+/// Offset of the quote that closes the JSON string whose body starts at `from`: escapes
+/// are stepped over, nothing is checked.
+pub(crate) fn find_json_string_close(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let end = find_json_string_end(bytes, at)?;
+        match bytes.get(end)? {
+            b'"' => return Some(end),
+            b'\\' => at = end + 2,
+            _ => at = end + 1,
+        }
+    }
+}
+
 /// Offset of the first byte of `set` (one to three bytes) at or after `from`.
 #[inline(always)]
 pub(crate) fn find_any<const N: usize>(bytes: &[u8], from: usize, set: [u8; N]) -> Option<usize> {
@@ -122,6 +136,29 @@ mod tests {
                     .map(|i| from + i);
                 prop_assert_eq!(find_json_string_end(&bytes, from), want, "{:?} {}", bytes, from);
             }
+        }
+
+        /// The closing quote: the first quote not escaped by an odd run of backslashes.
+        #[test]
+        fn finds_the_closing_quote_past_escapes(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(b"a\x22\x5c\x01\xc3\xb6".to_vec()),
+                0..40,
+            )
+        ) {
+            let mut want = None;
+            let mut escaped = false;
+            for (i, &b) in bytes.iter().enumerate() {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    want = Some(i);
+                    break;
+                }
+            }
+            prop_assert_eq!(find_json_string_close(&bytes, 0), want, "{:?}", bytes);
         }
     }
 }

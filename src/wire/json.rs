@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use super::bytes::find_json_string_close;
+
 /// Why [`prescan`] refused a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PrescanError {
@@ -218,14 +220,7 @@ pub(crate) fn key_paths(text: &str, offsets: &[usize]) -> Vec<String> {
         match byte {
             b'"' => {
                 let start = at;
-                at += 1;
-                while let Some(&b) = bytes.get(at) {
-                    match b {
-                        b'"' => break,
-                        b'\\' => at += 2,
-                        _ => at += 1,
-                    }
-                }
+                at = find_json_string_close(bytes, at + 1).unwrap_or(bytes.len());
                 if key_next {
                     let key = text.get(start + 1..at).unwrap_or_default();
                     if let Some(Open::Object(current)) = open.last_mut() {

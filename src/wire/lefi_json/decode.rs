@@ -157,10 +157,7 @@ fn run<T: LefiDocument>(
     // The generated reader first: it reads only the plain form, as serde would.
     let generated = text
         .filter(|_| settings.generated_reader)
-        .and_then(|text| fast::read_document::<T>(text, track_unknown).ok())
-        // a value skipped inside a part handed to serde_json would go unreported
-        .filter(|_| !(track_unknown && watch::skipped()));
-    let mut generated_skipped = false;
+        .and_then(|text| fast::read_document::<T>(text, track_unknown).ok());
     if generated.is_none() {
         // the serde path decides, from a clean state
         drop(scope);
@@ -173,7 +170,6 @@ fn run<T: LefiDocument>(
     let result: Result<T, serde_json::Error> = match (generated, text) {
         (Some(read), Some(text)) => {
             unknown = json::key_paths(text, &read.unknown_keys);
-            generated_skipped = read.skipped;
             Ok(read.value)
         }
         (None, Some(text)) => serde_pass(
@@ -189,8 +185,7 @@ fn run<T: LefiDocument>(
     };
     let quirks_seen = scope.seen();
     drop(scope);
-    let skipped =
-        watch::take_skipped() || generated_skipped || !unknown.is_empty() || quirks_seen > 0;
+    let skipped = watch::take_skipped() || !unknown.is_empty() || quirks_seen > 0;
     let value = match result {
         Ok(value) => value,
         Err(first) => {

@@ -22,8 +22,8 @@
 //!
 //! Where the shortcut would mean copying a decision, it does not: values read by a helper
 //! (contract quirks, lists of numbers), [`Ersattning`](crate::model::lefi::Ersattning)
-//! and skipped unknown properties are cut out whole and given to serde_json, the former
-//! wrapped in [`Watch`] as in the serde path. The keys of skipped properties are kept by
+//! and skipped unknown properties are cut out whole and given to serde_json, wrapped in
+//! [`Watch`] as in the serde path. The keys of skipped properties are kept by
 //! offset (when their paths are wanted), and the paths found afterwards by one scan
 //! (`json::key_paths`). The per-type impls are generated with the model
 //! (`fast_generated.rs`, by `tools/gen_lefi_v9.py`).
@@ -34,10 +34,10 @@ use serde::de::value::{BorrowedStrDeserializer, Error as ValueError, StrDeserial
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::Deserialize as _;
 
-use super::watch::Watch;
+use super::watch::{self, Watch};
 use super::{DocumentKind, LefiDocument};
 use crate::model::lefi as m;
-use crate::wire::bytes::find_json_string_end;
+use crate::wire::bytes::{find_json_string_close, find_json_string_end};
 
 /// The reader gave up: the serde path decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,18 +58,15 @@ pub(crate) struct Cursor<'a> {
     track_unknown: bool,
     /// The offsets of the skipped unknown properties' keys, when tracked.
     unknown_keys: Vec<usize>,
-    /// Whether a value was skipped (the depth check must follow, as after serde).
-    skipped: bool,
 }
 
-/// A document read by the generated reader, with what the serde path would have noticed.
+/// A document read by the generated reader, with where its unknown properties are (a
+/// skipped value raises [`Watch`]'s flag, as in the serde path).
 pub(crate) struct ReadDocument<T> {
     /// The document.
     pub(crate) value: T,
     /// Where the keys of unknown properties start (only when tracked), in document order.
     pub(crate) unknown_keys: Vec<usize>,
-    /// Whether an unknown property's value was skipped.
-    pub(crate) skipped: bool,
 }
 
 /// Reads one of the four documents (see [`read`]); with `track_unknown`, the offsets of
@@ -92,7 +89,6 @@ pub(crate) fn read_document<T: LefiDocument>(
         key_at: 0,
         track_unknown,
         unknown_keys: Vec::new(),
-        skipped: false,
     };
     let value = match T::KIND {
         DocumentKind::Request => cast(read::<m::LefiExternFormansinformationFraga>(&mut c)?),
@@ -105,7 +101,6 @@ pub(crate) fn read_document<T: LefiDocument>(
     Ok(ReadDocument {
         value,
         unknown_keys: c.unknown_keys,
-        skipped: c.skipped,
     })
 }
 
@@ -311,31 +306,18 @@ impl<'a> Cursor<'a> {
         Ok(true)
     }
 
-    /// An integer as serde_json reads one: `-?(0|[1-9][0-9]*)` with no fraction or
-    /// exponent after it, as [`Integer::Unsigned`] when positive and as
-    /// [`Integer::Signed`] when negative. What serde_json would read as a float (`-0`,
-    /// overflow) is left to it.
+    /// An integer as serde_json reads one: a number without fraction or exponent, as
+    /// [`Integer::Unsigned`] when positive and as [`Integer::Signed`] when negative. What
+    /// serde_json would read as a float (a fraction, an exponent, `-0`, overflow) is left
+    /// to it.
     fn integer(&mut self) -> Result<Integer, Bail> {
-        self.ws();
-        let negative = self.peek() == Some(b'-');
-        if negative {
-            self.at += 1;
-        }
-        let start = self.at;
-        let mut value: u64 = 0;
-        while let Some(b @ b'0'..=b'9') = self.peek() {
-            value = value
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(u64::from(b - b'0')))
-                .ok_or(Bail)?;
-            self.at += 1;
-        }
-        let digits = self.at - start;
-        let leading_zero = digits > 1 && self.bytes().get(start) == Some(&b'0');
-        let fraction = matches!(self.peek(), Some(b'.' | b'e' | b'E'));
-        if digits == 0 || leading_zero || fraction {
-            return Err(Bail);
-        }
+        let text = self.number_text()?;
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(digits) => (true, digits),
+            None => (false, text),
+        };
+        // only digits are left unless there is a fraction or exponent
+        let value: u64 = digits.parse().map_err(|_| Bail)?;
         if !negative {
             return Ok(Integer::Unsigned(value));
         }
@@ -398,15 +380,7 @@ impl<'a> Cursor<'a> {
         loop {
             match self.peek().ok_or(Bail)? {
                 b'"' => {
-                    self.at += 1;
-                    loop {
-                        match self.peek().ok_or(Bail)? {
-                            b'"' => break,
-                            b'\\' => self.at += 2,
-                            _ => self.at += 1,
-                        }
-                    }
-                    self.at += 1;
+                    self.at = find_json_string_close(self.bytes(), self.at + 1).ok_or(Bail)? + 1;
                 }
                 b'{' | b'[' => {
                     depth += 1;
@@ -436,9 +410,9 @@ impl<'a> Cursor<'a> {
         )
     }
 
-    /// A value handed whole to serde_json, read by `read` as the serde path would (inside
-    /// [`Watch`], which notes skipped values for the depth check).
-    pub(crate) fn handed<T>(
+    /// A value cut out whole and read by `read` from serde_json, inside [`Watch`] as in
+    /// the serde path (so a value skipped inside raises the flag for the depth check).
+    fn hand_over<T>(
         &mut self,
         read: impl FnOnce(
             Watch<&mut serde_json::Deserializer<serde_json::de::StrRead<'a>>>,
@@ -451,15 +425,27 @@ impl<'a> Cursor<'a> {
         Ok(value)
     }
 
-    /// The value of a property the model does not know, skipped as serde skips it:
-    /// serde_json's skipper checks its syntax, the skip is noted for the depth check, and
-    /// (when tracked) where its key starts, for the property's path.
+    /// A value the model reads with a helper (contract quirks, lists of numbers): handed
+    /// over to serde_json. An unknown property inside it would need its path, which only
+    /// the serde path finds, so then the document is handed over.
+    pub(crate) fn handed<T>(
+        &mut self,
+        read: impl FnOnce(
+            Watch<&mut serde_json::Deserializer<serde_json::de::StrRead<'a>>>,
+        ) -> Result<T, serde_json::Error>,
+    ) -> Result<T, Bail> {
+        let (value, skipped_inside) = watch::noticing(|| self.hand_over(read));
+        if skipped_inside && self.track_unknown {
+            return Err(Bail);
+        }
+        value
+    }
+
+    /// The value of a property the model does not know, skipped as serde skips it
+    /// (serde_json's skipper, inside [`Watch`]), and (when tracked) where its key starts,
+    /// for the property's path.
     pub(crate) fn skip_unknown(&mut self) -> Result<(), Bail> {
-        let text = self.value_text()?;
-        let mut de = serde_json::Deserializer::from_str(text);
-        serde::de::IgnoredAny::deserialize(&mut de).map_err(|_| Bail)?;
-        de.end().map_err(|_| Bail)?;
-        self.skipped = true;
+        self.hand_over(|d| serde::de::IgnoredAny::deserialize(d))?;
         if self.track_unknown {
             self.unknown_keys.push(self.key_at);
         }
@@ -483,7 +469,7 @@ impl<'a> Cursor<'a> {
 
     /// A value whose `Deserialize` impl decides from a string or an integer (codes,
     /// identities, texts): given the value as serde_json would give it.
-    fn scalar<T: DeserializeOwned>(&mut self) -> Result<T, Bail> {
+    pub(crate) fn scalar<T: DeserializeOwned>(&mut self) -> Result<T, Bail> {
         self.ws();
         match self.peek() {
             // as serde_json hands strings over: borrowed, or unescaped into its scratch
@@ -584,21 +570,20 @@ impl Fast for crate::period::FranTill {
     fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
         c.open_object()?;
         let (mut fran, mut till) = (None, None);
-        let (mut seen_fran, mut seen_till) = (false, false);
+        let mut seen = 0u64;
         let mut first = true;
         while let Some(key) = c.next_key(&mut first)? {
-            let (seen, slot) = match key {
-                "fran" => (&mut seen_fran, &mut fran),
-                "till" => (&mut seen_till, &mut till),
-                _ => {
-                    c.skip_unknown()?;
-                    continue;
+            match key {
+                "fran" => {
+                    first_time(&mut seen, 0)?;
+                    fran = option(c, Cursor::scalar)?;
                 }
-            };
-            if core::mem::replace(seen, true) {
-                return Err(Bail);
+                "till" => {
+                    first_time(&mut seen, 1)?;
+                    till = option(c, Cursor::scalar)?;
+                }
+                _ => c.skip_unknown()?,
             }
-            *slot = option(c, Cursor::scalar)?;
         }
         Ok(Self::new(fran, till))
     }
@@ -610,7 +595,8 @@ impl Fast for crate::model::lefi::Ersattning {
     }
 }
 
-/// Types read as a string or integer through their own `Deserialize` impl.
+/// Types read as a string or integer through their own `Deserialize` impl (the list is
+/// generated: every such type a model field has).
 macro_rules! scalar {
     ($($ty:ty),+ $(,)?) => {$(
         impl Fast for $ty {
@@ -621,34 +607,7 @@ macro_rules! scalar {
         }
     )+};
 }
-
-scalar!(
-    crate::text::Text,
-    crate::id::Sensitive,
-    crate::id::Personidentitet,
-    crate::model::lefi::DateTimeText,
-    crate::codes::FkFormanGrupp,
-    crate::codes::PmFormanGrupp,
-    crate::codes::FormanGrupp,
-    crate::codes::OvrigInformationTyp,
-    crate::codes::PmOvrigInformationTyp,
-    crate::codes::UtlamnareKod,
-    crate::codes::TillstandKod,
-    crate::codes::AvvikelseKod,
-    crate::codes::PmBeslutStatus,
-    crate::codes::PmBeslutUtfall,
-    crate::codes::PmBeloppFrekvens,
-    crate::codes::PmErsattningTyp,
-    crate::codes::PmSamordningTyp,
-    crate::codes::PmAvdragTyp,
-    crate::codes::PmUtbetalningForman,
-    crate::codes::PmBeloppTyp,
-    crate::codes::PmLevnadsintygStatus,
-    crate::codes::PmPensionKontoTyp,
-    crate::codes::PmKontoHandelseTyp,
-    crate::codes::PmKontoTransaktionTyp,
-    crate::codes::PmCivilstand,
-);
+pub(super) use scalar;
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
@@ -673,14 +632,15 @@ mod tests {
     #[test]
     fn hands_over_what_is_not_plain() {
         type Felsvar = m::LefiFelsvar;
+        watch::take_skipped();
         let plain = read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#, true).unwrap();
-        assert!(plain.unknown_keys.is_empty() && !plain.skipped);
+        assert!(plain.unknown_keys.is_empty() && !watch::take_skipped());
         let unknown = r#"{"meddelande":"Fel", "kod":[1,{"a":null}],"kod":2}"#;
         let read = read_document::<Felsvar>(unknown, true).unwrap();
         assert_eq!(read.unknown_keys, [21, 42]);
-        assert!(read.skipped);
+        assert!(watch::take_skipped());
         let read = read_document::<Felsvar>(unknown, false).unwrap();
-        assert!(read.unknown_keys.is_empty() && read.skipped);
+        assert!(read.unknown_keys.is_empty() && watch::take_skipped());
         let escaped = read_document::<Felsvar>(r#"{"meddelande":"F\u00e9l\n\ud834\udd1e"}"#, true);
         assert_eq!(
             escaped.unwrap().value.meddelande.as_deref(),

@@ -8,6 +8,34 @@
 use super::fast::{self, Bail, Cursor, Fast};
 use crate::model::lefi as m;
 
+fast::scalar!(
+    crate::codes::AvvikelseKod,
+    crate::codes::FkFormanGrupp,
+    crate::codes::FormanGrupp,
+    crate::codes::OvrigInformationTyp,
+    crate::codes::PmAvdragTyp,
+    crate::codes::PmBeloppFrekvens,
+    crate::codes::PmBeloppTyp,
+    crate::codes::PmBeslutStatus,
+    crate::codes::PmBeslutUtfall,
+    crate::codes::PmCivilstand,
+    crate::codes::PmErsattningTyp,
+    crate::codes::PmFormanGrupp,
+    crate::codes::PmKontoHandelseTyp,
+    crate::codes::PmKontoTransaktionTyp,
+    crate::codes::PmLevnadsintygStatus,
+    crate::codes::PmOvrigInformationTyp,
+    crate::codes::PmPensionKontoTyp,
+    crate::codes::PmSamordningTyp,
+    crate::codes::PmUtbetalningForman,
+    crate::codes::TillstandKod,
+    crate::codes::UtlamnareKod,
+    crate::id::Personidentitet,
+    crate::id::Sensitive,
+    crate::text::Text,
+    m::DateTimeText,
+);
+
 impl Fast for m::LefiAdress {
     fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
         c.open_object()?;

@@ -106,10 +106,9 @@ pub struct DecodeSettings {
     /// serde_json with the model's derived `Deserialize` impls is the decoder of record.
     /// The generated reader takes only documents in their plain form (every property given
     /// once, keys without escapes, integers without exponents) and hands anything else to
-    /// serde from the start,
-    /// so the result (value, warnings, errors) is the same either way; on a typical
-    /// response it is about 1.8 times as fast. `false` always takes the serde path, for
-    /// comparison.
+    /// serde from the start, so the result (value, warnings, errors) is the same either
+    /// way; on a typical response it is about 1.8 times as fast. `false` always takes the
+    /// serde path, for comparison.
     pub generated_reader: bool,
 }
 

@@ -29,9 +29,12 @@ pub(crate) fn take_skipped() -> bool {
     SKIPPED.with(|s| s.replace(false))
 }
 
-/// Whether a value was skipped since the last [`take_skipped`]; keeps the flag.
-pub(crate) fn skipped() -> bool {
-    SKIPPED.with(Cell::get)
+/// Runs `f` and says whether it skipped a value; the flag keeps earlier skips and this.
+pub(crate) fn noticing<R>(f: impl FnOnce() -> R) -> (R, bool) {
+    let earlier = take_skipped();
+    let result = f();
+    let here = SKIPPED.with(|s| s.replace(earlier || s.get()));
+    (result, here)
 }
 
 /// A deserializer that raises the skipped flag when a value is ignored.
