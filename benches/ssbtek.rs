@@ -77,7 +77,7 @@ fn typed(input: &[u8]) -> usize {
 fn fk_json(input: &[u8]) -> Vec<u8> {
     match ssbtek::from_slice(input).unwrap().message {
         SsbtekMessage::Response(r) => match r.svarsdata.fk {
-            Some(lefi::model::ssbtek::AgencyResult::Data(fk)) => fk.lefi_json_svar.bytes().to_vec(),
+            Some(lefi::model::ssbtek::AgencyResult::Data(fk)) => fk.received().unwrap().to_vec(),
             _ => panic!("no FK data"),
         },
         _ => panic!("not a response"),

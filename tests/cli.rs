@@ -348,3 +348,95 @@ fn versions_prints_the_capability_matrix() {
     assert!(out.contains("LEFI 5.1") && out.contains("SSBTEK 11"));
     assert!(out.contains("preliminary-payments"));
 }
+
+/// An SSBTEK answer from MIV and TNS whose CSN block is broken (its payload is not base64).
+const BROKEN_CSN: &str = r#"<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>
+<hamtaBastjanstInformationResponse xmlns="http://schema.forsakringskassan.se/integration/ssbt/11">
+<svarsdata>
+<CSN><data><svar>@@ not base64 @@</svar></data></CSN>
+<TNS><data><tns:resultat xmlns:tns="http://schema.transportstyrelsen.se/ssbtek/hamtauppgifterresponder/1">OK</tns:resultat></data></TNS>
+<MIV><data><response xmlns=""><correlationid>c</correlationid><personnummer>191212121212</personnummer>
+<svarCollection><svar><arendeTyp>UAT</arendeTyp><beslutsTyp>PUT</beslutsTyp><beslutsdatum>2020-05-12</beslutsdatum></svar></svarCollection></response></data></MIV>
+</svarsdata></hamtaBastjanstInformationResponse></S:Body></S:Envelope>"#;
+
+#[test]
+fn a_broken_agency_block_is_a_warning_for_decode_and_an_error_for_validate() {
+    let o = lefi_stdin(
+        &["decode", "-", "--format", "summary"],
+        BROKEN_CSN.as_bytes(),
+    );
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let (out, err) = (text(&o.stdout), text(&o.stderr));
+    assert!(out.contains("TNS: data, resultat OK"), "{out}");
+    assert!(out.contains("MIV: data, 1 decision(s)"), "{out}");
+    assert!(
+        out.contains("CSN: cannot be decoded, kept as received"),
+        "{out}"
+    );
+    assert!(
+        err.contains("warning: CSN: ") && err.contains("invalid value, expected xs:base64Binary"),
+        "{err}"
+    );
+    assert!(!out.contains("191212121212") && !err.contains("191212121212"));
+    // the JSON form keeps the block and encodes back
+    let o = lefi_stdin(&["decode", "-", "--format", "json"], BROKEN_CSN.as_bytes());
+    assert_eq!(code(&o), 0);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let csn = &json["ssbtek"]["message"]["response"]["svarsdata"]["CSN"]["undecodable"];
+    assert!(
+        csn["block"]["xml"]
+            .as_str()
+            .unwrap()
+            .contains("@@ not base64 @@"),
+        "{csn}"
+    );
+    let o = lefi_stdin(&["encode", "--to", "ssbtek-v11", "-"], &o.stdout);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("@@ not base64 @@"));
+    // validate names the agency and refuses
+    let o = lefi_stdin(&["validate", "-"], BROKEN_CSN.as_bytes());
+    assert_eq!(code(&o), 1);
+    assert!(
+        text(&o.stderr).contains("svarsdata/CSN cannot be decoded"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn incomes_lists_the_payments_of_an_answer() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/lefi-v9-svar.json");
+    let o = lefi(&["decode", sample.to_str().unwrap(), "--format", "incomes"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("4 payment(s)"), "{out}");
+    assert!(out.contains("8215.00 SEK"), "{out}");
+    assert!(out.contains("monthly totals"), "{out}");
+    let o = lefi(&[
+        "decode",
+        sample.to_str().unwrap(),
+        "--format",
+        "incomes-json",
+    ]);
+    assert_eq!(code(&o), 0);
+    let view: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(view["payments"].as_array().map(Vec::len), Some(4));
+    assert!(!text(&o.stdout).contains("191212121212"));
+    let Some(dir) = fixtures() else { return };
+    let so = dir.join("so-response.xml");
+    let o = lefi(&["decode", so.to_str().unwrap(), "--format", "incomes"]);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.lines().any(|l| l.starts_with("SO ")
+            && l.contains("2013-11-23")
+            && l.ends_with("1250.50 SEK")),
+        "{out}"
+    );
+    // a question has no incomes
+    let o = lefi_stdin(
+        &["decode", "-", "--format", "incomes"],
+        br#"{"personnummer":"197407029284","period":{"from":"2023-01-01","tom":"2024-01-01"}}"#,
+    );
+    assert_eq!(code(&o), 1);
+}

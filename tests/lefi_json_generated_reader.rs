@@ -529,7 +529,7 @@ fn real_documents_decode_the_same() {
     let Some(AgencyResult::Data(fk)) = &svar.svarsdata.fk else {
         panic!("fk-response.xml: no FK data")
     };
-    let payload = std::str::from_utf8(fk.lefi_json_svar.bytes()).unwrap();
+    let payload = std::str::from_utf8(fk.received().unwrap()).unwrap();
     assert!(same::<LefiExternFormansinformationSvar>(payload));
     let spec = shared
         .join("contracts/ssbtek-v10/se/forsakringskassan/schema/lefi")

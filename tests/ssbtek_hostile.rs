@@ -9,7 +9,7 @@
 
 use proptest::prelude::*;
 
-use lefi::wire::ssbtek::{self, DecodeSettings};
+use lefi::wire::ssbtek::{self, DecodeSettings, SsbtekMessage};
 use lefi::wire::xml::XmlErrorKind;
 
 const ENV: &str =
@@ -68,7 +68,9 @@ fn oversized_documents_are_refused_from_slices_and_readers() {
 #[test]
 fn errors_carry_line_column_and_path_without_values() {
     let doc = miv("\n<svarCollection><svar>\n  <beslutsdatum>199001011234</beslutsdatum></svar></svarCollection>");
-    let err = ssbtek::from_slice(doc.as_bytes()).unwrap_err();
+    // strict: the message is refused with the error
+    let strict = DecodeSettings::strict();
+    let err = ssbtek::from_slice_with(doc.as_bytes(), &strict).unwrap_err();
     assert_eq!(
         err.kind(),
         &XmlErrorKind::InvalidValue {
@@ -84,9 +86,25 @@ fn errors_carry_line_column_and_path_without_values() {
     let text = format!("{err} {err:?}");
     assert!(!text.contains("199001011234"));
     // The same position when streaming.
-    let streamed =
-        ssbtek::from_reader(std::io::BufReader::with_capacity(16, doc.as_bytes())).unwrap_err();
+    let streamed = ssbtek::from_reader_with(
+        std::io::BufReader::with_capacity(16, doc.as_bytes()),
+        &strict,
+    )
+    .unwrap_err();
     assert_eq!(streamed.position(), err.position());
+    // not strict: the MIV block is kept undecodable with the same error and position
+    for decoded in [
+        ssbtek::from_slice(doc.as_bytes()).unwrap(),
+        ssbtek::from_reader(std::io::BufReader::with_capacity(16, doc.as_bytes())).unwrap(),
+    ] {
+        let SsbtekMessage::Response(svar) = &decoded.message else {
+            panic!("not an answer")
+        };
+        let u = svar.svarsdata.miv.as_ref().unwrap().undecodable().unwrap();
+        assert_eq!(u.position(), err.position());
+        assert_eq!(u.message(), err.kind().to_string());
+        assert!(!format!("{u} {u:?}").contains("199001011234"));
+    }
 }
 
 #[test]

@@ -176,3 +176,36 @@ fn writer_undeclares_the_default_namespace_for_unqualified_children() {
     assert_eq!(b.name().ns(), None);
     assert_eq!(b.elements().next().unwrap().name().ns(), None);
 }
+
+/// Found by damaging a full SSBTEK answer at random (`ssbtek_answers`): a `<` inside a
+/// namespace declaration was bound as written, so a document re-read after writing named
+/// another namespace. Such declarations, and those with references, are refused.
+#[test]
+fn namespace_declarations_with_markup_or_references_are_refused() {
+    for doc in [
+        r#"<a xmlns:x="http://www.w3.org/2001/<MLSchema-instance"><x:b/></a>"#,
+        r#"<a xmlns="urn:a&amp;b"><b/></a>"#,
+        r#"<a><b xmlns:y="urn:&#x41;"/></a>"#,
+    ] {
+        let err = XmlReader::from_slice(doc.as_bytes(), &limits())
+            .and_then(|mut r| {
+                while r.next_child()?.is_some() {}
+                r.finish()
+            })
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), XmlErrorKind::Syntax(_)),
+            "{doc}: {err}"
+        );
+        let mut r = XmlReader::from_reader(doc.as_bytes(), &limits());
+        let err = (|| {
+            while r.next_child()?.is_some() {}
+            r.finish()
+        })()
+        .unwrap_err();
+        assert!(
+            matches!(err.kind(), XmlErrorKind::Syntax(_)),
+            "{doc}: {err}"
+        );
+    }
+}

@@ -80,11 +80,20 @@ pub fn fk_answer(target_json: usize) -> Vec<u8> {
         list.push(item.clone());
     }
     let json = serde_json::to_vec(&value).unwrap();
-    let svar = lefi::wire::lefi_json::from_slice(&json).unwrap();
-    let mut fk = FkSvar::new(svar).unwrap();
-    fk.lefi_json_svar = Base64Blob::from_bytes(json);
-    response_doc(Svarsdata {
-        fk: Some(AgencyResult::Data(fk)),
+    let svar: lefi::model::lefi::LefiExternFormansinformationSvar =
+        lefi::wire::lefi_json::from_slice(&json).unwrap();
+    // The payload is these exact bytes (as sent by FK), not the codec's encoding of the
+    // typed answer: encode with the typed answer, then put the bytes in its place.
+    let canonical = Base64Blob::from_bytes(lefi::wire::lefi_json::to_vec(&svar).unwrap());
+    let doc = response_doc(Svarsdata {
+        fk: Some(AgencyResult::Data(FkSvar::new(svar))),
         ..Svarsdata::default()
-    })
+    });
+    let text = String::from_utf8(doc).unwrap();
+    text.replacen(
+        &canonical.to_base64(),
+        &Base64Blob::from_bytes(json).to_base64(),
+        1,
+    )
+    .into_bytes()
 }

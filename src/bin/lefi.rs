@@ -15,7 +15,9 @@ use lefi::convert::{
     Format, Severity,
 };
 use lefi::id::{Organisationsnummer, Personnummer};
-use lefi::legal::{payments_view, Actor, ActorKind, Answer, Consent, LawfulPurpose, Purpose};
+use lefi::legal::{
+    payments_view, Actor, ActorKind, Answer, Consent, IncomesView, LawfulPurpose, Purpose,
+};
 use lefi::model::lefi::request::{AgreedException, FragaBuilder};
 use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, SkatteverketFraga};
 use lefi::period::Period;
@@ -39,7 +41,8 @@ enum Command {
     Decode {
         /// The file to read, `-` for stdin; without it an embedded sample is decoded.
         file: Option<String>,
-        /// Output form: `json` (the crate's JSON form), `summary` or `payments`.
+        /// Output form: `json` (the crate's JSON form), `summary`, `payments`, `incomes` (a
+        /// table of the applicant's incomes across agencies) or `incomes-json`.
         #[arg(long, default_value = "json")]
         format: String,
     },
@@ -216,8 +219,15 @@ fn parse_format(text: &str) -> Result<Format, Failure> {
         .map_err(|e| Failure::Refused(e.to_string()))
 }
 
+/// Decodes a document of any format, printing on stderr what the decoder noticed without
+/// refusing it (unknown content kept or ignored, SSBTEK agency blocks kept undecodable).
 fn decode_document(bytes: &[u8]) -> Result<(Format, Document), Failure> {
-    Document::decode_detected(bytes).map_err(failure)
+    let (format, doc, warnings) =
+        Document::decode_detected_with_warnings(bytes).map_err(failure)?;
+    for w in warnings {
+        eprintln!("lefi: warning: {w}");
+    }
+    Ok((format, doc))
 }
 
 fn decode(file: Option<&str>, format: &str) -> Result<(), Failure> {
@@ -251,8 +261,25 @@ fn decode(file: Option<&str>, format: &str) -> Result<(), Failure> {
             out.push(b'\n');
             write_stdout(&out)
         }
+        "incomes" | "incomes-json" => {
+            let view = match &doc {
+                Document::LefiSvar(svar) => IncomesView::from_lefi(svar),
+                Document::Ssbtek(s) => match &s.message {
+                    SsbtekMessage::Response(svar) => IncomesView::from_ssbtek(svar),
+                    _ => return Err(Failure::Refused(format!("a {} carries no incomes", doc.kind()))),
+                },
+                _ => return Err(Failure::Refused(format!("a {} carries no incomes", doc.kind()))),
+            };
+            if format == "incomes" {
+                return write_stdout(view.to_string().as_bytes());
+            }
+            let mut out = serde_json::to_vec_pretty(&view)
+                .map_err(|e| Failure::Refused(format!("cannot write the view: {e}")))?;
+            out.push(b'\n');
+            write_stdout(&out)
+        }
         other => Err(Failure::Refused(format!(
-            "unknown output format {other:?} (expected json, summary or payments)"
+            "unknown output format {other:?} (expected json, summary, payments, incomes or incomes-json)"
         ))),
     }
 }
@@ -301,8 +328,12 @@ fn convert(file: &Path, to: &str, allow_loss: bool, out: Option<&Path>) -> Resul
         };
     }
     let bytes = read_input(&file.to_string_lossy())?;
-    let (out, report) = lefi::convert::convert_detected(&bytes, to, &options).map_err(failure)?;
+    let (_, doc) = decode_document(&bytes)?;
+    let (out, report) = doc.encode(to).map_err(failure)?;
     if !report.is_empty() {
+        if !options.allow_loss {
+            return Err(failure(ConvertError::Lossy { to, report }));
+        }
         eprintln!("dropped (allowed by --allow-loss):\n{report}");
     }
     write_stdout(&out)

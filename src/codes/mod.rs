@@ -327,6 +327,7 @@ macro_rules! code_list {
     };
 }
 
+mod csn;
 mod formansgrupp;
 mod miv;
 mod ovrig_information;
@@ -335,6 +336,10 @@ mod ssbtek;
 mod status;
 mod utbetalning;
 
+pub use csn::{
+    CsnArendestatus, CsnBeloppstyp, CsnPersonstatus, CsnSekel, CsnSoktlan, CsnStodform, CsnTakt,
+    CsnUtbetalningsstatus,
+};
 pub use formansgrupp::{FkFormanGrupp, FormanGrupp, PmFormanGrupp};
 pub use miv::{Giltighetstid, MivArendetyp, MivBeslutskod, MivBeslutstyp};
 pub use ovrig_information::{OvrigInformationTyp, PmOvrigInformationTyp};

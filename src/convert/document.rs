@@ -9,7 +9,7 @@ use crate::model::lefi::{
     LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
     LefiExternTillgangligaInformationstyper, LefiFelsvar,
 };
-use crate::model::ssbtek::{AgencyResult, BastjanstSvar, FkSvar, Svarsdata};
+use crate::model::ssbtek::{AgencyResult, BastjanstSvar, FkSvar, SkvSvar, Svarsdata};
 use crate::version::{LefiVersion, SsbtekVersion};
 use crate::wire::lefi_xml::XmlDocument;
 use crate::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
@@ -102,11 +102,32 @@ impl Document {
     /// assert!(Document::decode(b"{", Format::LefiV9).is_err());
     /// ```
     pub fn decode(input: &[u8], format: Format) -> Result<Self, ConvertError> {
+        Self::decode_with_warnings(input, format).map(|(doc, _)| doc)
+    }
+
+    /// [`Document::decode`], also returning what the decoder noticed without refusing the
+    /// document — properties and elements the contract does not define, tolerated contract
+    /// quirks, SSBTEK agency blocks kept undecodable — as messages without document values.
+    ///
+    /// # Errors
+    /// As [`Document::decode`].
+    ///
+    /// ```
+    /// use lefi::convert::{Document, Format};
+    /// let (_, warnings) = Document::decode_with_warnings(br#"{"utlamnare":[],"nytt":1}"#, Format::LefiV9)?;
+    /// assert_eq!(warnings, ["nytt: property not defined by the contract, ignored"]);
+    /// # Ok::<(), lefi::convert::ConvertError>(())
+    /// ```
+    pub fn decode_with_warnings(
+        input: &[u8],
+        format: Format,
+    ) -> Result<(Self, Vec<String>), ConvertError> {
         match format {
             Format::LefiV9 => Self::decode_lefi_json(input),
             Format::SsbtekV10 | Format::SsbtekV11 => {
-                let doc = ssbtek::from_slice(input)
+                let decoded = ssbtek::decode_with(input, &ssbtek::DecodeSettings::default())
                     .map_err(|source| ConvertError::Ssbtek { format, source })?;
+                let doc = decoded.document;
                 let found = doc.version.unwrap_or(SsbtekVersion::V10);
                 if Some(found) != format.ssbtek_version() {
                     return Err(ConvertError::VersionMismatch {
@@ -114,7 +135,8 @@ impl Document {
                         found: Format::from_ssbtek(found).unwrap_or(format),
                     });
                 }
-                Ok(Self::Ssbtek(Box::new(doc)))
+                let warnings = decoded.warnings.iter().map(ToString::to_string).collect();
+                Ok((Self::Ssbtek(Box::new(doc)), warnings))
             }
             _ => Self::decode_lefi_xml(input, format),
         }
@@ -129,31 +151,49 @@ impl Document {
         Ok((format, Self::decode(input, format)?))
     }
 
-    fn decode_lefi_json(input: &[u8]) -> Result<Self, ConvertError> {
-        use lefi_json::DocumentKind as K;
-        let json = |source| ConvertError::Json {
-            format: Format::LefiV9,
-            source,
-        };
-        Ok(match lefi_json_kind(input) {
-            K::Request => Self::LefiFraga(Box::new(lefi_json::from_slice(input).map_err(json)?)),
-            K::Available => {
-                Self::LefiTillgangliga(Box::new(lefi_json::from_slice(input).map_err(json)?))
-            }
-            K::Error => Self::LefiFelsvar(Box::new(lefi_json::from_slice(input).map_err(json)?)),
-            _ => Self::LefiSvar(Box::new(lefi_json::from_slice(input).map_err(json)?)),
-        })
+    /// [`Document::decode_detected`] with the warnings of [`Document::decode_with_warnings`].
+    ///
+    /// # Errors
+    /// As [`Document::decode_detected`].
+    pub fn decode_detected_with_warnings(
+        input: &[u8],
+    ) -> Result<(Format, Self, Vec<String>), ConvertError> {
+        let format = Format::detect(input).ok_or(ConvertError::UnknownFormat)?;
+        let (doc, warnings) = Self::decode_with_warnings(input, format)?;
+        Ok((format, doc, warnings))
     }
 
-    fn decode_lefi_xml(input: &[u8], format: Format) -> Result<Self, ConvertError> {
+    fn decode_lefi_json(input: &[u8]) -> Result<(Self, Vec<String>), ConvertError> {
+        use lefi_json::DocumentKind as K;
+        fn decode<T: lefi_json::LefiDocument>(
+            input: &[u8],
+            wrap: impl FnOnce(Box<T>) -> Document,
+        ) -> Result<(Document, Vec<String>), ConvertError> {
+            let d = lefi_json::decode_with::<T>(&lefi_json::DecodeSettings::default(), input)
+                .map_err(|source| ConvertError::Json {
+                    format: Format::LefiV9,
+                    source,
+                })?;
+            let warnings = d.warnings.iter().map(ToString::to_string).collect();
+            Ok((wrap(Box::new(d.value)), warnings))
+        }
+        match lefi_json_kind(input) {
+            K::Request => decode(input, Self::LefiFraga),
+            K::Available => decode(input, Self::LefiTillgangliga),
+            K::Error => decode(input, Self::LefiFelsvar),
+            _ => decode(input, Self::LefiSvar),
+        }
+    }
+
+    fn decode_lefi_xml(input: &[u8], format: Format) -> Result<(Self, Vec<String>), ConvertError> {
         let xml = |source| ConvertError::Xml { format, source };
         let settings = lefi_xml::DecodeSettings::default();
-        let (found, doc) = if is_lefi_request_xml(input) {
+        let (found, doc, warnings) = if is_lefi_request_xml(input) {
             let d = lefi_xml::decode_with(input, &settings).map_err(xml)?;
-            (d.version, Self::LefiFraga(Box::new(d.value)))
+            (d.version, Self::LefiFraga(Box::new(d.value)), d.warnings)
         } else {
             let d = lefi_xml::decode_with(input, &settings).map_err(xml)?;
-            (d.version, Self::LefiSvar(Box::new(d.value)))
+            (d.version, Self::LefiSvar(Box::new(d.value)), d.warnings)
         };
         if Some(found) != format.lefi_version() {
             return Err(ConvertError::VersionMismatch {
@@ -161,7 +201,16 @@ impl Document {
                 found: Format::from_lefi(found),
             });
         }
-        Ok(doc)
+        let warnings = warnings
+            .iter()
+            .map(|w| {
+                format!(
+                    "{}: element {} not defined by {format}, kept",
+                    w.path, w.element
+                )
+            })
+            .collect();
+        Ok((doc, warnings))
     }
 
     /// The crate's JSON form of the document: LEFI documents (whatever version they came
@@ -218,7 +267,7 @@ impl Document {
                     reason: json_form_reason(&e),
                 })
         } else {
-            Self::decode_lefi_json(input)
+            Self::decode_lefi_json(input).map(|(doc, _)| doc)
         }
     }
 
@@ -259,7 +308,7 @@ impl Document {
             Self::LefiSvar(svar) => Some(svar),
             Self::Ssbtek(doc) => match &doc.message {
                 SsbtekMessage::Response(svar) => match &svar.svarsdata.fk {
-                    Some(AgencyResult::Data(fk)) => Some(&fk.svar),
+                    Some(AgencyResult::Data(fk)) => Some(fk.svar()),
                     _ => None,
                 },
                 _ => None,
@@ -291,8 +340,7 @@ impl Document {
                 .map(|out| (out, LossReport::default()))
                 .map_err(|source| ConvertError::Json { format: to, source }),
             (Self::LefiSvar(svar), None, Some(version)) => {
-                let fk = FkSvar::new((**svar).clone())
-                    .map_err(|source| ConvertError::Json { format: to, source })?;
+                let fk = FkSvar::new((**svar).clone());
                 let message = SsbtekMessage::Response(Box::new(BastjanstSvar {
                     fraga: None,
                     frage_tidpunkt: None,
@@ -367,7 +415,45 @@ fn ssbtek_for_version(
             }
         }
     }
+    if doc.version != Some(version) {
+        if let SsbtekMessage::Response(svar) = &mut out.message {
+            drop_other_version(&mut svar.svarsdata, version, &mut report);
+        }
+    }
     (out, report)
+}
+
+/// Removes from an answer moving to `version` what only its own version carries, and
+/// reports it: Skatteverket's answer in the other version's form (ssbt/10's XML document
+/// and ssbt/11's per-part answer carry different data), and blocks kept as received.
+fn drop_other_version(s: &mut Svarsdata, version: SsbtekVersion, report: &mut LossReport) {
+    use crate::model::ssbtek::Agency;
+    let v11 = version == SsbtekVersion::V11;
+    let skv_other_form = match &s.skv {
+        Some(AgencyResult::Data(SkvSvar::Delar(_))) => !v11,
+        Some(AgencyResult::Data(SkvSvar::Beskattningsuppgifter(_))) => v11,
+        Some(AgencyResult::Undecodable(_)) => true,
+        _ => false,
+    };
+    if skv_other_form && s.skv.take().is_some() {
+        report.add("svarsdata.SKV".to_owned(), None, 1);
+    }
+    fn kept<T>(r: &mut Option<AgencyResult<T>>, agency: Agency, report: &mut LossReport) {
+        if matches!(r, Some(AgencyResult::Undecodable(_))) {
+            *r = None;
+            report.add(format!("svarsdata.{}", agency.element_name()), None, 1);
+        }
+    }
+    kept(&mut s.af, Agency::Af, report);
+    kept(&mut s.csn, Agency::Csn, report);
+    kept(&mut s.fk, Agency::Fk, report);
+    kept(&mut s.so, Agency::So, report);
+    kept(&mut s.tns, Agency::Tns, report);
+    kept(&mut s.miv, Agency::Miv, report);
+    if !s.other.is_empty() {
+        report.add("svarsdata.other".to_owned(), None, s.other.len());
+        s.other.clear();
+    }
 }
 
 /// The FK (LEFI) part of an SSBTEK message in a LEFI format; everything else is reported
@@ -410,7 +496,7 @@ fn ssbtek_to_lefi(
                     report.add(format!("svarsdata.{}", agency.element_name()), None, 1);
                 }
             }
-            let (out, lost) = encode_lefi(&*fk.svar, version, to)?;
+            let (out, lost) = encode_lefi(fk.svar(), version, to)?;
             merge(&mut report, &lost);
             Ok((out, report))
         }

@@ -9,7 +9,10 @@ use crate::model::lefi::{
     LefiAvvikelse, LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
 };
 use crate::model::payments::PaymentSummary;
-use crate::model::ssbtek::{AgencyResult, BastjanstFraga, BastjanstSvar, Svarsdata};
+use crate::model::ssbtek::{
+    AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, CsnSvar, FkSvar, MivSvar, PingSvar,
+    SkvDel, SkvDelOutcome, SkvDelar, SkvSvar, SoSvar, SsbtError, Svarsdata, TnsSvar,
+};
 use crate::wire::ssbtek::{validate_payloads, SsbtekMessage};
 
 use super::Document;
@@ -124,30 +127,307 @@ fn fraga_lists(fraga: &LefiExternFormansinformationFraga) -> [(&'static str, Vec
     ]
 }
 
-fn agency_state<T>(result: Option<&AgencyResult<T>>) -> String {
-    match result {
-        None => "not in the answer".to_owned(),
-        Some(AgencyResult::Data(_)) => "data".to_owned(),
-        Some(AgencyResult::Error(e)) => format!("error {} (källa {})", e.felkod(), e.kalla()),
+/// One line per agency in the answer: its outcome and, for data, what a case officer
+/// reads first; indented lines follow for lists (decisions, vehicles, payments).
+fn svarsdata_lines(s: &Svarsdata, lines: &mut Vec<String>) {
+    agency_lines("AF", s.af.as_ref(), af_lines, lines);
+    agency_lines("CSN", s.csn.as_ref(), csn_lines, lines);
+    agency_lines("FK", s.fk.as_ref(), fk_lines, lines);
+    agency_lines("SKV", s.skv.as_ref(), skv_lines, lines);
+    agency_lines("SO", s.so.as_ref(), so_lines, lines);
+    agency_lines("TNS", s.tns.as_ref(), tns_lines, lines);
+    agency_lines("MIV", s.miv.as_ref(), miv_lines, lines);
+    if !s.other.is_empty() {
+        lines.push(format!(
+            "other: {} element(s) the contract does not define, kept",
+            s.other.len()
+        ));
     }
 }
 
-fn svarsdata_lines(s: &Svarsdata, lines: &mut Vec<String>) {
-    lines.push(format!("AF: {}", agency_state(s.af.as_ref())));
-    lines.push(format!("CSN: {}", agency_state(s.csn.as_ref())));
-    lines.push(format!("FK: {}", agency_state(s.fk.as_ref())));
-    lines.push(format!("SKV: {}", agency_state(s.skv.as_ref())));
-    lines.push(format!("SO: {}", agency_state(s.so.as_ref())));
-    lines.push(format!("TNS: {}", agency_state(s.tns.as_ref())));
-    let miv = agency_state(s.miv.as_ref());
-    let decisions = match &s.miv {
-        Some(AgencyResult::Data(m)) => m.response.as_ref().map_or(0, |r| r.beslut().count()),
-        _ => 0,
-    };
-    if decisions > 0 {
-        lines.push(format!("MIV: {miv}, {decisions} decision(s)"));
-    } else {
-        lines.push(format!("MIV: {miv}"));
+fn agency_lines<T>(
+    name: &str,
+    result: Option<&AgencyResult<T>>,
+    data: impl FnOnce(&T, &mut Vec<String>) -> String,
+    lines: &mut Vec<String>,
+) {
+    match result {
+        None => lines.push(format!("{name}: not in the answer")),
+        Some(AgencyResult::Error(e)) => lines.push(format!("{name}: {}", error_text(e))),
+        Some(AgencyResult::Undecodable(u)) => {
+            lines.push(format!("{name}: cannot be decoded, kept as received: {u}"));
+        }
+        Some(AgencyResult::Data(d)) => {
+            let mut rest = Vec::new();
+            let head = data(d, &mut rest);
+            lines.push(format!("{name}: {head}"));
+            lines.extend(rest.into_iter().map(|l| format!("  {l}")));
+        }
+    }
+}
+
+fn error_text(e: &SsbtError) -> String {
+    format!("error {} (källa {})", e.felkod(), e.kalla())
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map_or_else(|| "-".to_owned(), |v| v.to_string())
+}
+
+fn yes_no(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "-",
+    }
+}
+
+fn af_lines(af: &AfSvar, rest: &mut Vec<String>) -> String {
+    let s = &af.svar;
+    let info = s.arbetssokande_info.as_ref();
+    for b in s.beslut_info.iter().flat_map(|b| &b.ekonomiska_beslut) {
+        rest.push(format!(
+            "beslut {} omfattning {} % {}/{}",
+            b.ersattning_typ,
+            b.omfattning,
+            b.from.date(),
+            b.tom.date()
+        ));
+    }
+    format!(
+        "data, jobseeker {}, registered {}, scope {} %, deregistered {}, status {}",
+        yes_no(info.and_then(|i| i.arbetssokande)),
+        opt(info.and_then(|i| i.registrerad).map(|d| d.date())),
+        opt(info.and_then(|i| i.omfattning)),
+        opt(info.and_then(|i| i.avaktualiserad).map(|d| d.date())),
+        s.status_kod
+    )
+}
+
+fn csn_lines(csn: &CsnSvar, rest: &mut Vec<String>) -> String {
+    let doc = csn.dokument();
+    let mut cases = 0usize;
+    for p in &doc.personer {
+        for (stod, a) in p.arenden() {
+            cases += 1;
+            let total: rust_decimal::Decimal = a.utbetalningsplan.iter().map(|u| u.totbelopp).sum();
+            rest.push(format!(
+                "{} {} ({}), status {:?}, {} payment(s), {} SEK in all",
+                stod.name(),
+                a.stodform,
+                a.klartext,
+                a.status.to_string().trim(),
+                a.utbetalningsplan.len(),
+                total
+            ));
+            for u in &a.utbetalningsplan {
+                rest.push(format!(
+                    "  {} {} {} SEK",
+                    opt(u.utbetdatum.date()),
+                    u.utbetstatus,
+                    u.totbelopp
+                ));
+            }
+        }
+    }
+    format!(
+        "data, result {} ({}), {} person(s), {cases} case(s)",
+        doc.resultat.kod,
+        doc.resultat.text,
+        doc.personer.len()
+    )
+}
+
+fn fk_lines(fk: &FkSvar, _rest: &mut Vec<String>) -> String {
+    let svar = fk.svar();
+    format!(
+        "data (LEFI v9), {} payment(s); see below",
+        svar.payments().count()
+    )
+}
+
+fn skv_lines(skv: &SkvSvar, rest: &mut Vec<String>) -> String {
+    match skv {
+        SkvSvar::Beskattningsuppgifter(p) => {
+            let doc = p.value();
+            let people = doc
+                .personuppgift_lista
+                .iter()
+                .flat_map(|l| &l.personuppgift);
+            for k in people.flat_map(|p| &p.kapitaluppgift) {
+                rest.push(format!(
+                    "taxed capital income {}: intäkter {}, överskott {}",
+                    opt(k.taxeringsar),
+                    opt(k.summa_intakter_pa_kapital),
+                    opt(k.overskott_pa_kapital)
+                ));
+            }
+            "data (beskattningsuppgifter)".to_owned()
+        }
+        SkvSvar::Delar(d) => {
+            for (del, outcome) in d.parts() {
+                let line = match outcome {
+                    SkvDelOutcome::Data => skv_part_line(d, del),
+                    SkvDelOutcome::Error(e) => error_text(e),
+                    SkvDelOutcome::Undecodable(u) => {
+                        format!("cannot be decoded, kept as received: {u}")
+                    }
+                };
+                rest.push(format!("{del}: {line}"));
+                if del == SkvDel::Skatteuppgifter {
+                    skatteuppgifter_lines(d, rest);
+                }
+            }
+            if let Some(e) = &d.error {
+                rest.push(format!("agency-wide {}", error_text(e)));
+            }
+            format!("data, {} part(s)", d.parts().count())
+        }
+        #[allow(unreachable_patterns)]
+        _ => "data".to_owned(),
+    }
+}
+
+fn skv_part_line(d: &SkvDelar, del: SkvDel) -> String {
+    match del {
+        SkvDel::Foretagsinformation => {
+            let f = d
+                .foretagsinformation
+                .as_ref()
+                .and_then(AgencyResult::data)
+                .and_then(|p| p.value().foretag.as_ref());
+            format!(
+                "F-skatt {}, VAT-registered {}, employer {}",
+                yes_no(f.and_then(|f| f.godkand_fskatt)),
+                yes_no(f.and_then(|f| f.momsregistrerad)),
+                yes_no(f.and_then(|f| f.arbetsgivarregistrerad))
+            )
+        }
+        SkvDel::Skattekonto => {
+            let k = d
+                .skattekonto
+                .as_ref()
+                .and_then(AgencyResult::data)
+                .map(|p| p.value());
+            format!(
+                "balance {} SEK, paid out {} SEK, booked {}, preliminary interest {}",
+                opt(k.and_then(|k| k.saldo.as_ref()).map(|b| b.value())),
+                opt(k
+                    .and_then(|k| k.utbetalt_belopp.as_ref())
+                    .map(|b| b.value())),
+                opt(k.and_then(|k| k.bokforingsdag)),
+                opt(k
+                    .and_then(|k| k.preliminar_ranta.as_ref())
+                    .map(|b| b.value()))
+            )
+        }
+        SkvDel::Skatteuppgifter => "data".to_owned(),
+        SkvDel::Individuppgifter | SkvDel::Beskattningsbilagor => "data (not typed)".to_owned(),
+    }
+}
+
+fn skatteuppgifter_lines(d: &SkvDelar, rest: &mut Vec<String>) {
+    let part = d.skatteuppgifter.as_ref().and_then(AgencyResult::data);
+    for b in part
+        .iter()
+        .flat_map(|p| p.value().beslutade_skatteuppgifter.iter().flatten())
+    {
+        let u = b.uppgifter.as_ref();
+        let amount = |v: Option<&crate::model::ssbtek::SkvBelopp>| opt(v.map(|b| b.value()));
+        rest.push(format!(
+            "  taxed income {} ({}, decided {}): fastställd inkomst {}, överskott av tjänst {}, kapital {}, slutlig skatt {}",
+            opt(b.beskattningsar.map(|a| a.year())),
+            opt(b.beskattningsperiod.as_ref().map(|p| p.as_str().to_owned())),
+            opt(b.datum_faststalld),
+            amount(u.and_then(|u| u.fast_stalldinkomst.as_ref())),
+            amount(u.and_then(|u| u.overskott_av_tjanst.as_ref())),
+            amount(u.and_then(|u| u.sum_kapital.as_ref())),
+            amount(u.and_then(|u| u.summa_slutlig_skatt.as_ref())),
+        ));
+    }
+}
+
+fn so_lines(so: &SoSvar, rest: &mut Vec<String>) -> String {
+    let mut payments = 0usize;
+    for e in so.arbetsloshetsersattningar.iter().flatten() {
+        for u in &e.utbetalningar {
+            payments += 1;
+            rest.push(format!(
+                "paid {} for {}/{}: net after tax {} SEK, net after deductions {} SEK, {} day(s)",
+                u.utbetalningsdatum.date(),
+                u.avser_from.date(),
+                u.avser_tom.date(),
+                u.netto_efter_skatt,
+                u.netto_efter_avdrag,
+                u.ersattningsdagar
+            ));
+        }
+        for a in &e.avstangningar {
+            rest.push(format!("suspended {}/{}", a.from.date(), a.tom.date()));
+        }
+    }
+    format!("data, {payments} payment(s)")
+}
+
+fn tns_lines(tns: &TnsSvar, rest: &mut Vec<String>) -> String {
+    let fordon = tns.fordonsinnehav.iter().flat_map(|f| &f.fordon);
+    let mut count = 0usize;
+    for f in fordon {
+        count += 1;
+        // the registration number identifies the owner's vehicle: not shown
+        rest.push(format!(
+            "{} {} {} ({})",
+            f.fordonsslag, f.fabrikat, f.handelsbeteckning, f.fordonsar
+        ));
+    }
+    for f in &tns.felresultat {
+        rest.push(format!("felkod {}", f.felkod));
+    }
+    format!(
+        "data, resultat {}, {count} vehicle(s)",
+        if tns.ok { "OK" } else { "FEL" }
+    )
+}
+
+fn miv_lines(miv: &MivSvar, rest: &mut Vec<String>) -> String {
+    let beslut: Vec<_> = miv.response.iter().flat_map(|r| r.beslut()).collect();
+    for b in &beslut {
+        rest.push(format!(
+            "ärende {} beslut {} {} ({}), decided {}, applied {}, valid {}/{}",
+            opt(b.arendetyp.as_ref()),
+            opt(b.beslutstyp.as_ref()),
+            opt(b.beslutskod.as_ref()),
+            opt(b.giltighetstid.map(|g| g.code())),
+            opt(b.beslutsdatum.map(|d| d.date())),
+            opt(b.ansokningsdatum.map(|d| d.date())),
+            opt(b.from_datum.map(|d| d.date())),
+            opt(b.tom_datum.map(|d| d.date()))
+        ));
+    }
+    format!("data, {} decision(s)", beslut.len())
+}
+
+fn ping_lines(p: &PingSvar, lines: &mut Vec<String>) {
+    for (agency, t) in [
+        ("AF", &p.af),
+        ("CSN", &p.csn),
+        ("FK", &p.fk),
+        ("SKV", &p.skv),
+        ("SO", &p.so),
+        ("TNS", &p.tns),
+        ("MIV", &p.miv),
+    ] {
+        let line = match t {
+            None => "not in the answer".to_owned(),
+            Some(t) => {
+                let called = if t.anropad { "called" } else { "not called" };
+                match &t.error {
+                    Some(e) => format!("{called}, {}", error_text(e)),
+                    None => called.to_owned(),
+                }
+            }
+        };
+        lines.push(format!("{agency}: {line}"));
     }
 }
 
@@ -182,6 +462,7 @@ impl DocumentSummary {
                 match &s.message {
                     SsbtekMessage::Request(f) => ssbtek_fraga_lines(f, &mut lines),
                     SsbtekMessage::Response(r) => ssbtek_svar_lines(r, &mut lines),
+                    SsbtekMessage::PingResponse(p) => ping_lines(p, &mut lines),
                     SsbtekMessage::Fault(f) => lines.push(format!("fault: {f}")),
                     _ => {}
                 }
@@ -272,6 +553,7 @@ pub fn validate(doc: &Document) -> Vec<Finding> {
         }
         Document::Ssbtek(s) => {
             if let SsbtekMessage::Response(svar) = &s.message {
+                out.extend(undecodable_findings(&svar.svarsdata));
                 out.extend(validate_payloads(svar).iter().map(|d| Finding {
                     severity: Severity::Warning,
                     message: format!("payload deviates from its agency schema: {d}"),
@@ -279,6 +561,39 @@ pub fn validate(doc: &Document) -> Vec<Finding> {
             }
         }
         _ => {}
+    }
+    out
+}
+
+/// An error per agency block (or Skatteverket part) that could not be decoded, naming the
+/// agency; a warning for elements the contract does not define.
+fn undecodable_findings(s: &Svarsdata) -> Vec<Finding> {
+    use crate::model::ssbtek::Agency;
+    let mut out = Vec::new();
+    let error = |message: String| Finding {
+        severity: Severity::Error,
+        message,
+    };
+    for agency in Agency::ALL {
+        if let Some(u) = s.undecodable_of(agency) {
+            out.push(error(format!("svarsdata/{agency} cannot be decoded: {u}")));
+        }
+    }
+    if let Some(AgencyResult::Data(SkvSvar::Delar(d))) = &s.skv {
+        for (del, outcome) in d.parts() {
+            if let SkvDelOutcome::Undecodable(u) = outcome {
+                out.push(error(format!("svarsdata/SKV/{del} cannot be decoded: {u}")));
+            }
+        }
+    }
+    if !s.other.is_empty() {
+        out.push(Finding {
+            severity: Severity::Warning,
+            message: format!(
+                "svarsdata holds {} element(s) the contract does not define",
+                s.other.len()
+            ),
+        });
     }
     out
 }

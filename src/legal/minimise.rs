@@ -195,7 +195,7 @@ impl PaymentsView {
     #[must_use]
     pub fn from_ssbtek(svar: &BastjanstSvar) -> Self {
         let mut view = match svar.svarsdata.fk.as_ref() {
-            Some(AgencyResult::Data(fk)) => Self::from_lefi(&fk.svar),
+            Some(AgencyResult::Data(fk)) => Self::from_lefi(fk.svar()),
             _ => Self::default(),
         };
         if let Some(AgencyResult::Data(so)) = svar.svarsdata.so.as_ref() {

@@ -25,6 +25,7 @@
 mod authorisation;
 mod basis;
 mod consent;
+mod incomes;
 mod lawful;
 mod minimise;
 mod purpose;
@@ -35,6 +36,9 @@ pub use authorisation::{
 };
 pub use basis::{Law, LegalBasis, Provision, Section, SfsNumber};
 pub use consent::{Consent, ConsentError, InvalidConsent};
+pub use incomes::{
+    Income, IncomeRow, IncomeSource, IncomesView, MonthlyTotal, SourceState, TaxItem, TaxedIncome,
+};
 pub use lawful::{marker, ConsentReference, LawfulPurpose};
 pub use minimise::{
     payments_view, Amount, Answer, MinimalPayment, MinimalPeriod, MinimalRow, MinimalSoPayment,

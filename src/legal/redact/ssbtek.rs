@@ -1,6 +1,9 @@
-//! Redaction of decoded SSBTEK messages: a serde mirror of the SSBTEK model (which has no
-//! serde form of its own) whose identity fields keep their identity types, serialised
-//! through the same redacting serializer as the LEFI model.
+//! Redaction of decoded SSBTEK messages: a serde mirror of the SSBTEK model that keeps only
+//! what a log needs, whose identity fields keep their identity types, serialised through
+//! the same redacting serializer as the LEFI model. (The model's own serde form is the
+//! crate's JSON form: wire-equivalent, with every value.)
+
+mod payloads;
 
 use serde::{Serialize, Serializer};
 
@@ -8,11 +11,12 @@ use super::{redacted, FreeText};
 use crate::id::{Organisationsnummer, Personidentitet, Sensitive};
 use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::model::ssbtek::{
-    AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, CsnSvar, Fault, FaultDetail, MivSvar,
-    OperationFault, PingSvar, SkvSvar, SoSvar, SsbtError, TestSvar, TnsSvar,
+    AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, Fault, FaultDetail, FkSvar, MivSvar,
+    OperationFault, PingSvar, SoSvar, SsbtError, TestSvar, TnsSvar,
 };
 use crate::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
 use crate::wire::xml::{XmlFragment, XmlNode};
+use payloads::{CsnLog, SkvLog, UndecodableLog};
 
 /// A decoded SSBTEK message that serialises with identities redacted (see
 /// [`redacted_ssbtek`]).
@@ -92,7 +96,7 @@ enum MessageLog<'a> {
 
 /// An XML element kept as received: names and structure, every text and attribute value
 /// as free text.
-struct Xml<'a>(&'a XmlFragment);
+pub(super) struct Xml<'a>(pub(super) &'a XmlFragment);
 
 impl Serialize for Xml<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -129,11 +133,11 @@ enum XmlChild<'a> {
     Text(FreeText<'a>),
 }
 
-fn xml_list(list: &[XmlFragment]) -> Vec<Xml<'_>> {
+pub(super) fn xml_list(list: &[XmlFragment]) -> Vec<Xml<'_>> {
     list.iter().map(Xml).collect()
 }
 
-fn free(text: &str) -> FreeText<'_> {
+pub(super) fn free(text: &str) -> FreeText<'_> {
     FreeText(text)
 }
 
@@ -211,11 +215,12 @@ impl<'a> SvarLog<'a> {
             svarsdata: SvarsdataLog {
                 af: d.af.as_ref().map(|r| result(r, AfLog::new)),
                 csn: d.csn.as_ref().map(|r| result(r, CsnLog::new)),
-                fk: d.fk.as_ref().map(|r| result(r, |f| &*f.svar)),
-                skv: d.skv.as_ref().map(|r| result(r, |s: &SkvSvar| &s.svar)),
+                fk: d.fk.as_ref().map(|r| result(r, FkSvar::svar)),
+                skv: d.skv.as_ref().map(|r| result(r, SkvLog::new)),
                 so: d.so.as_ref().map(|r| result(r, SoLog::new)),
                 tns: d.tns.as_ref().map(|r| result(r, TnsLog::new)),
                 miv: d.miv.as_ref().map(|r| result(r, MivLog::new)),
+                other: xml_list(&d.other),
             },
         }
     }
@@ -226,10 +231,11 @@ struct SvarsdataLog<'a> {
     af: Option<ResultLog<'a, AfLog<'a>>>,
     csn: Option<ResultLog<'a, CsnLog<'a>>>,
     fk: Option<ResultLog<'a, &'a LefiExternFormansinformationSvar>>,
-    skv: Option<ResultLog<'a, &'a Sensitive>>,
+    skv: Option<ResultLog<'a, SkvLog<'a>>>,
     so: Option<ResultLog<'a, SoLog<'a>>>,
     tns: Option<ResultLog<'a, TnsLog<'a>>>,
     miv: Option<ResultLog<'a, MivLog<'a>>>,
+    other: Vec<Xml<'a>>,
 }
 
 #[derive(Serialize)]
@@ -237,24 +243,26 @@ struct SvarsdataLog<'a> {
 enum ResultLog<'a, T> {
     Data(T),
     Error(ErrorLog<'a>),
+    Undecodable(UndecodableLog<'a>),
 }
 
 fn result<'a, T, L>(r: &'a AgencyResult<T>, f: impl FnOnce(&'a T) -> L) -> ResultLog<'a, L> {
     match r {
         AgencyResult::Data(d) => ResultLog::Data(f(d)),
         AgencyResult::Error(e) => ResultLog::Error(ErrorLog::new(e)),
+        AgencyResult::Undecodable(u) => ResultLog::Undecodable(UndecodableLog::new(u)),
     }
 }
 
 #[derive(Serialize)]
-struct ErrorLog<'a> {
+pub(super) struct ErrorLog<'a> {
     kalla: &'a str,
     felkod: &'a str,
     felmeddelanden: Vec<FreeText<'a>>,
 }
 
 impl<'a> ErrorLog<'a> {
-    fn new(e: &'a SsbtError) -> Self {
+    pub(super) fn new(e: &'a SsbtError) -> Self {
         Self {
             kalla: e.kalla().code(),
             felkod: e.felkod(),
@@ -332,19 +340,6 @@ impl<'a> AfLog<'a> {
             status_kod: s.status_kod,
             status_text: &s.status_text,
             extra,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct CsnLog<'a> {
-    dokument: Xml<'a>,
-}
-
-impl<'a> CsnLog<'a> {
-    fn new(c: &'a CsnSvar) -> Self {
-        Self {
-            dokument: Xml(c.dokument().root()),
         }
     }
 }

@@ -1,7 +1,5 @@
 //! What each base service returns inside `svarsdata/<AGENCY>/data`.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -9,9 +7,10 @@ use crate::codes::{Giltighetstid, MivArendetyp, MivBeslutskod, MivBeslutstyp};
 use crate::id::{Personidentitet, Sensitive};
 use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::period::XsdDate;
-use crate::wire::xml::{XmlDocument, XmlError, XmlFragment, XmlLimits};
+use crate::wire::xml::XmlFragment;
 
-use super::values::Base64Blob;
+use super::csn::CsnDokument;
+use super::values::{Base64Blob, Payload};
 
 /// AF: `af:SvarMeddelande`. Decoded leniently: real answers omit the echoed `Fraga`
 /// (DOMAIN §7.1); [`validate_payloads`](crate::wire::ssbtek::validate_payloads) reports it.
@@ -525,163 +524,100 @@ pub struct MivBeslut {
     pub tom_datum: Option<XsdDate>,
 }
 
-/// CSN: the base64 `svar`, kept exactly, and the XML document inside it.
+/// CSN: the base64 `svar`, the `CSNSvar` document inside it, typed.
 ///
-/// serde: `{"svar": "<base64 text as received>"}`; the document is parsed again from it on
-/// deserialising (with [`XmlLimits::default`]), so the base64 text is the only source of truth.
-#[derive(Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "CsnSvarJson")]
+/// serde: `{"svar": <the typed document>}` (see [`CsnDokument`]); encoding writes the
+/// bytes as received, or, for a document built or read from JSON, encodes it.
+///
+/// ```
+/// use lefi::model::ssbtek::{CsnDokument, CsnSvar};
+/// let svar = CsnSvar::new(CsnDokument::default());
+/// assert!(svar.received().is_none());
+/// assert_eq!(svar.dokument(), &CsnDokument::default());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CsnSvar {
-    svar: Base64Blob,
-    dokument: XmlDocument,
+    svar: Payload<CsnDokument>,
 }
 
 impl CsnSvar {
-    /// Decodes the inner document of a base64 payload.
-    pub fn new(svar: Base64Blob, limits: &XmlLimits) -> Result<Self, XmlError> {
-        let dokument = XmlDocument::parse(svar.bytes(), limits)?;
-        Ok(Self { svar, dokument })
+    /// CSN's answer document, to be encoded when written.
+    pub fn new(dokument: CsnDokument) -> Self {
+        Self {
+            svar: Payload::new(dokument),
+        }
     }
 
-    /// The payload as received.
-    pub fn svar(&self) -> &Base64Blob {
+    /// A decoded answer: the document and the bytes it was decoded from.
+    pub(crate) fn decoded(dokument: CsnDokument, received: Base64Blob) -> Self {
+        Self {
+            svar: Payload::decoded(dokument, received),
+        }
+    }
+
+    /// The `CSNSvar` document.
+    pub fn dokument(&self) -> &CsnDokument {
+        self.svar.value()
+    }
+
+    /// The payload (document and, when decoded, the bytes as received).
+    pub fn payload(&self) -> &Payload<CsnDokument> {
         &self.svar
     }
 
-    /// The inner `CSNSvar` document (v3.0 or v4.0 namespaces).
-    pub fn dokument(&self) -> &XmlDocument {
-        &self.dokument
-    }
-
-    /// `CSNSvar/@schemaVersion`.
-    pub fn schema_version(&self) -> Option<&str> {
-        self.dokument.root().attribute(None, "schemaVersion")
-    }
-
-    /// `GemensamtSvarEkbistand/Resultat/ResultatKod`.
-    pub fn resultat_kod(&self) -> Option<String> {
-        let ns = self.dokument.root().name().ns();
-        self.dokument
-            .root()
-            .child(ns, "GemensamtSvarEkbistand")
-            .and_then(|g| g.child(ns, "Resultat"))
-            .and_then(|r| r.text_of(ns, "ResultatKod"))
+    /// The XML bytes as received, when decoded from a message.
+    pub fn received(&self) -> Option<&[u8]> {
+        self.svar.received()
     }
 }
 
-/// The JSON shape of [`CsnSvar`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CsnSvarJson {
-    svar: Base64Blob,
-}
-
-impl TryFrom<CsnSvarJson> for CsnSvar {
-    type Error = PayloadError;
-
-    fn try_from(j: CsnSvarJson) -> Result<Self, Self::Error> {
-        Self::new(j.svar, &XmlLimits::default())
-            .map_err(|e| PayloadError(format!("invalid CSN svar document: {e}")))
-    }
-}
-
-impl Serialize for CsnSvar {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let mut st = serializer.serialize_struct("CsnSvar", 1)?;
-        st.serialize_field("svar", &self.svar)?;
-        st.end()
-    }
-}
-
-/// Why an embedded payload in the JSON form was refused (message without document values).
-#[derive(Debug)]
-struct PayloadError(String);
-
-impl fmt::Display for PayloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl fmt::Debug for CsnSvar {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CsnSvar")
-            .field("svar", &self.svar)
-            .field("dokument", &self.dokument)
-            .finish()
-    }
-}
-
-/// SKV: `skv:BeskattningsuppgifterResponseTYPE` — `svar` is an XML document carried as a
-/// string; kept exactly (personal data: `Debug` redacts it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SkvSvar {
-    /// `svar`.
-    pub svar: Sensitive,
-}
-
-impl SkvSvar {
-    /// Parses the inner document (no schema is published for it).
-    pub fn dokument(&self, limits: &XmlLimits) -> Result<XmlDocument, XmlError> {
-        XmlDocument::parse(self.svar.expose().as_bytes(), limits)
-    }
-}
-
-/// FK: `lefiJsonSvar`, the LEFI v9 JSON response, typed and kept exactly.
+/// FK: `lefiJsonSvar`, the LEFI v9 JSON response, typed.
 ///
-/// serde: `{"lefiJsonSvar": "<base64 text as received>"}` only — the base64 text is the
-/// source of truth and [`FkSvar::svar`] is decoded again from it on deserialising, so the
-/// typed view can never disagree with the bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "FkSvarJson")]
+/// serde: `{"lefiJsonSvar": <the LEFI v9 JSON answer>}`; encoding writes the JSON as
+/// received, or, for an answer built or read from the JSON form, encodes it.
+///
+/// ```
+/// use lefi::model::lefi::LefiExternFormansinformationSvar;
+/// use lefi::model::ssbtek::FkSvar;
+/// let fk = FkSvar::new(LefiExternFormansinformationSvar::default());
+/// assert_eq!(serde_json::to_string(&fk)?, r#"{"lefiJsonSvar":{}}"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct FkSvar {
-    /// The JSON bytes (decoded from base64, re-encoded exactly).
-    pub lefi_json_svar: Base64Blob,
-    /// The same bytes decoded into the LEFI v9 model.
-    pub svar: Box<LefiExternFormansinformationSvar>,
+    lefi_json_svar: Payload<Box<LefiExternFormansinformationSvar>>,
 }
 
 impl FkSvar {
-    /// Encodes a typed LEFI v9 response as the FK payload.
-    pub fn new(
-        svar: LefiExternFormansinformationSvar,
-    ) -> Result<Self, crate::wire::lefi_json::Error> {
-        let bytes = crate::wire::lefi_json::to_vec(&svar)?;
-        Ok(Self {
-            lefi_json_svar: Base64Blob::from_bytes(bytes),
-            svar: Box::new(svar),
-        })
+    /// A LEFI v9 answer as the FK payload, to be encoded when written.
+    pub fn new(svar: LefiExternFormansinformationSvar) -> Self {
+        Self {
+            lefi_json_svar: Payload::new(Box::new(svar)),
+        }
     }
-}
 
-/// The JSON shape of [`FkSvar`].
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct FkSvarJson {
-    lefi_json_svar: Base64Blob,
-}
-
-impl TryFrom<FkSvarJson> for FkSvar {
-    type Error = PayloadError;
-
-    fn try_from(j: FkSvarJson) -> Result<Self, Self::Error> {
-        let svar = crate::wire::lefi_json::from_slice(j.lefi_json_svar.bytes())
-            .map_err(|e| PayloadError(format!("invalid LEFI v9 JSON in lefiJsonSvar: {e}")))?;
-        Ok(Self {
-            lefi_json_svar: j.lefi_json_svar,
-            svar: Box::new(svar),
-        })
+    /// A decoded answer: the typed answer and the JSON bytes it was decoded from.
+    pub(crate) fn decoded(svar: LefiExternFormansinformationSvar, received: Base64Blob) -> Self {
+        Self {
+            lefi_json_svar: Payload::decoded(Box::new(svar), received),
+        }
     }
-}
 
-impl Serialize for FkSvar {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct as _;
-        let mut st = serializer.serialize_struct("FkSvar", 1)?;
-        st.serialize_field("lefiJsonSvar", &self.lefi_json_svar)?;
-        st.end()
+    /// The typed LEFI v9 answer.
+    pub fn svar(&self) -> &LefiExternFormansinformationSvar {
+        self.lefi_json_svar.value()
+    }
+
+    /// The payload (answer and, when decoded, the bytes as received).
+    pub fn payload(&self) -> &Payload<Box<LefiExternFormansinformationSvar>> {
+        &self.lefi_json_svar
+    }
+
+    /// The JSON bytes as received, when decoded from a message.
+    pub fn received(&self) -> Option<&[u8]> {
+        self.lefi_json_svar.received()
     }
 }
 

@@ -3,14 +3,36 @@
 //! SSBTEK v10 and v11 ([`crate::wire::ssbtek`] decides what each version can carry).
 
 mod agencies;
+mod csn;
 mod request;
 mod response;
+mod skv;
+mod skv_v10;
+mod skv_v11;
 mod values;
+
+pub(crate) use csn::{csn_belopp_text, parse_csn_belopp};
+pub use csn::{
+    CsnArende, CsnBelopp, CsnBeviljadTid, CsnDatum, CsnDokument, CsnNamespaceVersion, CsnPerson,
+    CsnResultat, CsnSokttid, CsnStod, CsnStodArenden, CsnStudiestodstypforteckning, CsnUtbetaldTid,
+    CsnUtbetalning, CsnVecka, ParseCsnValueError,
+};
+pub use skv_v10::{
+    Beskattningsuppgifter, SkvKapitaluppgift, SkvPersonuppgift, SkvPersonuppgiftLista,
+    SkvXmlAttribute, SkvXmlTag,
+};
+pub(crate) use skv_v10::{SKV_NS_BESKO, SKV_NS_FOLKO, SKV_NS_INSTANS};
+pub(crate) use skv_v11::{parse_skv_decimal, parse_skv_year};
+pub use skv_v11::{
+    Foretagsinformation, ParseSkvValueError, Skattekonto, Skatteuppgifter, SkvAr, SkvBelopp,
+    SkvBeskattningsperiod, SkvBeslutadSkatteuppgift, SkvForetag, SkvJson, SkvJsonForm,
+    SkvUppgifter,
+};
 
 pub use agencies::{
     AfBeslut, AfSvar, AfSvarUppgifter, AktivitetsRapport, AnsoktOmErsattning,
     Arbetsloshetsersattning, ArbetssokandeInfo, BeslutInfo, CsnSvar, FkSvar, Fordon,
-    Fordonsinnehav, MivBeslut, MivResponse, MivSvar, SkvSvar, SoAvstangning, SoSvar, SoUtbetalning,
+    Fordonsinnehav, MivBeslut, MivResponse, MivSvar, SoAvstangning, SoSvar, SoUtbetalning,
     TnsFelresultat, TnsSvar,
 };
 pub use request::{
@@ -20,10 +42,11 @@ pub use request::{
 };
 pub use response::{
     AgencyResult, BastjanstSvar, EmptyMessagesError, Fault, FaultDetail, Operation, OperationFault,
-    PingSvar, SoapFault, SsbtError, Svarsdata, TestSvar,
+    Outcome, PingSvar, SoapFault, SsbtError, Svarsdata, TestSvar, Undecodable,
 };
+pub use skv::{SkvDel, SkvDelOutcome, SkvDelar, SkvSvar};
 pub use values::{
-    Arendeidentitet, Base64Blob, Lagtext, Syfte, Tidsperiod, ValueError, XsdDateTime,
+    Arendeidentitet, Base64Blob, Lagtext, Payload, Syfte, Tidsperiod, ValueError, XsdDateTime,
 };
 
 /// The seven base services, in the contract's fixed order.

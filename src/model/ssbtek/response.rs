@@ -5,11 +5,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::Kalla;
-use crate::wire::xml::XmlFragment;
+use crate::wire::xml::{Position, XmlError, XmlFragment};
 
-use super::agencies::{AfSvar, CsnSvar, FkSvar, MivSvar, SkvSvar, SoSvar, TnsSvar};
+use super::agencies::{AfSvar, CsnSvar, FkSvar, MivSvar, SoSvar, TnsSvar};
 use super::request::BastjanstFraga;
+use super::skv::SkvSvar;
 use super::values::XsdDateTime;
+use super::Agency;
 
 /// `hamtaBastjanstInformationResponse` (`SammansattBastjanstSvar`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,9 +30,11 @@ pub struct BastjanstSvar {
     pub svarsdata: Svarsdata,
 }
 
-/// `svarsdata`: per agency `None` (not asked / not answered), data, or an error.
+/// `svarsdata`: per agency `None` (not in the answer: not asked, or not answered), or an
+/// [`AgencyResult`]: data, an error, or a block that could not be decoded.
 ///
-/// serde: members `AF`, `CSN`, `FK`, `SKV`, `SO`, `TNS`, `MIV`; absent agencies omitted.
+/// serde: members `AF`, `CSN`, `FK`, `SKV`, `SO`, `TNS`, `MIV`; absent agencies omitted;
+/// `other` lists elements the contract does not define, kept as received.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "UPPERCASE")]
 pub struct Svarsdata {
@@ -55,9 +59,92 @@ pub struct Svarsdata {
     /// `MIV`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub miv: Option<AgencyResult<MivSvar>>,
+    /// Elements of `svarsdata` that are not one of the seven agencies in the contract's
+    /// order (a later version's agency, a repeated one), kept as received and written back
+    /// after the agencies.
+    #[serde(rename = "other", default, skip_serializing_if = "Vec::is_empty")]
+    pub other: Vec<XmlFragment>,
 }
 
-/// One agency's answer: its data, or the error the composed service reports for it.
+impl Svarsdata {
+    /// Each agency in the answer with what it answered, in the contract's order.
+    ///
+    /// ```
+    /// use lefi::model::ssbtek::{Agency, Outcome, Svarsdata};
+    /// let s = Svarsdata::default();
+    /// assert!(s.outcomes().all(|(_, o)| o == Outcome::NotInAnswer));
+    /// ```
+    pub fn outcomes(&self) -> impl Iterator<Item = (Agency, Outcome)> + '_ {
+        Agency::ALL.into_iter().map(|a| (a, self.outcome(a)))
+    }
+
+    /// What `agency` answered.
+    pub fn outcome(&self, agency: Agency) -> Outcome {
+        match agency {
+            Agency::Af => Outcome::of(self.af.as_ref()),
+            Agency::Csn => Outcome::of(self.csn.as_ref()),
+            Agency::Fk => Outcome::of(self.fk.as_ref()),
+            Agency::Skv => Outcome::of(self.skv.as_ref()),
+            Agency::So => Outcome::of(self.so.as_ref()),
+            Agency::Tns => Outcome::of(self.tns.as_ref()),
+            Agency::Miv => Outcome::of(self.miv.as_ref()),
+        }
+    }
+
+    /// The agency's error, when it answered with one.
+    pub fn error_of(&self, agency: Agency) -> Option<&SsbtError> {
+        match agency {
+            Agency::Af => self.af.as_ref().and_then(AgencyResult::error),
+            Agency::Csn => self.csn.as_ref().and_then(AgencyResult::error),
+            Agency::Fk => self.fk.as_ref().and_then(AgencyResult::error),
+            Agency::Skv => self.skv.as_ref().and_then(AgencyResult::error),
+            Agency::So => self.so.as_ref().and_then(AgencyResult::error),
+            Agency::Tns => self.tns.as_ref().and_then(AgencyResult::error),
+            Agency::Miv => self.miv.as_ref().and_then(AgencyResult::error),
+        }
+    }
+
+    /// The agency's block that could not be decoded, if so.
+    pub fn undecodable_of(&self, agency: Agency) -> Option<&Undecodable> {
+        match agency {
+            Agency::Af => self.af.as_ref().and_then(AgencyResult::undecodable),
+            Agency::Csn => self.csn.as_ref().and_then(AgencyResult::undecodable),
+            Agency::Fk => self.fk.as_ref().and_then(AgencyResult::undecodable),
+            Agency::Skv => self.skv.as_ref().and_then(AgencyResult::undecodable),
+            Agency::So => self.so.as_ref().and_then(AgencyResult::undecodable),
+            Agency::Tns => self.tns.as_ref().and_then(AgencyResult::undecodable),
+            Agency::Miv => self.miv.as_ref().and_then(AgencyResult::undecodable),
+        }
+    }
+}
+
+/// What one agency answered, without its content: the four outcomes that
+/// `Option<AgencyResult<T>>` distinguishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The agency is not in the answer (not asked, or not answered).
+    NotInAnswer,
+    /// It answered with data.
+    Data,
+    /// It answered with an error.
+    Error,
+    /// Its block holds something its type does not expect (see [`Undecodable`]).
+    Undecodable,
+}
+
+impl Outcome {
+    fn of<T>(result: Option<&AgencyResult<T>>) -> Self {
+        match result {
+            None => Self::NotInAnswer,
+            Some(AgencyResult::Data(_)) => Self::Data,
+            Some(AgencyResult::Error(_)) => Self::Error,
+            Some(AgencyResult::Undecodable(_)) => Self::Undecodable,
+        }
+    }
+}
+
+/// One agency's answer (or one part of Skatteverket's): its data, the error the composed
+/// service reports for it, or a block the decoder could not read as its type.
 ///
 /// ```
 /// use lefi::codes::Kalla;
@@ -68,7 +155,7 @@ pub struct Svarsdata {
 /// # Ok::<(), lefi::model::ssbtek::EmptyMessagesError>(())
 /// ```
 ///
-/// serde: externally tagged, `{"data": …}` or `{"error": …}`.
+/// serde: externally tagged, `{"data": …}`, `{"error": …}` or `{"undecodable": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AgencyResult<T> {
@@ -76,6 +163,10 @@ pub enum AgencyResult<T> {
     Data(T),
     /// `error`: the agency (or the composed service calling it) failed.
     Error(SsbtError),
+    /// The block holds something its type does not expect (an unknown element, a payload
+    /// that is not valid base64, JSON or XML, an inner document that breaks its schema):
+    /// why, where, and the block as received, which is written back unchanged.
+    Undecodable(Undecodable),
 }
 
 impl<T> AgencyResult<T> {
@@ -83,16 +174,148 @@ impl<T> AgencyResult<T> {
     pub fn data(&self) -> Option<&T> {
         match self {
             Self::Data(d) => Some(d),
-            Self::Error(_) => None,
+            _ => None,
         }
     }
 
     /// The error, if the agency failed.
     pub fn error(&self) -> Option<&SsbtError> {
         match self {
-            Self::Data(_) => None,
             Self::Error(e) => Some(e),
+            _ => None,
         }
+    }
+
+    /// The block as received with why it could not be decoded, if so.
+    pub fn undecodable(&self) -> Option<&Undecodable> {
+        match self {
+            Self::Undecodable(u) => Some(u),
+            _ => None,
+        }
+    }
+}
+
+/// A block the decoder could not read as its type, kept as received.
+///
+/// `message` says what was wrong and `position` where (in the SOAP document; for an
+/// embedded payload, the message adds the place inside it). Neither contains document
+/// values. `Debug` shows the block's structure only.
+///
+/// serde: `{"error": "…", "at": {"line": …, "column": …, "offset": …, "path": "…"},
+/// "block": <XML fragment>}`.
+///
+/// ```
+/// use lefi::model::ssbtek::{AgencyResult, Undecodable};
+/// let xml = br#"<hamtaBastjanstInformationResponse xmlns="http://schema.forsakringskassan.se/integration/ssbt/10">
+///   <svarsdata><MIV><data><nope/></data></MIV></svarsdata></hamtaBastjanstInformationResponse>"#;
+/// let doc = lefi::wire::ssbtek::from_slice(xml)?;
+/// let lefi::wire::ssbtek::SsbtekMessage::Response(svar) = &doc.message else { return Ok(()) };
+/// let Some(AgencyResult::Undecodable(u)) = &svar.svarsdata.miv else { panic!("MIV decoded") };
+/// assert!(u.message().contains("unexpected element"));
+/// assert!(u.position().path().ends_with("/MIV/data/nope"));
+/// assert_eq!(u.block().name().local(), "MIV");
+/// # Ok::<(), lefi::wire::ssbtek::DecodeError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Undecodable {
+    message: String,
+    position: Position,
+    block: XmlFragment,
+}
+
+impl Undecodable {
+    /// The block `block` (an agency element, or a Skatteverket part) could not be decoded
+    /// because of `error`.
+    pub fn new(error: &XmlError, block: XmlFragment) -> Self {
+        Self {
+            message: error.kind().to_string(),
+            position: error.position().clone(),
+            block,
+        }
+    }
+
+    /// What was wrong (no document values).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Where it was found.
+    pub fn position(&self) -> &Position {
+        &self.position
+    }
+
+    /// The block as received.
+    pub fn block(&self) -> &XmlFragment {
+        &self.block
+    }
+}
+
+impl fmt::Debug for Undecodable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Undecodable")
+            .field("message", &self.message)
+            .field("position", &self.position)
+            .field("block", &self.block)
+            .finish()
+    }
+}
+
+impl fmt::Display for Undecodable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.position)
+    }
+}
+
+/// The JSON shape of [`Undecodable`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UndecodableJson {
+    error: String,
+    at: PositionJson,
+    block: XmlFragment,
+}
+
+#[derive(Serialize)]
+struct UndecodableJsonRef<'a> {
+    error: &'a str,
+    at: PositionJson<&'a str>,
+    block: &'a XmlFragment,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PositionJson<P = String> {
+    line: u64,
+    column: u64,
+    offset: u64,
+    path: P,
+}
+
+impl Serialize for Undecodable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let p = &self.position;
+        UndecodableJsonRef {
+            error: &self.message,
+            at: PositionJson {
+                line: p.line(),
+                column: p.column(),
+                offset: p.byte_offset(),
+                path: p.path(),
+            },
+            block: &self.block,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Undecodable {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let j = UndecodableJson::deserialize(deserializer)?;
+        Ok(Self {
+            message: j.error,
+            position: Position::new(j.at.offset, j.at.line, j.at.column, j.at.path),
+            block: j.block,
+        })
     }
 }
 

@@ -336,3 +336,98 @@ impl fmt::Debug for Base64Blob {
         write!(f, "Base64Blob({} bytes)", self.bytes.len())
     }
 }
+
+/// A document an agency sends inside SSBTEK (base64 JSON or XML, or XML as text): its typed
+/// value and, when it was decoded from a message, the bytes as received.
+///
+/// Encoding writes the received bytes unchanged, so a decoded message re-encodes exactly;
+/// a payload built with [`Payload::new`] (or read from the crate's JSON form, which shows
+/// the typed value) is encoded from its value. Equality compares the values only: two
+/// payloads saying the same are equal however their bytes were laid out.
+///
+/// ```
+/// use lefi::model::ssbtek::Payload;
+/// let p = Payload::new(42u32);
+/// assert_eq!(*p.value(), 42);
+/// assert!(p.received().is_none());
+/// assert_eq!(serde_json::to_string(&p)?, "42");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Payload<T> {
+    value: T,
+    received: Option<Base64Blob>,
+}
+
+impl<T> Payload<T> {
+    /// A payload to be encoded from its value.
+    pub fn new(value: T) -> Self {
+        Self {
+            value,
+            received: None,
+        }
+    }
+
+    /// A decoded payload: its value and the bytes it was decoded from.
+    pub(crate) fn decoded(value: T, received: Base64Blob) -> Self {
+        Self {
+            value,
+            received: Some(received),
+        }
+    }
+
+    /// The typed value.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// The typed value, taken out.
+    pub fn into_value(self) -> T {
+        self.value
+    }
+
+    /// The payload's bytes as received (the decoded base64, or the text), when it was
+    /// decoded from a message.
+    pub fn received(&self) -> Option<&[u8]> {
+        self.received.as_ref().map(Base64Blob::bytes)
+    }
+
+    /// The received bytes with their base64 text as written.
+    pub(crate) fn received_blob(&self) -> Option<&Base64Blob> {
+        self.received.as_ref()
+    }
+}
+
+impl<T: PartialEq> PartialEq for Payload<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: Eq> Eq for Payload<T> {}
+
+impl<T: fmt::Debug> fmt::Debug for Payload<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("Payload");
+        s.field("value", &self.value);
+        match &self.received {
+            Some(b) => s.field("received", &format_args!("{} bytes", b.bytes().len())),
+            None => s.field("received", &format_args!("none")),
+        };
+        s.finish()
+    }
+}
+
+/// serde: the typed value itself (the crate's JSON form shows payloads decoded and typed);
+/// read back, it is encoded from the value.
+impl<T: Serialize> Serialize for Payload<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Payload<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(Self::new)
+    }
+}

@@ -1,20 +1,18 @@
 //! Decoding SSBTEK SOAP messages into the model.
 
-use crate::codes::Kalla;
 use crate::id::{Organisationsnummer, Personidentitet, Sensitive};
 use crate::model::ssbtek::{
-    AgencyParametrar, AgencyResult, Arendeidentitet, Base64Blob, BastjanstFraga, BastjanstSvar,
-    CsnSvar, Fault, FaultDetail, FkFraga, FkParametrar, FkSvar, GenerellaFrageparametrar, Ingivare,
-    Lagtext, Operation, OperationFault, Personuppgiftsbitrade, PingSvar, SkatteverketFraga,
-    SkvParametrar, SkvSvar, SoapFault, SpecifikaFrageparametrar, SsbtError, Svarsdata, Syfte,
-    TestSvar, Tidsperiod, XsdDateTime,
+    Agency, AgencyParametrar, Arendeidentitet, Base64Blob, BastjanstFraga, Fault, FaultDetail,
+    FkFraga, FkParametrar, GenerellaFrageparametrar, Ingivare, Lagtext, Operation, OperationFault,
+    Personuppgiftsbitrade, PingSvar, SkatteverketFraga, SkvParametrar, SoapFault,
+    SpecifikaFrageparametrar, Syfte, TestSvar, Tidsperiod, XsdDateTime,
 };
 use crate::version::SsbtekVersion;
 use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader};
 
-use super::agencies;
-use super::read::{boolean, date, int, missing, once, parsed, text, unexpected};
-use super::{DecodeError, DecodeSettings, SsbtekDocument, SsbtekMessage, SOAP11_NAMESPACE};
+use super::answer::{self, Ctx};
+use super::read::{boolean, date, int, missing, once, text, unexpected};
+use super::{DecodeError, SsbtekDocument, SsbtekMessage, SOAP11_NAMESPACE};
 
 /// What the body element is.
 enum Body {
@@ -31,7 +29,7 @@ fn invalid(expected: &'static str) -> XmlErrorKind {
 
 pub(crate) fn document<S: EventSource>(
     r: &mut XmlReader<S>,
-    settings: &DecodeSettings,
+    ctx: &mut Ctx<'_>,
 ) -> Result<SsbtekDocument, DecodeError> {
     let Some(root) = r.next_child()? else {
         return Err(r.error(XmlErrorKind::NoRoot));
@@ -47,7 +45,7 @@ pub(crate) fn document<S: EventSource>(
                     let Some(_) = r.next_child()? else {
                         return Err(missing(r, "Body content"));
                     };
-                    let (version, message) = body_element(r, settings)?;
+                    let (version, message) = body_element(r, ctx)?;
                     if r.next_child()?.is_some() {
                         return Err(unexpected(r));
                     }
@@ -63,7 +61,7 @@ pub(crate) fn document<S: EventSource>(
             message,
         }
     } else {
-        let (version, message) = body_element(r, settings)?;
+        let (version, message) = body_element(r, ctx)?;
         SsbtekDocument {
             version,
             header: None,
@@ -77,11 +75,11 @@ pub(crate) fn document<S: EventSource>(
 /// Decodes the body element just read.
 fn body_element<S: EventSource>(
     r: &mut XmlReader<S>,
-    settings: &DecodeSettings,
+    ctx: &mut Ctx<'_>,
 ) -> Result<(Option<SsbtekVersion>, SsbtekMessage), DecodeError> {
     let el = r.current_element()?;
     if el.is(Some(SOAP11_NAMESPACE), "Fault") {
-        let (version, fault) = soap_fault(r, settings)?;
+        let (version, fault) = soap_fault(r)?;
         return Ok((version, SsbtekMessage::Fault(Fault::Soap(fault))));
     }
     let version = match el.ns().map(SsbtekVersion::from_namespace) {
@@ -105,7 +103,7 @@ fn body_element<S: EventSource>(
     let ns = version.namespace();
     let message = match kind {
         Body::Request => SsbtekMessage::Request(Box::new(fraga(r, ns)?)),
-        Body::Response => SsbtekMessage::Response(Box::new(svar(r, ns, settings)?)),
+        Body::Response => SsbtekMessage::Response(Box::new(answer::svar(r, ns, ctx)?)),
         Body::PingRequest => {
             if r.next_child()?.is_some() {
                 return Err(unexpected(r));
@@ -118,15 +116,18 @@ fn body_element<S: EventSource>(
     Ok((Some(version), message))
 }
 
-fn fraga<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<BastjanstFraga, DecodeError> {
+pub(super) fn fraga<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+) -> Result<BastjanstFraga, DecodeError> {
     let (mut generella, mut specifika) = (None, None);
     while let Some(el) = r.next_child()? {
         match (el.ns() == Some(ns), el.local()) {
             (true, "generellaFrageparametrar") if generella.is_none() => {
-                generella = Some(generella_fn(r, ns)?);
+                generella = Some(generella_parametrar(r, ns)?);
             }
             (true, "specifikaFrageparametrar") if generella.is_some() && specifika.is_none() => {
-                specifika = Some(specifika_fn(r, ns)?);
+                specifika = Some(specifika_parametrar(r, ns)?);
             }
             _ => return Err(unexpected(r)),
         }
@@ -159,7 +160,7 @@ fn tidsperiod<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<Tidsperi
     ))
 }
 
-fn generella_fn<S: EventSource>(
+fn generella_parametrar<S: EventSource>(
     r: &mut XmlReader<S>,
     ns: &str,
 ) -> Result<GenerellaFrageparametrar, DecodeError> {
@@ -301,11 +302,10 @@ fn agency_parametrar<S: EventSource>(
     })
 }
 
-fn specifika_fn<S: EventSource>(
+fn specifika_parametrar<S: EventSource>(
     r: &mut XmlReader<S>,
     ns: &str,
 ) -> Result<SpecifikaFrageparametrar, DecodeError> {
-    let mut slots: [bool; 7] = [false; 7];
     let mut out = SpecifikaFrageparametrar {
         af: AgencyParametrar::default(),
         csn: AgencyParametrar::default(),
@@ -315,31 +315,25 @@ fn specifika_fn<S: EventSource>(
         tns: AgencyParametrar::default(),
         miv: AgencyParametrar::default(),
     };
-    let mut next = 0usize;
+    // all seven, each once, in the contract's order
+    let mut expected = Agency::ALL.into_iter();
     while let Some(el) = r.next_child()? {
-        let index = agency_index(el.ns(), el.local(), ns);
-        let Some(index) = index.filter(|&i| i == next) else {
+        let agency = agency_named(el.ns(), el.local(), ns);
+        let Some(agency) = agency.filter(|a| expected.next() == Some(*a)) else {
             return Err(unexpected(r));
         };
-        next += 1;
-        if let Some(s) = slots.get_mut(index) {
-            *s = true;
-        }
-        match index {
-            0 => out.af = agency_parametrar(r, ns, true)?,
-            1 => out.csn = agency_parametrar(r, ns, true)?,
-            2 => out.fk = fk_parametrar(r, ns)?,
-            3 => out.skv = skv_parametrar(r, ns)?,
-            4 => out.so = agency_parametrar(r, ns, true)?,
-            5 => out.tns = agency_parametrar(r, ns, true)?,
-            _ => out.miv = agency_parametrar(r, ns, false)?,
+        match agency {
+            Agency::Af => out.af = agency_parametrar(r, ns, true)?,
+            Agency::Csn => out.csn = agency_parametrar(r, ns, true)?,
+            Agency::Fk => out.fk = fk_parametrar(r, ns)?,
+            Agency::Skv => out.skv = skv_parametrar(r, ns)?,
+            Agency::So => out.so = agency_parametrar(r, ns, true)?,
+            Agency::Tns => out.tns = agency_parametrar(r, ns, true)?,
+            Agency::Miv => out.miv = agency_parametrar(r, ns, false)?,
         }
     }
-    if let Some(i) = slots.iter().position(|s| !s) {
-        let name = crate::model::ssbtek::Agency::ALL
-            .get(i)
-            .map_or("agency", |a| a.element_name());
-        return Err(missing(r, name));
+    if let Some(agency) = expected.next() {
+        return Err(missing(r, agency.element_name()));
     }
     Ok(out)
 }
@@ -437,210 +431,29 @@ fn base64<S: EventSource>(r: &mut XmlReader<S>) -> Result<Base64Blob, DecodeErro
     r.read_text_with(|t| Base64Blob::decode(t).map_err(|_| invalid("xs:base64Binary")))
 }
 
-fn ssbt_error<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<SsbtError, DecodeError> {
-    let (mut kalla, mut felkod, mut msgs) = (None, None, Vec::new());
-    while let Some(el) = r.next_child()? {
-        match (el.ns() == Some(ns), el.local()) {
-            (true, "kalla") => kalla = Some(parsed::<_, Kalla>(r, "SSBT or BT")?),
-            (true, "felkod") => felkod = Some(text(r)?),
-            (true, "felmeddelande") => msgs.push(text(r)?),
-            _ => return Err(unexpected(r)),
-        }
-    }
-    let kalla = kalla.ok_or_else(|| missing(r, "kalla"))?;
-    let felkod = felkod.ok_or_else(|| missing(r, "felkod"))?;
-    SsbtError::new(kalla, felkod, msgs).map_err(|_| missing(r, "felmeddelande"))
-}
-
-/// Reads `<AGENCY>` containing `data` or `error`; `data` is handed to `f`.
-fn agency<S: EventSource, T>(
-    r: &mut XmlReader<S>,
-    ns: &str,
-    f: impl FnOnce(&mut XmlReader<S>) -> Result<T, DecodeError>,
-) -> Result<AgencyResult<T>, DecodeError> {
-    let Some(el) = r.next_child()? else {
-        return Err(missing(r, "data"));
-    };
-    let result = match (el.ns() == Some(ns), el.local()) {
-        (true, "data") => AgencyResult::Data(f(r)?),
-        (true, "error") => AgencyResult::Error(ssbt_error(r, ns)?),
-        _ => return Err(unexpected(r)),
-    };
-    if r.next_child()?.is_some() {
-        return Err(unexpected(r));
-    }
-    Ok(result)
-}
-
-/// A `data` element whose only child is `<local>` (in `ns`, or unqualified) with text.
-fn single_text_child<S: EventSource>(
-    r: &mut XmlReader<S>,
-    ns: Option<&str>,
-    local: &'static str,
-) -> Result<String, DecodeError> {
-    let Some(el) = r.next_child()? else {
-        return Err(missing(r, local));
-    };
-    if !el.is(ns, local) {
-        return Err(unexpected(r));
-    }
-    let t = text(r)?;
-    if r.next_child()?.is_some() {
-        return Err(unexpected(r));
-    }
-    Ok(t)
-}
-
-/// A `data` element whose only child is `<local>`, its text handed to `f` without copying.
-fn single_child_with<S: EventSource, T>(
-    r: &mut XmlReader<S>,
-    ns: Option<&str>,
-    local: &'static str,
-    f: impl FnOnce(&str) -> Result<T, XmlErrorKind>,
-) -> Result<T, DecodeError> {
-    let Some(el) = r.next_child()? else {
-        return Err(missing(r, local));
-    };
-    if !el.is(ns, local) {
-        return Err(unexpected(r));
-    }
-    let v = r.read_text_with(f)?;
-    if r.next_child()?.is_some() {
-        return Err(unexpected(r));
-    }
-    Ok(v)
-}
-
-fn svar<S: EventSource>(
-    r: &mut XmlReader<S>,
-    ns: &str,
-    settings: &DecodeSettings,
-) -> Result<BastjanstSvar, DecodeError> {
-    let mut out = BastjanstSvar {
-        fraga: None,
-        frage_tidpunkt: None,
-        korrelationsid: None,
-        svarsdata: Svarsdata::default(),
-    };
-    let mut seen_svarsdata = false;
-    while let Some(el) = r.next_child()? {
-        match (el.ns() == Some(ns) && !seen_svarsdata, el.local()) {
-            (true, "fraga") => {
-                let v = fraga(r, ns)?;
-                once(r, &mut out.fraga, v, "fraga")?;
-            }
-            (true, "frageTidpunkt") => {
-                let v = r.read_text_with(|t| {
-                    XsdDateTime::parse(super::read::collapse(t)).map_err(|_| invalid("xs:dateTime"))
-                })?;
-                once(r, &mut out.frage_tidpunkt, v, "frageTidpunkt")?;
-            }
-            (true, "korrelationsid") => {
-                let v = text(r)?;
-                once(r, &mut out.korrelationsid, v, "korrelationsid")?;
-            }
-            (true, "svarsdata") => {
-                seen_svarsdata = true;
-                out.svarsdata = svarsdata(r, ns, settings)?;
-            }
-            _ => return Err(unexpected(r)),
-        }
-    }
-    if !seen_svarsdata {
-        return Err(missing(r, "svarsdata"));
-    }
-    Ok(out)
-}
-
-/// The position, in the contract's fixed order AF, CSN, FK, SKV, SO, TNS, MIV, of the
-/// agency an element in namespace `ns` names (`None` for any other element).
-fn agency_index(el_ns: Option<&str>, local: &str, ns: &str) -> Option<usize> {
+/// The agency an element in namespace `ns` names (`None` for any other element).
+pub(super) fn agency_named(el_ns: Option<&str>, local: &str, ns: &str) -> Option<Agency> {
     if el_ns != Some(ns) {
         return None;
     }
-    crate::model::ssbtek::Agency::ALL
-        .iter()
-        .position(|a| a.element_name() == local)
-}
-
-fn svarsdata<S: EventSource>(
-    r: &mut XmlReader<S>,
-    ns: &str,
-    settings: &DecodeSettings,
-) -> Result<Svarsdata, DecodeError> {
-    let mut d = Svarsdata::default();
-    let mut next = 0usize;
-    while let Some(el) = r.next_child()? {
-        let index = agency_index(el.ns(), el.local(), ns);
-        let Some(index) = index.filter(|&i| i >= next) else {
-            return Err(unexpected(r));
-        };
-        next = index + 1;
-        match index {
-            0 => d.af = Some(agency(r, ns, agencies::af::decode)?),
-            1 => {
-                d.csn = Some(agency(r, ns, |r| {
-                    let blob = single_child_with(r, Some(ns), "svar", |t| {
-                        Base64Blob::decode(t).map_err(|_| invalid("xs:base64Binary"))
-                    })?;
-                    CsnSvar::new(blob, &settings.limits).map_err(|e| {
-                        let (kind, inner) = e.into_parts();
-                        r.error(match kind {
-                            XmlErrorKind::Syntax(_) | XmlErrorKind::UnexpectedEof => {
-                                XmlErrorKind::Syntax(format!(
-                                    "CSN svar document, line {}, column {}",
-                                    inner.line(),
-                                    inner.column()
-                                ))
-                            }
-                            other => other,
-                        })
-                    })
-                })?);
-            }
-            2 => {
-                d.fk = Some(agency(r, ns, |r| {
-                    let blob = single_child_with(r, Some(ns), "lefiJsonSvar", |t| {
-                        Base64Blob::decode(t).map_err(|_| invalid("xs:base64Binary"))
-                    })?;
-                    let svar = super::fk::decode_svar(blob.bytes()).map_err(|k| r.error(k))?;
-                    Ok(FkSvar {
-                        lefi_json_svar: blob,
-                        svar: Box::new(svar),
-                    })
-                })?);
-            }
-            3 => {
-                d.skv = Some(agency(r, ns, |r| {
-                    let svar = single_text_child(r, None, "svar")?;
-                    Ok(SkvSvar {
-                        svar: Sensitive::new(svar),
-                    })
-                })?);
-            }
-            4 => d.so = Some(agency(r, ns, agencies::so::decode)?),
-            5 => d.tns = Some(agency(r, ns, agencies::tns::decode)?),
-            _ => d.miv = Some(agency(r, ns, agencies::miv::decode)?),
-        }
-    }
-    Ok(d)
+    Agency::ALL.into_iter().find(|a| a.element_name() == local)
 }
 
 fn ping_svar<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<PingSvar, DecodeError> {
     let mut p = PingSvar::default();
     let mut next = 0usize;
     while let Some(el) = r.next_child()? {
-        let index = agency_index(el.ns(), el.local(), ns);
-        let Some(index) = index.filter(|&i| i >= next) else {
+        let agency = agency_named(el.ns(), el.local(), ns);
+        let Some(agency) = agency.filter(|a| a.index() >= next) else {
             return Err(unexpected(r));
         };
-        next = index + 1;
+        next = agency.index() + 1;
         let (mut anropad, mut error) = (None, None);
         while let Some(el) = r.next_child()? {
             match (el.ns() == Some(ns), el.local()) {
                 (true, "anropad") if anropad.is_none() => anropad = Some(boolean(r)?),
                 (true, "error") if anropad.is_some() && error.is_none() => {
-                    error = Some(ssbt_error(r, ns)?);
+                    error = Some(super::answer::ssbt_error(r, ns)?);
                 }
                 _ => return Err(unexpected(r)),
             }
@@ -649,14 +462,14 @@ fn ping_svar<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<PingSvar,
             anropad: anropad.ok_or_else(|| missing(r, "anropad"))?,
             error,
         };
-        let slot = match index {
-            0 => &mut p.af,
-            1 => &mut p.csn,
-            2 => &mut p.fk,
-            3 => &mut p.skv,
-            4 => &mut p.so,
-            5 => &mut p.tns,
-            _ => &mut p.miv,
+        let slot = match agency {
+            Agency::Af => &mut p.af,
+            Agency::Csn => &mut p.csn,
+            Agency::Fk => &mut p.fk,
+            Agency::Skv => &mut p.skv,
+            Agency::So => &mut p.so,
+            Agency::Tns => &mut p.tns,
+            Agency::Miv => &mut p.miv,
         };
         *slot = Some(t);
     }
@@ -688,7 +501,6 @@ fn operation_fault<S: EventSource>(
 
 fn soap_fault<S: EventSource>(
     r: &mut XmlReader<S>,
-    _settings: &DecodeSettings,
 ) -> Result<(Option<SsbtekVersion>, SoapFault), DecodeError> {
     let (mut code, mut string, mut actor, mut detail) = (None, None, None, None);
     let mut version = None;

@@ -2,9 +2,13 @@
 
 use std::io::Write;
 
+use base64::Engine as _;
+
+use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::model::ssbtek::{
     AgencyParametrar, AgencyResult, BastjanstFraga, BastjanstSvar, Fault, FaultDetail, Operation,
-    OperationFault, PingSvar, SoapFault, SsbtError, Svarsdata, Tidsperiod,
+    OperationFault, Payload, PingSvar, SkvDel, SkvSvar, SoapFault, SsbtError, Svarsdata,
+    Tidsperiod, Undecodable,
 };
 use crate::version::SsbtekVersion;
 use crate::wire::xml::XmlWriter;
@@ -17,6 +21,7 @@ const P: Option<&str> = Some("ssbt");
 struct Enc<'a, W: Write> {
     w: &'a mut XmlWriter<W>,
     ns: &'static str,
+    version: SsbtekVersion,
 }
 
 impl<W: Write> Enc<'_, W> {
@@ -50,6 +55,17 @@ impl<W: Write> Enc<'_, W> {
             self.tidsperiod(t)?;
         }
         self.end()
+    }
+    /// A block kept undecodable, written back as received; it must be in this version's
+    /// namespace (a block of another version cannot be carried over).
+    fn kept(&mut self, local: &'static str, u: &Undecodable) -> Result<(), EncodeError> {
+        if u.block().name().ns() != Some(self.ns) || u.block().name().local() != local {
+            return Err(EncodeError::KeptBlock {
+                element: local,
+                version: self.version,
+            });
+        }
+        Ok(u.block().write(self.w)?)
     }
     fn error(&mut self, e: &SsbtError) -> std::io::Result<()> {
         self.start("error")?;
@@ -174,44 +190,152 @@ fn fraga<W: Write>(e: &mut Enc<'_, W>, local: &str, f: &BastjanstFraga) -> std::
 
 fn agency_result<W: Write, T>(
     e: &mut Enc<'_, W>,
-    local: &str,
+    local: &'static str,
     r: &Option<AgencyResult<T>>,
-    data: impl FnOnce(&mut Enc<'_, W>, &T) -> std::io::Result<()>,
-) -> std::io::Result<()> {
+    data: impl FnOnce(&mut Enc<'_, W>, &T) -> Result<(), EncodeError>,
+) -> Result<(), EncodeError> {
     let Some(r) = r else {
         return Ok(());
     };
-    e.start(local)?;
     match r {
         AgencyResult::Data(d) => {
+            e.start(local)?;
             e.start("data")?;
             data(e, d)?;
             e.end()?;
+            e.end()?;
         }
-        AgencyResult::Error(err) => e.error(err)?,
+        AgencyResult::Error(err) => {
+            e.start(local)?;
+            e.error(err)?;
+            e.end()?;
+        }
+        AgencyResult::Undecodable(u) => e.kept(local, u)?,
     }
-    e.end()
+    Ok(())
 }
 
-fn svarsdata<W: Write>(e: &mut Enc<'_, W>, d: &Svarsdata) -> std::io::Result<()> {
+/// base64 of the payload as received, or of its value encoded by `encode`.
+fn payload_base64<T>(
+    p: &Payload<T>,
+    encode: impl FnOnce(&T) -> Result<Vec<u8>, EncodeError>,
+) -> Result<String, EncodeError> {
+    match p.received_blob() {
+        Some(blob) => Ok(blob.to_base64()),
+        None => Ok(base64::engine::general_purpose::STANDARD.encode(encode(p.value())?)),
+    }
+}
+
+fn payload_error(what: &'static str) -> impl FnOnce(std::io::Error) -> EncodeError {
+    move |e| EncodeError::Payload {
+        what,
+        detail: e.to_string(),
+    }
+}
+
+fn fk_json(svar: &LefiExternFormansinformationSvar) -> Result<Vec<u8>, EncodeError> {
+    crate::wire::lefi_json::to_vec(svar).map_err(|e| EncodeError::Payload {
+        what: "LEFI v9 JSON in lefiJsonSvar",
+        detail: e.to_string(),
+    })
+}
+
+fn skv<W: Write>(e: &mut Enc<'_, W>, r: &Option<AgencyResult<SkvSvar>>) -> Result<(), EncodeError> {
+    let v11 = e.version == SsbtekVersion::V11;
+    match r {
+        Some(AgencyResult::Data(SkvSvar::Delar(delar))) if v11 => {
+            e.start("SKV")?;
+            skv_part(e, SkvDel::Foretagsinformation, &delar.foretagsinformation)?;
+            skv_part(e, SkvDel::Individuppgifter, &delar.individuppgifter)?;
+            skv_part(e, SkvDel::Skattekonto, &delar.skattekonto)?;
+            skv_part(e, SkvDel::Skatteuppgifter, &delar.skatteuppgifter)?;
+            skv_part(e, SkvDel::Beskattningsbilagor, &delar.beskattningsbilagor)?;
+            if let Some(err) = &delar.error {
+                e.error(err)?;
+            }
+            e.end()?;
+            Ok(())
+        }
+        Some(AgencyResult::Data(SkvSvar::Delar(_))) => Err(EncodeError::VersionGating {
+            field: "svarsdata/SKV (Skatteverket's per-part answer)",
+            version: e.version,
+            problem: "is not supported",
+        }),
+        Some(AgencyResult::Data(SkvSvar::Beskattningsuppgifter(_))) if v11 => {
+            Err(EncodeError::VersionGating {
+                field: "svarsdata/SKV/data/svar (Skatteverket's XML answer)",
+                version: e.version,
+                problem: "is not supported",
+            })
+        }
+        _ => agency_result(e, "SKV", r, |e, d| match d {
+            SkvSvar::Beskattningsuppgifter(p) => {
+                let text = match p.received() {
+                    Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+                    None => agencies::skv::encode_v10(p.value())
+                        .map_err(payload_error("SKV svar document"))?,
+                };
+                e.w.start(None, None, "svar")?;
+                e.w.cdata(&text)?;
+                e.w.end()?;
+                Ok(())
+            }
+            SkvSvar::Delar(_) => Ok(()),
+        }),
+    }
+}
+
+fn skv_part<W: Write, T: serde::Serialize>(
+    e: &mut Enc<'_, W>,
+    del: SkvDel,
+    r: &Option<AgencyResult<Payload<T>>>,
+) -> Result<(), EncodeError> {
+    let Some(r) = r else {
+        return Ok(());
+    };
+    let local = del.element_name();
+    match r {
+        AgencyResult::Data(p) => {
+            let text = payload_base64(p, |v| Ok(agencies::skv::encode_part(v)))?;
+            e.start(local)?;
+            e.el("data", &text)?;
+            e.end()?;
+        }
+        AgencyResult::Error(err) => {
+            e.start(local)?;
+            e.error(err)?;
+            e.end()?;
+        }
+        AgencyResult::Undecodable(u) => e.kept(local, u)?,
+    }
+    Ok(())
+}
+
+fn svarsdata<W: Write>(e: &mut Enc<'_, W>, d: &Svarsdata) -> Result<(), EncodeError> {
     e.start("svarsdata")?;
-    agency_result(e, "AF", &d.af, |e, d| agencies::af::encode(e.w, d))?;
-    agency_result(e, "CSN", &d.csn, |e, d| e.el("svar", &d.svar().to_base64()))?;
+    agency_result(e, "AF", &d.af, |e, d| Ok(agencies::af::encode(e.w, d)?))?;
+    agency_result(e, "CSN", &d.csn, |e, d| {
+        let text = payload_base64(d.payload(), |doc| {
+            agencies::csn::encode(doc).map_err(payload_error("CSN svar document"))
+        })?;
+        Ok(e.el("svar", &text)?)
+    })?;
     agency_result(e, "FK", &d.fk, |e, d| {
-        e.el("lefiJsonSvar", &d.lefi_json_svar.to_base64())
+        let text = payload_base64(d.payload(), |svar| fk_json(svar))?;
+        Ok(e.el("lefiJsonSvar", &text)?)
     })?;
-    agency_result(e, "SKV", &d.skv, |e, d| {
-        e.w.start(None, None, "svar")?;
-        e.w.cdata(d.svar.expose())?;
-        e.w.end()
-    })?;
-    agency_result(e, "SO", &d.so, |e, d| agencies::so::encode(e.w, d))?;
-    agency_result(e, "TNS", &d.tns, |e, d| agencies::tns::encode(e.w, d))?;
-    agency_result(e, "MIV", &d.miv, |e, d| agencies::miv::encode(e.w, d))?;
-    e.end()
+    skv(e, &d.skv)?;
+    agency_result(e, "SO", &d.so, |e, d| Ok(agencies::so::encode(e.w, d)?))?;
+    agency_result(e, "TNS", &d.tns, |e, d| Ok(agencies::tns::encode(e.w, d)?))?;
+    agency_result(e, "MIV", &d.miv, |e, d| Ok(agencies::miv::encode(e.w, d)?))?;
+    for other in &d.other {
+        other.write(e.w)?;
+    }
+    e.end()?;
+    Ok(())
 }
 
-fn svar<W: Write>(e: &mut Enc<'_, W>, s: &BastjanstSvar) -> std::io::Result<()> {
+fn svar<W: Write>(e: &mut Enc<'_, W>, s: &BastjanstSvar) -> Result<(), EncodeError> {
     e.start("hamtaBastjanstInformationResponse")?;
     if let Some(f) = &s.fraga {
         fraga(e, "fraga", f)?;
@@ -223,7 +347,8 @@ fn svar<W: Write>(e: &mut Enc<'_, W>, s: &BastjanstSvar) -> std::io::Result<()> 
         e.el("korrelationsid", k)?;
     }
     svarsdata(e, &s.svarsdata)?;
-    e.end()
+    e.end()?;
+    Ok(())
 }
 
 fn ping<W: Write>(e: &mut Enc<'_, W>, p: &PingSvar) -> std::io::Result<()> {
@@ -291,7 +416,7 @@ pub(crate) fn body<W: Write>(
     if !matches!(version, SsbtekVersion::V10 | SsbtekVersion::V11) {
         return Err(EncodeError::UnsupportedVersion(version));
     }
-    let mut e = Enc { w, ns };
+    let mut e = Enc { w, ns, version };
     match message {
         SsbtekMessage::Request(f) => {
             check_request(f, version)?;

@@ -31,6 +31,23 @@ pub enum EncodeError {
         /// What is wrong (never the value itself).
         reason: &'static str,
     },
+    /// A payload could not be encoded from its typed value.
+    #[error("cannot encode the {what}: {detail}")]
+    Payload {
+        /// Which payload.
+        what: &'static str,
+        /// Why (never a value from the document).
+        detail: String,
+    },
+    /// A block kept undecodable belongs to another element or SSBTEK version and cannot be
+    /// written here as received.
+    #[error("svarsdata/{element}: a block kept as received from another SSBTEK version cannot be written in version {version}")]
+    KeptBlock {
+        /// The agency (or Skatteverket part) element.
+        element: &'static str,
+        /// The version encoded to.
+        version: SsbtekVersion,
+    },
     /// Writing failed.
     #[error("i/o error: {0}")]
     Io(String),

@@ -25,12 +25,13 @@
 //! ```
 
 pub mod agencies;
+mod answer;
 mod decode;
 mod encode;
 mod error;
-mod fk;
 pub(crate) mod read;
 mod validate;
+mod warning;
 
 use std::io::{BufRead, Write};
 
@@ -40,6 +41,7 @@ use crate::wire::xml::{XmlFragment, XmlLimits, XmlReader, XmlWriter};
 
 pub use error::{DecodeError, EncodeError};
 pub use validate::{validate_payloads, PayloadDeviation};
+pub use warning::{Decoded, Warning, WarningKind};
 
 /// SOAP 1.1 envelope namespace.
 pub const SOAP11_NAMESPACE: &str = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -62,13 +64,20 @@ pub mod v11 {
     pub const NAMESPACE: &str = "http://schema.forsakringskassan.se/integration/ssbt/11";
 }
 
-/// Limits for decoding. Defaults: 64 MiB, nesting depth 64 (also applied to the CSN
-/// document inside its base64 payload).
+/// Limits and policy for decoding. Defaults: 64 MiB, nesting depth 64 (also applied to
+/// the documents inside the agencies' payloads), not strict.
+///
+/// Not strict, an agency block that holds something its type does not expect is kept as
+/// [`AgencyResult::Undecodable`](crate::model::ssbtek::AgencyResult::Undecodable) and the
+/// other agencies decode normally; elements and payload properties the contract does not
+/// define are kept (or, in the FK payload, ignored); each is reported as a [`Warning`] by
+/// [`decode_with`]. Strict, each of these refuses the message.
 ///
 /// ```
 /// let mut s = lefi::wire::ssbtek::DecodeSettings::default();
 /// s.max_depth = 32;
 /// assert_eq!(s.limits().max_depth(), 32);
+/// assert!(!s.strict);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -77,6 +86,9 @@ pub struct DecodeSettings {
     pub max_bytes: u64,
     /// Deepest accepted element nesting.
     pub max_depth: usize,
+    /// Refuse anything not understood (undecodable agency blocks, unknown elements and
+    /// properties, contract quirks) instead of keeping it.
+    pub strict: bool,
     limits: XmlLimits,
 }
 
@@ -86,12 +98,26 @@ impl Default for DecodeSettings {
         Self {
             max_bytes: limits.max_bytes(),
             max_depth: limits.max_depth(),
+            strict: false,
             limits,
         }
     }
 }
 
 impl DecodeSettings {
+    /// The default limits, strict: anything not understood refuses the message.
+    ///
+    /// ```
+    /// assert!(lefi::wire::ssbtek::DecodeSettings::strict().strict);
+    /// ```
+    #[must_use]
+    pub fn strict() -> Self {
+        Self {
+            strict: true,
+            ..Self::default()
+        }
+    }
+
     /// The XML limits these settings amount to.
     pub fn limits(&self) -> XmlLimits {
         self.limits
@@ -243,9 +269,23 @@ pub fn from_slice_with(
     input: &[u8],
     settings: &DecodeSettings,
 ) -> Result<SsbtekDocument, DecodeError> {
+    decode_with(input, settings).map(|d| d.document)
+}
+
+/// Decodes a message from memory with explicit settings, returning what the decoder kept,
+/// tolerated or gave up on the way (see [`Warning`]).
+pub fn decode_with(input: &[u8], settings: &DecodeSettings) -> Result<Decoded, DecodeError> {
     let settings = settings.resolved();
     let mut r = XmlReader::from_slice(input, &settings.limits)?;
-    decode::document(&mut r, &settings)
+    let mut ctx = answer::Ctx {
+        settings: &settings,
+        warnings: Vec::new(),
+    };
+    let document = decode::document(&mut r, &mut ctx)?;
+    Ok(Decoded {
+        document,
+        warnings: ctx.warnings,
+    })
 }
 
 /// Decodes from a buffered reader, streaming.
@@ -260,7 +300,11 @@ pub fn from_reader_with<R: BufRead>(
 ) -> Result<SsbtekDocument, DecodeError> {
     let settings = settings.resolved();
     let mut r = XmlReader::from_reader(input, &settings.limits);
-    decode::document(&mut r, &settings)
+    let mut ctx = answer::Ctx {
+        settings: &settings,
+        warnings: Vec::new(),
+    };
+    decode::document(&mut r, &mut ctx)
 }
 
 /// Encodes a document as a SOAP 1.1 envelope.

@@ -96,6 +96,12 @@ pub enum XmlNode {
 /// `Debug` shows the element structure only; text and attribute values may be personal data
 /// and are never printed.
 ///
+/// Equality (and hashing) is that of the XML content: names by namespace and local name,
+/// attributes in any order, children in order. Prefixes and where namespaces are declared
+/// do not count, so a fragment moved to another scope, where it needs other declarations,
+/// is still the same fragment; [`declarations`](Self::declarations) and
+/// [`XmlName::prefix`] tell how it was written.
+///
 /// ```
 /// use lefi::wire::xml::{XmlDocument, XmlLimits};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -107,12 +113,45 @@ pub enum XmlNode {
 /// assert_eq!(again, r#"<p:a xmlns:p="urn:x" k="v"><b>secret</b></p:a>"#);
 /// # Ok(()) }
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct XmlFragment {
     name: XmlName,
     declarations: Vec<(Option<String>, String)>,
     attributes: Vec<XmlAttribute>,
     children: Vec<XmlNode>,
+}
+
+impl XmlFragment {
+    /// The attributes as `(namespace, local name, value)`, sorted: what equality compares.
+    fn attribute_set(&self) -> Vec<(Option<&str>, &str, &str)> {
+        let mut set: Vec<_> = self
+            .attributes
+            .iter()
+            .map(|a| (a.name.ns(), a.name.local(), a.value()))
+            .collect();
+        set.sort_unstable();
+        set
+    }
+}
+
+impl PartialEq for XmlFragment {
+    fn eq(&self, other: &Self) -> bool {
+        self.name.ns() == other.name.ns()
+            && self.name.local() == other.name.local()
+            && self.attribute_set() == other.attribute_set()
+            && self.children == other.children
+    }
+}
+
+impl Eq for XmlFragment {}
+
+impl std::hash::Hash for XmlFragment {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.name.ns().hash(state);
+        self.name.local().hash(state);
+        self.attribute_set().hash(state);
+        self.children.hash(state);
+    }
 }
 
 impl XmlFragment {
@@ -174,12 +213,15 @@ impl XmlFragment {
         self.child(ns, local).map(XmlFragment::text)
     }
 
-    /// Writes the subtree.
+    /// Writes the subtree, each element with exactly the namespace declarations it was read
+    /// with (plus any binding it uses that the writer's scope lacks).
     pub fn write<W: Write>(&self, w: &mut XmlWriter<W>) -> std::io::Result<()> {
-        w.start(self.name.ns(), self.name.prefix(), self.name.local())?;
-        for (prefix, uri) in &self.declarations {
-            w.declare(prefix.as_deref(), uri)?;
-        }
+        w.start_declared(
+            self.name.ns(),
+            self.name.prefix(),
+            self.name.local(),
+            &self.declarations,
+        )?;
         for a in &self.attributes {
             w.attribute(a.name.ns(), a.name.prefix(), a.name.local(), &a.value)?;
         }
@@ -313,6 +355,60 @@ impl<S: EventSource> XmlReader<S> {
             children: Vec::new(),
         })
     }
+}
+
+/// The synthetic element a fragment is read (and written) in, to give it its namespace
+/// context.
+pub(super) const WRAPPER: &str = "lefi-json-context";
+pub(super) const WRAPPER_END: &str = "</lefi-json-context>";
+
+impl XmlFragment {
+    /// Reads one element from `xml` (its markup as written in a document) with the bindings
+    /// of `context` in scope (`None`: the default namespace), under `limits`.
+    pub(crate) fn parse_in_context(
+        xml: &str,
+        context: &[(Option<String>, String)],
+        limits: &XmlLimits,
+    ) -> Result<XmlFragment, XmlError> {
+        let mut doc = String::with_capacity(xml.len() + 128);
+        doc.push_str(&wrapper_start(context));
+        doc.push_str(xml);
+        doc.push_str(WRAPPER_END);
+        let limits = limits.with_max_bytes(limits.max_bytes().saturating_add(doc.len() as u64));
+        let mut r = XmlReader::from_slice(doc.as_bytes(), &limits)?;
+        if r.next_child()?.is_none() {
+            return Err(r.error(XmlErrorKind::NoRoot));
+        }
+        if r.next_child()?.is_none() {
+            return Err(r.error(XmlErrorKind::NoRoot));
+        }
+        let fragment = r.capture()?;
+        if let Some(extra) = r.next_child()? {
+            let name = extra.expanded_name();
+            return Err(r.error(XmlErrorKind::UnexpectedElement { name }));
+        }
+        r.finish()?;
+        Ok(fragment)
+    }
+}
+
+/// The wrapper's start tag declaring `context`.
+fn wrapper_start(context: &[(Option<String>, String)]) -> String {
+    let mut out = format!("<{WRAPPER}");
+    for (prefix, uri) in context {
+        match prefix {
+            Some(p) => {
+                out.push_str(" xmlns:");
+                out.push_str(p);
+            }
+            None => out.push_str(" xmlns"),
+        }
+        out.push_str("=\"");
+        super::escape_attribute(uri, &mut out);
+        out.push('"');
+    }
+    out.push('>');
+    out
 }
 
 /// Appends text to a preceding text node (entity references split text into pieces).

@@ -8,6 +8,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 
 use super::error::{kind_from_quick_xml, Position, XmlError, XmlErrorKind};
+use super::fragment::XmlFragment;
 use super::slice::SliceSource;
 use super::source::{EventSource, Leaf, ReaderSource};
 use crate::wire::bytes::find_any;
@@ -202,6 +203,24 @@ pub fn parse_xs_boolean(text: &str) -> Option<bool> {
 /// XML whitespace (space, tab, CR, LF).
 pub fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+/// A namespace declaration the reader refuses: one whose value holds `<` (not well-formed)
+/// or a reference. quick-xml binds a namespace to the value as written, not to its
+/// replacement text, so `xmlns:p="a&amp;b"` would name `a&amp;b` here but `a&b` wherever
+/// the value is read as an attribute: rather than read the document two ways, it is
+/// refused (namespace names do not use references in practice).
+fn unsupported_declaration(start: &BytesStart<'_>) -> Option<XmlErrorKind> {
+    for attr in start.attributes().with_checks(false).flatten() {
+        if attr.key.as_namespace_binding().is_some()
+            && attr.value.bytes().any(|b| b == b'<' || b == b'&')
+        {
+            return Some(XmlErrorKind::Syntax(
+                "a namespace declaration holds `<` or a reference".to_owned(),
+            ));
+        }
+    }
+    None
 }
 
 /// Resolves a predefined entity or character reference (`lt`, `#x41`, …).
@@ -435,6 +454,18 @@ struct Frame {
     scoped: bool,
 }
 
+/// Where a block begins: an element that [`XmlReader::recover_block`] can give up and take
+/// back, as received, when its content is not what the caller expected.
+#[derive(Debug, Clone)]
+pub(crate) struct BlockMark {
+    /// Byte offset of the block's start tag.
+    start: u64,
+    /// The reader's depth with the block open.
+    depth: usize,
+    /// The namespace bindings in scope at the block.
+    context: Vec<(Option<String>, String)>,
+}
+
 /// Most namespace bindings in scope at once.
 const MAX_NAMESPACE_BINDINGS: usize = 1024;
 
@@ -565,6 +596,9 @@ impl<S: EventSource> XmlReader<S> {
                 let scoped = start.len() > name_len
                     && start.get(name_len..).is_some_and(|a| a.contains("xmlns"));
                 if scoped {
+                    if let Some(kind) = unsupported_declaration(start) {
+                        return Err(Pending::At(kind, before));
+                    }
                     if let Err(e) = self.scopes.push(start) {
                         let kind = kind_from_quick_xml(&quick_xml::Error::Namespace(e));
                         return Err(Pending::At(kind, before));
@@ -764,6 +798,58 @@ impl<S: EventSource> XmlReader<S> {
             }
         }
         Ok(())
+    }
+
+    /// Keeps the input read from here on (streams only; in-memory input is always at hand),
+    /// so that a block started after this call can be taken back by
+    /// [`recover_block`](Self::recover_block). Drops what was kept before.
+    pub(crate) fn keep_input(&mut self) {
+        self.src.keep_input();
+    }
+
+    /// Stops keeping the input (see [`keep_input`](Self::keep_input)) and frees it.
+    pub(crate) fn release_input(&mut self) {
+        self.src.release_input();
+    }
+
+    /// Marks the element just returned by [`next_child`](Self::next_child) as a block.
+    pub(crate) fn mark_block(&self) -> BlockMark {
+        let context = self
+            .scopes
+            .resolver
+            .bindings()
+            .map(|(prefix, ns)| {
+                let prefix = match prefix {
+                    quick_xml::name::PrefixDeclaration::Default => None,
+                    quick_xml::name::PrefixDeclaration::Named(p) => Some(p.to_owned()),
+                };
+                (prefix, ns.into_inner().to_owned())
+            })
+            .collect();
+        BlockMark {
+            start: self.stack.last().map_or(0, |frame| frame.start),
+            depth: self.depth(),
+            context,
+        }
+    }
+
+    /// Gives up the block `mark` names wherever its reading stopped: reads on to its end
+    /// tag and returns the whole block, as received, as a fragment. Fails when the rest of
+    /// the block is not well-formed or its input was not kept (streams: see
+    /// [`keep_input`](Self::keep_input)).
+    pub(crate) fn recover_block(&mut self, mark: &BlockMark) -> Result<XmlFragment, XmlError> {
+        while self.depth() >= mark.depth {
+            if let Step::Eof = step!(self) {
+                return Err(self.error(XmlErrorKind::UnexpectedEof));
+            }
+        }
+        let end = self.src.offset();
+        let Some(bytes) = self.src.input_between(mark.start, end) else {
+            return Err(self.error(XmlErrorKind::Io("the block's input was not kept".into())));
+        };
+        let text = std::str::from_utf8(bytes).map_err(|_| self.error(XmlErrorKind::Encoding))?;
+        XmlFragment::parse_in_context(text, &mark.context, &self.limits)
+            .map_err(|e| self.error(e.into_parts().0))
     }
 
     /// After the root element: only whitespace, comments and processing instructions may

@@ -17,11 +17,9 @@ use serde::de::Error as _;
 use serde::ser::{Error as _, SerializeMap as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{XmlDocument, XmlError, XmlErrorKind, XmlFragment, XmlLimits, XmlReader, XmlWriter};
+use super::{XmlDocument, XmlError, XmlFragment, XmlLimits, XmlWriter};
 
-/// The synthetic element the fragment is written in, to give it its namespace context.
-const WRAPPER: &str = "lefi-json-context";
-const WRAPPER_END: &str = "</lefi-json-context>";
+use super::fragment::{WRAPPER, WRAPPER_END};
 
 impl Serialize for XmlDocument {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -81,7 +79,8 @@ impl<'de> Deserialize<'de> for XmlFragment {
             }
             context.push(((!prefix.is_empty()).then_some(prefix), uri));
         }
-        parse_fragment(&j.xml, &context).map_err(|e| D::Error::custom(embedded(e)))
+        XmlFragment::parse_in_context(&j.xml, &context, &XmlLimits::default())
+            .map_err(|e| D::Error::custom(embedded(e)))
     }
 }
 
@@ -111,51 +110,6 @@ fn in_context(
     text.get(start..end)
         .map(str::to_owned)
         .ok_or_else(|| io::Error::other("fragment not written inside its context"))
-}
-
-/// Reads one element from `xml` with the bindings of `context` in scope.
-fn parse_fragment(
-    xml: &str,
-    context: &[(Option<String>, String)],
-) -> Result<XmlFragment, XmlError> {
-    let limits = XmlLimits::default();
-    let mut doc = String::with_capacity(xml.len() + 128);
-    doc.push_str(&wrapper_start(context));
-    doc.push_str(xml);
-    doc.push_str(WRAPPER_END);
-    let mut r = XmlReader::from_slice(doc.as_bytes(), &limits)?;
-    if r.next_child()?.is_none() {
-        return Err(r.error(XmlErrorKind::NoRoot));
-    }
-    if r.next_child()?.is_none() {
-        return Err(r.error(XmlErrorKind::NoRoot));
-    }
-    let fragment = r.capture()?;
-    if let Some(extra) = r.next_child()? {
-        let name = extra.expanded_name();
-        return Err(r.error(XmlErrorKind::UnexpectedElement { name }));
-    }
-    r.finish()?;
-    Ok(fragment)
-}
-
-/// The wrapper's start tag declaring `context`.
-fn wrapper_start(context: &[(Option<String>, String)]) -> String {
-    let mut out = format!("<{WRAPPER}");
-    for (prefix, uri) in context {
-        match prefix {
-            Some(p) => {
-                out.push_str(" xmlns:");
-                out.push_str(p);
-            }
-            None => out.push_str(" xmlns"),
-        }
-        out.push_str("=\"");
-        super::escape_attribute(uri, &mut out);
-        out.push('"');
-    }
-    out.push('>');
-    out
 }
 
 /// Collects the bindings `f` uses but does not declare itself (its context), in first-use
@@ -198,4 +152,77 @@ fn need(
         return;
     }
     out.push((prefix.map(str::to_owned), uri.to_owned()));
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The first child of `xml`'s root, as a codec keeps it.
+    fn kept(xml: &str) -> XmlFragment {
+        let doc = XmlDocument::parse(xml.as_bytes(), &XmlLimits::default()).unwrap();
+        let first = doc.root().elements().next().unwrap().clone();
+        first
+    }
+
+    /// An element's local name and declarations.
+    type Declared = (String, Vec<(Option<String>, String)>);
+
+    /// Every element's declarations, in document order.
+    fn all_declarations(f: &XmlFragment, out: &mut Vec<Declared>) {
+        out.push((f.name().local().to_owned(), f.declarations().to_vec()));
+        for child in f.elements() {
+            all_declarations(child, out);
+        }
+    }
+
+    #[test]
+    fn fragment_declarations_survive_json_and_writing_exactly() {
+        let cases = [
+            // `xmlns=""` where the surrounding scope has no default namespace to undeclare
+            (
+                r#"<w xmlns:k="urn:k"><k:a><plain xmlns=""><x/></plain></k:a></w>"#,
+                serde_json::json!({"xml": r#"<k:a><plain xmlns=""><x/></plain></k:a>"#, "namespaces": {"k": "urn:k"}}),
+            ),
+            // declarations repeating bindings already in scope (prefixed and default)
+            (
+                r#"<w xmlns="urn:d" xmlns:k="urn:k"><k:a xmlns:k="urn:k"><k:b xmlns:k="urn:k"/><c xmlns="urn:d"/></k:a></w>"#,
+                serde_json::json!({"xml": r#"<k:a xmlns:k="urn:k"><k:b xmlns:k="urn:k"/><c xmlns="urn:d"/></k:a>"#}),
+            ),
+            // declarations in their own order, the element's binding not first
+            (
+                r#"<w><p:a xmlns:q="urn:q" xmlns:p="urn:p" q:n="1"/></w>"#,
+                serde_json::json!({"xml": r#"<p:a xmlns:q="urn:q" xmlns:p="urn:p" q:n="1"/>"#}),
+            ),
+        ];
+        for (xml, expected) in cases {
+            let f = kept(xml);
+            let json = serde_json::to_value(&f).unwrap();
+            assert_eq!(json, expected, "{xml}");
+            let back: XmlFragment = serde_json::from_value(json).unwrap();
+            assert_eq!(back, f, "{xml}: JSON round trip");
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            all_declarations(&f, &mut want);
+            all_declarations(&back, &mut got);
+            assert_eq!(got, want, "{xml}: declarations after the JSON round trip");
+
+            // written where it was kept, it reads back with the same declarations
+            let root = kept(&format!("<r>{xml}</r>"));
+            let mut w = XmlWriter::new(Vec::new());
+            w.start(None, None, "w").unwrap();
+            for (prefix, uri) in root.declarations() {
+                w.declare(prefix.as_deref(), uri).unwrap();
+            }
+            f.write(&mut w).unwrap();
+            w.end().unwrap();
+            let written = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            let again = kept(&written);
+            let (mut want, mut got) = (Vec::new(), Vec::new());
+            all_declarations(&f, &mut want);
+            all_declarations(&again, &mut got);
+            assert_eq!(got, want, "{written}");
+            assert_eq!(again, f, "{written}");
+        }
+    }
 }

@@ -455,6 +455,12 @@ impl EventSource for SliceSource<'_> {
         self.pos as u64
     }
 
+    fn input_between(&self, from: u64, to: u64) -> Option<&[u8]> {
+        let from = usize::try_from(from).ok()?;
+        let to = usize::try_from(to).ok()?;
+        self.bytes.get(from..to)
+    }
+
     fn error_offset(&self) -> u64 {
         self.error_pos as u64
     }

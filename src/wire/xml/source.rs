@@ -67,6 +67,17 @@ pub trait EventSource: sealed::Sealed {
     fn read_leaf(&mut self) -> Result<Leaf, quick_xml::Error> {
         Ok(Leaf::Nothing)
     }
+    /// Streams: keep the bytes read from here on (dropping any kept before), so that
+    /// [`input_between`](Self::input_between) can return them. In-memory sources have them
+    /// anyway.
+    #[doc(hidden)]
+    fn keep_input(&mut self) {}
+    /// Streams: stop keeping bytes and free those kept.
+    #[doc(hidden)]
+    fn release_input(&mut self) {}
+    /// The input from offset `from` to `to`, when the source has it (in memory, or kept).
+    #[doc(hidden)]
+    fn input_between(&self, from: u64, to: u64) -> Option<&[u8]>;
 }
 
 /// What [`EventSource::read_leaf`] read.
@@ -90,6 +101,8 @@ pub(crate) struct CountingReader<R> {
     exceeded: bool,
     lines: u64,
     line_starts: VecDeque<u64>,
+    /// The bytes consumed since [`EventSource::keep_input`], while keeping.
+    kept: Option<Vec<u8>>,
 }
 
 impl<R: BufRead> CountingReader<R> {
@@ -101,6 +114,7 @@ impl<R: BufRead> CountingReader<R> {
             exceeded: false,
             lines: 1,
             line_starts: VecDeque::new(),
+            kept: None,
         }
     }
 }
@@ -144,6 +158,9 @@ impl<R: BufRead> BufRead for CountingReader<R> {
                 }
                 self.line_starts.push_back(start + i as u64 + 1);
             }
+            if let (Some(kept), Some(bytes)) = (self.kept.as_mut(), buf.get(..amt)) {
+                kept.extend_from_slice(bytes);
+            }
         }
         self.consumed += amt as u64;
         self.inner.consume(amt);
@@ -156,6 +173,8 @@ pub struct ReaderSource<R> {
     buf: Vec<u8>,
     start: String,
     start_name_len: usize,
+    /// The offset (as [`EventSource::offset`] counts) of the first kept byte.
+    kept_from: u64,
 }
 
 impl<R: BufRead> ReaderSource<R> {
@@ -167,6 +186,7 @@ impl<R: BufRead> ReaderSource<R> {
             buf: Vec::new(),
             start: String::new(),
             start_name_len: 0,
+            kept_from: 0,
         }
     }
 }
@@ -228,5 +248,28 @@ impl<R: BufRead> EventSource for ReaderSource<R> {
 
     fn size_exceeded(&self) -> bool {
         self.reader.get_ref().exceeded
+    }
+
+    fn keep_input(&mut self) {
+        // Between events quick-xml has consumed exactly what it reported (its position
+        // and the bytes consumed differ only by a byte order mark it skipped), so the
+        // kept bytes start at this offset.
+        self.kept_from = self.reader.buffer_position();
+        let counter = self.reader.get_mut();
+        match counter.kept.as_mut() {
+            Some(kept) => kept.clear(),
+            None => counter.kept = Some(Vec::new()),
+        }
+    }
+
+    fn release_input(&mut self) {
+        self.reader.get_mut().kept = None;
+    }
+
+    fn input_between(&self, from: u64, to: u64) -> Option<&[u8]> {
+        let kept = self.reader.get_ref().kept.as_deref()?;
+        let start = usize::try_from(from.checked_sub(self.kept_from)?).ok()?;
+        let end = usize::try_from(to.checked_sub(self.kept_from)?).ok()?;
+        kept.get(start..end)
     }
 }

@@ -148,7 +148,8 @@ impl<W: Write> XmlWriter<W> {
     }
 
     /// Declares `xmlns[:prefix]="uri"` on the element being started, unless already in
-    /// scope with the same value.
+    /// scope with the same value (the codecs declare what their own elements need this way;
+    /// [`start_declared`](Self::start_declared) writes a given set of declarations exactly).
     pub fn declare(&mut self, prefix: Option<&str>, uri: &str) -> io::Result<()> {
         if self.bound(prefix).unwrap_or("") == uri || !self.tag_open {
             return Ok(());
@@ -161,6 +162,15 @@ impl<W: Write> XmlWriter<W> {
     }
 
     fn write_declaration(&mut self, prefix: Option<&str>, uri: &str) {
+        self.push_declaration(prefix, uri);
+        self.bindings.push(Binding {
+            prefix: prefix.map(str::to_owned),
+            uri: uri.to_owned(),
+        });
+    }
+
+    /// The markup of a declaration, without touching the bindings in scope.
+    fn push_declaration(&mut self, prefix: Option<&str>, uri: &str) {
         match prefix {
             Some(p) => {
                 self.buf.push_str(" xmlns:");
@@ -171,10 +181,6 @@ impl<W: Write> XmlWriter<W> {
         self.buf.push_str("=\"");
         escape_attribute(uri, &mut self.buf);
         self.buf.push('"');
-        self.bindings.push(Binding {
-            prefix: prefix.map(str::to_owned),
-            uri: uri.to_owned(),
-        });
     }
 
     /// Picks a prefix for `uri` on the open tag: `wanted` if free, the one already bound,
@@ -224,11 +230,61 @@ impl<W: Write> XmlWriter<W> {
     /// `prefix` (`None`: default namespace). The tag stays open for attributes until content
     /// or [`end`](Self::end) is written.
     pub fn start(&mut self, ns: Option<&str>, prefix: Option<&str>, local: &str) -> io::Result<()> {
+        self.start_declared(ns, prefix, local, &[])
+    }
+
+    /// Starts an element like [`start`](Self::start), declaring exactly `declarations` on it
+    /// (`None` prefix: the default namespace; `""` undeclares it), in order and even where
+    /// the same binding is already in scope; the name's own binding is added only when
+    /// `declarations` and the scope do not provide it. This is how a kept
+    /// [`XmlFragment`](super::XmlFragment) is written back with the declarations it was read
+    /// with.
+    ///
+    /// ```
+    /// use lefi::wire::xml::XmlWriter;
+    /// # fn main() -> std::io::Result<()> {
+    /// let mut w = XmlWriter::new(Vec::new());
+    /// w.start(Some("urn:x"), Some("x"), "a")?;
+    /// w.start_declared(None, None, "b", &[(None, String::new())])?;
+    /// w.end()?;
+    /// w.start_declared(Some("urn:x"), Some("x"), "c", &[(Some("x".into()), "urn:x".into())])?;
+    /// w.end()?;
+    /// w.end()?;
+    /// let xml = String::from_utf8(w.into_inner()?).unwrap();
+    /// assert_eq!(xml, r#"<x:a xmlns:x="urn:x"><b xmlns=""/><x:c xmlns:x="urn:x"/></x:a>"#);
+    /// # Ok(()) }
+    /// ```
+    pub fn start_declared(
+        &mut self,
+        ns: Option<&str>,
+        prefix: Option<&str>,
+        local: &str,
+        declarations: &[(Option<String>, String)],
+    ) -> io::Result<()> {
+        let twice = declarations
+            .iter()
+            .enumerate()
+            .any(|(i, (p, _))| declarations.iter().take(i).any(|(q, _)| q == p));
+        let default_clash = ns.is_none()
+            && declarations
+                .iter()
+                .any(|(p, u)| p.is_none() && !u.is_empty());
+        if twice || default_clash {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "namespace declarations that do not fit the element",
+            ));
+        }
         self.close_tag();
         self.open.push(Open {
             qname: String::new(),
             bindings_mark: self.bindings.len(),
         });
+        self.bindings
+            .extend(declarations.iter().map(|(prefix, uri)| Binding {
+                prefix: prefix.clone(),
+                uri: uri.clone(),
+            }));
         let (chosen, declare) = match ns {
             Some(uri) => self.plan_prefix(uri, prefix, false),
             None => (None, self.bound(None).is_some_and(|d| !d.is_empty())),
@@ -242,6 +298,9 @@ impl<W: Write> XmlWriter<W> {
         self.tag_open = true;
         if declare {
             self.write_declaration(chosen.as_deref(), ns.unwrap_or(""));
+        }
+        for (prefix, uri) in declarations {
+            self.push_declaration(prefix.as_deref(), uri);
         }
         if let Some(open) = self.open.last_mut() {
             open.qname = qname;

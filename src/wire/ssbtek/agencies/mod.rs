@@ -1,7 +1,9 @@
 //! Decoders and encoders for the agency payloads inside `svarsdata/<AGENCY>/data`.
 
 pub(crate) mod af;
+pub(crate) mod csn;
 pub(crate) mod miv;
+pub(crate) mod skv;
 pub(crate) mod so;
 pub(crate) mod tns;
 

@@ -1,0 +1,505 @@
+//! Decoding `hamtaBastjanstInformationResponse`: the echoed question, and `svarsdata` with
+//! one block per agency.
+//!
+//! Each agency block decodes on its own. When a block holds something its type does not
+//! expect — an unknown element, a payload that is not valid base64, JSON or XML, an inner
+//! document that breaks its schema — the block is given up as
+//! [`AgencyResult::Undecodable`] (the error, its position, and the block as received) and
+//! the other agencies decode normally; so are Skatteverket's ssbt/11 parts, each on its own.
+//! Only input that is not well-formed XML, or that breaks the size and depth limits, fails
+//! the whole message. [`DecodeSettings::strict`] refuses instead of keeping.
+
+use serde::de::DeserializeOwned;
+
+use crate::codes::Kalla;
+use crate::model::lefi::LefiExternFormansinformationSvar;
+use crate::model::ssbtek::{
+    Agency, AgencyResult, Base64Blob, BastjanstSvar, CsnSvar, FkSvar, Foretagsinformation, Payload,
+    Skattekonto, Skatteuppgifter, SkvDel, SkvDelar, SkvJson, SkvSvar, SsbtError, Svarsdata,
+    Undecodable, XsdDateTime,
+};
+use crate::wire::lefi_json;
+use crate::wire::xml::{EventSource, XmlError, XmlErrorKind, XmlReader};
+
+use super::agencies;
+use super::read::{collapse, missing, once, parsed, text, unexpected};
+use super::{DecodeError, DecodeSettings, Warning, WarningKind};
+
+fn invalid(expected: &'static str) -> XmlErrorKind {
+    XmlErrorKind::InvalidValue { expected }
+}
+
+/// What the decoding of one message carries along: its settings and what it noticed.
+pub(super) struct Ctx<'s> {
+    pub(super) settings: &'s DecodeSettings,
+    pub(super) warnings: Vec<Warning>,
+}
+
+impl Ctx<'_> {
+    fn warn(&mut self, agency: Option<Agency>, path: String, kind: WarningKind) {
+        self.warnings.push(Warning { agency, path, kind });
+    }
+}
+
+/// Whether an error is about content a block's type does not expect (the block can be
+/// given up and the message read on), rather than input that is not well-formed or breaks
+/// the limits.
+fn about_content(kind: &XmlErrorKind) -> bool {
+    matches!(
+        kind,
+        XmlErrorKind::UnexpectedElement { .. }
+            | XmlErrorKind::MissingElement { .. }
+            | XmlErrorKind::Duplicate { .. }
+            | XmlErrorKind::MissingAttribute { .. }
+            | XmlErrorKind::UnexpectedText
+            | XmlErrorKind::InvalidValue { .. }
+            | XmlErrorKind::Payload { .. }
+            | XmlErrorKind::UnboundPrefix { .. }
+    )
+}
+
+/// Reads the block just returned by `next_child` with `f`. When `f` meets content the
+/// block's type does not expect, the block is read to its end and kept as
+/// [`AgencyResult::Undecodable`], unless the settings are strict.
+fn isolated<S: EventSource, T>(
+    r: &mut XmlReader<S>,
+    ctx: &mut Ctx<'_>,
+    agency: Agency,
+    f: impl FnOnce(&mut XmlReader<S>, &mut Ctx<'_>) -> Result<AgencyResult<T>, DecodeError>,
+) -> Result<AgencyResult<T>, DecodeError> {
+    let mark = r.mark_block();
+    let noticed = ctx.warnings.len();
+    let error = match f(r, ctx) {
+        Ok(result) => return Ok(result),
+        Err(e) if ctx.settings.strict || !about_content(e.kind()) => return Err(e),
+        Err(e) => e,
+    };
+    let block = r.recover_block(&mark)?;
+    // what was noticed inside the block is superseded by giving it up
+    ctx.warnings.truncate(noticed);
+    ctx.warn(
+        Some(agency),
+        error.position().path().to_owned(),
+        WarningKind::Undecodable {
+            message: error.kind().to_string(),
+        },
+    );
+    Ok(AgencyResult::Undecodable(Undecodable::new(&error, block)))
+}
+
+pub(super) fn ssbt_error<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+) -> Result<SsbtError, DecodeError> {
+    let (mut kalla, mut felkod, mut msgs) = (None, None, Vec::new());
+    while let Some(el) = r.next_child()? {
+        match (el.ns() == Some(ns), el.local()) {
+            (true, "kalla") => kalla = Some(parsed::<_, Kalla>(r, "SSBT or BT")?),
+            (true, "felkod") => felkod = Some(text(r)?),
+            (true, "felmeddelande") => msgs.push(text(r)?),
+            _ => return Err(unexpected(r)),
+        }
+    }
+    let kalla = kalla.ok_or_else(|| missing(r, "kalla"))?;
+    let felkod = felkod.ok_or_else(|| missing(r, "felkod"))?;
+    SsbtError::new(kalla, felkod, msgs).map_err(|_| missing(r, "felmeddelande"))
+}
+
+/// Reads a block holding `data` or `error`; `data` is handed to `f`.
+fn data_or_error<S: EventSource, T>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+    f: impl FnOnce(&mut XmlReader<S>, &mut Ctx<'_>) -> Result<T, DecodeError>,
+) -> Result<AgencyResult<T>, DecodeError> {
+    let Some(el) = r.next_child()? else {
+        return Err(missing(r, "data"));
+    };
+    let result = match (el.ns() == Some(ns), el.local()) {
+        (true, "data") => AgencyResult::Data(f(r, ctx)?),
+        (true, "error") => AgencyResult::Error(ssbt_error(r, ns)?),
+        _ => return Err(unexpected(r)),
+    };
+    if r.next_child()?.is_some() {
+        return Err(unexpected(r));
+    }
+    Ok(result)
+}
+
+/// The text of the only child `<local>` (in `ns`, or unqualified) of the current element,
+/// handed to `f` without copying.
+fn only_child_text<S: EventSource, T>(
+    r: &mut XmlReader<S>,
+    ns: Option<&str>,
+    local: &'static str,
+    f: impl FnOnce(&str) -> Result<T, XmlErrorKind>,
+) -> Result<T, DecodeError> {
+    let Some(el) = r.next_child()? else {
+        return Err(missing(r, local));
+    };
+    if !el.is(ns, local) {
+        return Err(unexpected(r));
+    }
+    let v = r.read_text_with(f)?;
+    if r.next_child()?.is_some() {
+        return Err(unexpected(r));
+    }
+    Ok(v)
+}
+
+fn base64_text(text: &str) -> Result<Base64Blob, XmlErrorKind> {
+    Base64Blob::decode(text).map_err(|_| invalid("xs:base64Binary"))
+}
+
+pub(super) fn svar<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+) -> Result<BastjanstSvar, DecodeError> {
+    let mut out = BastjanstSvar {
+        fraga: None,
+        frage_tidpunkt: None,
+        korrelationsid: None,
+        svarsdata: Svarsdata::default(),
+    };
+    let mut seen_svarsdata = false;
+    while let Some(el) = r.next_child()? {
+        match (el.ns() == Some(ns) && !seen_svarsdata, el.local()) {
+            (true, "fraga") => {
+                let v = super::decode::fraga(r, ns)?;
+                once(r, &mut out.fraga, v, "fraga")?;
+            }
+            (true, "frageTidpunkt") => {
+                let v = r.read_text_with(|t| {
+                    XsdDateTime::parse(collapse(t)).map_err(|_| invalid("xs:dateTime"))
+                })?;
+                once(r, &mut out.frage_tidpunkt, v, "frageTidpunkt")?;
+            }
+            (true, "korrelationsid") => {
+                let v = text(r)?;
+                once(r, &mut out.korrelationsid, v, "korrelationsid")?;
+            }
+            (true, "svarsdata") => {
+                seen_svarsdata = true;
+                out.svarsdata = svarsdata(r, ns, ctx)?;
+            }
+            _ => return Err(unexpected(r)),
+        }
+    }
+    if !seen_svarsdata {
+        return Err(missing(r, "svarsdata"));
+    }
+    Ok(out)
+}
+
+fn svarsdata<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+) -> Result<Svarsdata, DecodeError> {
+    let mut d = Svarsdata::default();
+    let mut next = 0usize;
+    loop {
+        // streams keep each block's input until it is read, to give it up if need be
+        r.keep_input();
+        let Some(el) = r.next_child()? else { break };
+        let agency =
+            super::decode::agency_named(el.ns(), el.local(), ns).filter(|a| a.index() >= next);
+        let Some(agency) = agency else {
+            if ctx.settings.strict {
+                return Err(unexpected(r));
+            }
+            let path = r.path();
+            d.other.push(r.capture()?);
+            ctx.warn(None, path, WarningKind::UnknownElement);
+            continue;
+        };
+        next = agency.index() + 1;
+        agency_block(r, ns, ctx, agency, &mut d)?;
+    }
+    r.release_input();
+    Ok(d)
+}
+
+fn agency_block<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+    agency: Agency,
+    d: &mut Svarsdata,
+) -> Result<(), DecodeError> {
+    let v11 = ns == super::v11::NAMESPACE;
+    match agency {
+        Agency::Af => {
+            d.af = Some(isolated(r, ctx, agency, |r, ctx| {
+                data_or_error(r, ns, ctx, |r, _| agencies::af::decode(r))
+            })?);
+        }
+        Agency::Csn => {
+            d.csn = Some(isolated(r, ctx, agency, |r, ctx| {
+                data_or_error(r, ns, ctx, |r, ctx| csn_data(r, ns, ctx))
+            })?);
+        }
+        Agency::Fk => {
+            d.fk = Some(isolated(r, ctx, agency, |r, ctx| {
+                data_or_error(r, ns, ctx, |r, ctx| fk_data(r, ns, ctx))
+            })?);
+        }
+        Agency::Skv if v11 => {
+            d.skv = Some(isolated(r, ctx, agency, |r, ctx| skv_delar(r, ns, ctx))?)
+        }
+        Agency::Skv => {
+            d.skv = Some(isolated(r, ctx, agency, |r, ctx| {
+                data_or_error(r, ns, ctx, |r, ctx| skv_beskattningsuppgifter(r, ctx))
+            })?);
+        }
+        Agency::So => {
+            d.so = Some(isolated(r, ctx, agency, |r, ctx| {
+                data_or_error(r, ns, ctx, |r, _| agencies::so::decode(r))
+            })?);
+        }
+        Agency::Tns => {
+            d.tns = Some(isolated(r, ctx, agency, |r, ctx| {
+                data_or_error(r, ns, ctx, |r, _| agencies::tns::decode(r))
+            })?);
+        }
+        Agency::Miv => {
+            d.miv = Some(isolated(r, ctx, agency, |r, ctx| {
+                data_or_error(r, ns, ctx, |r, _| agencies::miv::decode(r))
+            })?);
+        }
+    }
+    Ok(())
+}
+
+/// A payload's error, located at the element that carries it.
+fn payload_error<S: EventSource>(
+    r: &XmlReader<S>,
+    what: &'static str,
+    detail: impl ToString,
+) -> XmlError {
+    r.error(XmlErrorKind::Payload {
+        what,
+        detail: detail.to_string(),
+    })
+}
+
+fn csn_data<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+) -> Result<CsnSvar, DecodeError> {
+    let blob = only_child_text(r, Some(ns), "svar", base64_text)?;
+    let dokument = agencies::csn::decode(blob.bytes(), &ctx.settings.limits())
+        .map_err(|e| payload_error(r, "CSN svar document", e))?;
+    Ok(CsnSvar::decoded(dokument, blob))
+}
+
+fn fk_data<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+) -> Result<FkSvar, DecodeError> {
+    let blob = only_child_text(r, Some(ns), "lefiJsonSvar", base64_text)?;
+    let settings = lefi_json_settings(ctx.settings);
+    let decoded =
+        lefi_json::decode_with::<LefiExternFormansinformationSvar>(&settings, blob.bytes())
+            .map_err(|e| payload_error(r, "LEFI v9 JSON in lefiJsonSvar", e))?;
+    let at = format!("{}/lefiJsonSvar", r.path());
+    for w in decoded.warnings {
+        let kind = match w.kind {
+            lefi_json::WarningKind::UnknownField => WarningKind::IgnoredProperty,
+            lefi_json::WarningKind::ContractQuirk(q) => WarningKind::ContractQuirk {
+                quirk: q.to_string(),
+            },
+            #[allow(unreachable_patterns)]
+            _ => WarningKind::IgnoredProperty,
+        };
+        ctx.warn(Some(Agency::Fk), json_path(&at, &w.path), kind);
+    }
+    Ok(FkSvar::decoded(decoded.value, blob))
+}
+
+/// The LEFI v9 settings for the FK payload: the message's limits, and strict when the
+/// message is decoded strictly.
+fn lefi_json_settings(settings: &DecodeSettings) -> lefi_json::DecodeSettings {
+    let mut s = if settings.strict {
+        lefi_json::DecodeSettings::strict()
+    } else {
+        lefi_json::DecodeSettings::new()
+    };
+    s.max_bytes = usize::try_from(settings.max_bytes).unwrap_or(usize::MAX);
+    s.max_depth = settings.max_depth;
+    s
+}
+
+/// `<element path> $.<json path>`.
+fn json_path(at: &str, path: &str) -> String {
+    match path.strip_prefix('$') {
+        Some(rest) => format!("{at} ${rest}"),
+        None if path.is_empty() => format!("{at} $"),
+        None if path.starts_with('[') => format!("{at} ${path}"),
+        None => format!("{at} $.{path}"),
+    }
+}
+
+fn skv_beskattningsuppgifter<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ctx: &mut Ctx<'_>,
+) -> Result<SkvSvar, DecodeError> {
+    let text = only_child_text(r, None, "svar", |t| Ok(t.to_owned()))?;
+    let dokument = agencies::skv::decode_v10(&text, &ctx.settings.limits())
+        .map_err(|e| payload_error(r, "SKV svar document", e))?;
+    let received = Base64Blob::from_bytes(text.into_bytes());
+    Ok(SkvSvar::Beskattningsuppgifter(Box::new(Payload::decoded(
+        dokument, received,
+    ))))
+}
+
+/// Skatteverket's ssbt/11 answer: its parts in order, then the agency-wide `error`.
+fn skv_delar<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+) -> Result<AgencyResult<SkvSvar>, DecodeError> {
+    let mut delar = SkvDelar::default();
+    let mut next = 0usize;
+    let mut parts = false;
+    while let Some(el) = r.next_child()? {
+        let local = el.local();
+        let del = SkvDel::ALL
+            .into_iter()
+            .position(|d| d.element_name() == local)
+            .filter(|&i| i >= next);
+        match (el.ns() == Some(ns), del) {
+            (true, Some(i)) if delar.error.is_none() => {
+                next = i + 1;
+                parts = true;
+                skv_del(r, ns, ctx, i, &mut delar)?;
+            }
+            (true, None) if local == "error" && delar.error.is_none() => {
+                delar.error = Some(ssbt_error(r, ns)?);
+            }
+            _ => return Err(unexpected(r)),
+        }
+    }
+    Ok(match delar.error.take() {
+        Some(error) if !parts => AgencyResult::Error(error),
+        error => {
+            delar.error = error;
+            AgencyResult::Data(SkvSvar::Delar(Box::new(delar)))
+        }
+    })
+}
+
+fn skv_del<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+    index: usize,
+    delar: &mut SkvDelar,
+) -> Result<(), DecodeError> {
+    let skv = Agency::Skv;
+    match SkvDel::ALL.get(index).copied() {
+        Some(SkvDel::Foretagsinformation) => {
+            delar.foretagsinformation = Some(isolated(r, ctx, skv, |r, ctx| {
+                skv_part::<_, Foretagsinformation>(r, ns, ctx)
+            })?);
+        }
+        Some(SkvDel::Individuppgifter) => {
+            delar.individuppgifter = Some(isolated(r, ctx, skv, |r, ctx| {
+                skv_part::<_, SkvJson>(r, ns, ctx)
+            })?);
+        }
+        Some(SkvDel::Skattekonto) => {
+            delar.skattekonto = Some(isolated(r, ctx, skv, |r, ctx| {
+                skv_part::<_, Skattekonto>(r, ns, ctx)
+            })?);
+        }
+        Some(SkvDel::Skatteuppgifter) => {
+            delar.skatteuppgifter = Some(isolated(r, ctx, skv, |r, ctx| {
+                skv_part::<_, Skatteuppgifter>(r, ns, ctx)
+            })?);
+        }
+        Some(SkvDel::Beskattningsbilagor) | None => {
+            delar.beskattningsbilagor = Some(isolated(r, ctx, skv, |r, ctx| {
+                skv_part::<_, SkvJson>(r, ns, ctx)
+            })?);
+        }
+    }
+    Ok(())
+}
+
+/// A Skatteverket ssbt/11 part document: what it is called in errors, and where it holds
+/// properties its type does not define.
+pub(super) trait SkvPart: DeserializeOwned + serde::Serialize {
+    /// The payload's name in errors.
+    const WHAT: &'static str;
+    /// Whether its shape is typed (else it is kept as JSON, untyped).
+    const TYPED: bool = true;
+    /// The JSON paths of the properties its type does not define (kept in the value).
+    fn unknown_properties(&self) -> Vec<String>;
+}
+
+impl SkvPart for Foretagsinformation {
+    const WHAT: &'static str = "Skatteverket foretagsinformation JSON";
+    fn unknown_properties(&self) -> Vec<String> {
+        Foretagsinformation::unknown_properties(self)
+    }
+}
+
+impl SkvPart for Skattekonto {
+    const WHAT: &'static str = "Skatteverket skattekonto JSON";
+    fn unknown_properties(&self) -> Vec<String> {
+        Skattekonto::unknown_properties(self)
+    }
+}
+
+impl SkvPart for Skatteuppgifter {
+    const WHAT: &'static str = "Skatteverket skatteuppgifter JSON";
+    fn unknown_properties(&self) -> Vec<String> {
+        Skatteuppgifter::unknown_properties(self)
+    }
+}
+
+impl SkvPart for SkvJson {
+    const WHAT: &'static str = "Skatteverket JSON";
+    const TYPED: bool = false;
+    fn unknown_properties(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// One part: `data` (base64 of a JSON document) or its own `error`.
+fn skv_part<S: EventSource, T: SkvPart>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+    ctx: &mut Ctx<'_>,
+) -> Result<AgencyResult<Payload<T>>, DecodeError> {
+    data_or_error(r, ns, ctx, |r, ctx| {
+        let blob = r.read_text_with(base64_text)?;
+        let value: T = agencies::skv::decode_part(blob.bytes(), T::WHAT).map_err(|k| r.error(k))?;
+        let at = r.path();
+        if !T::TYPED {
+            if ctx.settings.strict {
+                return Err(payload_error(r, T::WHAT, "shape not known yet"));
+            }
+            ctx.warn(Some(Agency::Skv), at.clone(), WarningKind::Untyped);
+        }
+        for path in value.unknown_properties() {
+            if ctx.settings.strict {
+                return Err(payload_error(
+                    r,
+                    T::WHAT,
+                    format_args!("property not defined by the typed model at {path}"),
+                ));
+            }
+            ctx.warn(
+                Some(Agency::Skv),
+                json_path(&at, &path),
+                WarningKind::UnknownProperty,
+            );
+        }
+        Ok(Payload::decoded(value, blob))
+    })
+}
