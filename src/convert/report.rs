@@ -11,7 +11,7 @@ use crate::model::lefi::{
 use crate::model::payments::PaymentSummary;
 use crate::model::ssbtek::{
     AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, CsnSvar, FkSvar, MivSvar, PingSvar,
-    SkvDel, SkvDelOutcome, SkvDelar, SkvSvar, SoSvar, SsbtError, Svarsdata, TnsSvar,
+    ResultKind, SkvDel, SkvDelar, SkvSvar, SoSvar, SsbtError, Svarsdata, TnsSvar,
 };
 use crate::wire::ssbtek::{validate_payloads, SsbtekMessage};
 
@@ -267,9 +267,9 @@ fn skv_lines(skv: &SkvSvar, rest: &mut Vec<String>) -> String {
         SkvSvar::Delar(d) => {
             for (del, outcome) in d.parts() {
                 let line = match outcome {
-                    SkvDelOutcome::Data => skv_part_line(d, del),
-                    SkvDelOutcome::Error(e) => error_text(e),
-                    SkvDelOutcome::Undecodable(u) => {
+                    ResultKind::Data => skv_part_line(d, del),
+                    ResultKind::Error(e) => error_text(e),
+                    ResultKind::Undecodable(u) => {
                         format!("cannot be decoded, kept as received: {u}")
                     }
                 };
@@ -408,15 +408,7 @@ fn miv_lines(miv: &MivSvar, rest: &mut Vec<String>) -> String {
 }
 
 fn ping_lines(p: &PingSvar, lines: &mut Vec<String>) {
-    for (agency, t) in [
-        ("AF", &p.af),
-        ("CSN", &p.csn),
-        ("FK", &p.fk),
-        ("SKV", &p.skv),
-        ("SO", &p.so),
-        ("TNS", &p.tns),
-        ("MIV", &p.miv),
-    ] {
+    for (agency, t) in p.agencies() {
         let line = match t {
             None => "not in the answer".to_owned(),
             Some(t) => {
@@ -581,7 +573,7 @@ fn undecodable_findings(s: &Svarsdata) -> Vec<Finding> {
     }
     if let Some(AgencyResult::Data(SkvSvar::Delar(d))) = &s.skv {
         for (del, outcome) in d.parts() {
-            if let SkvDelOutcome::Undecodable(u) = outcome {
+            if let ResultKind::Undecodable(u) = outcome {
                 out.push(error(format!("svarsdata/SKV/{del} cannot be decoded: {u}")));
             }
         }

@@ -12,7 +12,7 @@ use crate::id::{Organisationsnummer, Personidentitet, Sensitive};
 use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::model::ssbtek::{
     AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, Fault, FaultDetail, FkSvar, MivSvar,
-    OperationFault, PingSvar, SoSvar, SsbtError, TestSvar, TnsSvar,
+    OperationFault, PingSvar, SoSvar, SsbtError, TnsSvar,
 };
 use crate::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
 use crate::wire::xml::{XmlFragment, XmlNode};
@@ -523,21 +523,14 @@ struct PingLog<'a> {
 
 impl<'a> PingLog<'a> {
     fn new(p: &'a PingSvar) -> Self {
-        let all: [(&'static str, &'a Option<TestSvar>); 7] = [
-            ("AF", &p.af),
-            ("CSN", &p.csn),
-            ("FK", &p.fk),
-            ("SKV", &p.skv),
-            ("SO", &p.so),
-            ("TNS", &p.tns),
-            ("MIV", &p.miv),
-        ];
         Self {
-            agencies: all
-                .into_iter()
-                .filter_map(|(name, t)| {
-                    t.as_ref()
-                        .map(|t| (name, t.anropad, t.error.as_ref().map(ErrorLog::new)))
+            agencies: p
+                .agencies()
+                .filter_map(|(agency, t)| {
+                    t.map(|t| {
+                        let error = t.error.as_ref().map(ErrorLog::new);
+                        (agency.element_name(), t.anropad, error)
+                    })
                 })
                 .collect(),
         }

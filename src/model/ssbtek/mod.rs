@@ -42,9 +42,9 @@ pub use request::{
 };
 pub use response::{
     AgencyResult, BastjanstSvar, EmptyMessagesError, Fault, FaultDetail, Operation, OperationFault,
-    Outcome, PingSvar, SoapFault, SsbtError, Svarsdata, TestSvar, Undecodable,
+    Outcome, PingSvar, ResultKind, SoapFault, SsbtError, Svarsdata, TestSvar, Undecodable,
 };
-pub use skv::{SkvDel, SkvDelOutcome, SkvDelar, SkvSvar};
+pub use skv::{SkvDel, SkvDelar, SkvSvar};
 pub use values::{
     Arendeidentitet, Base64Blob, Lagtext, Payload, Syfte, Tidsperiod, ValueError, XsdDateTime,
 };

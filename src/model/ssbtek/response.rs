@@ -78,42 +78,61 @@ impl Svarsdata {
         Agency::ALL.into_iter().map(|a| (a, self.outcome(a)))
     }
 
+    /// What `agency` answered, without its data (`None`: not in the answer).
+    pub fn result_of(&self, agency: Agency) -> Option<ResultKind<'_>> {
+        match agency {
+            Agency::Af => self.af.as_ref().map(AgencyResult::kind),
+            Agency::Csn => self.csn.as_ref().map(AgencyResult::kind),
+            Agency::Fk => self.fk.as_ref().map(AgencyResult::kind),
+            Agency::Skv => self.skv.as_ref().map(AgencyResult::kind),
+            Agency::So => self.so.as_ref().map(AgencyResult::kind),
+            Agency::Tns => self.tns.as_ref().map(AgencyResult::kind),
+            Agency::Miv => self.miv.as_ref().map(AgencyResult::kind),
+        }
+    }
+
     /// What `agency` answered.
     pub fn outcome(&self, agency: Agency) -> Outcome {
-        match agency {
-            Agency::Af => Outcome::of(self.af.as_ref()),
-            Agency::Csn => Outcome::of(self.csn.as_ref()),
-            Agency::Fk => Outcome::of(self.fk.as_ref()),
-            Agency::Skv => Outcome::of(self.skv.as_ref()),
-            Agency::So => Outcome::of(self.so.as_ref()),
-            Agency::Tns => Outcome::of(self.tns.as_ref()),
-            Agency::Miv => Outcome::of(self.miv.as_ref()),
-        }
+        self.result_of(agency)
+            .map_or(Outcome::NotInAnswer, |k| k.outcome())
     }
 
     /// The agency's error, when it answered with one.
     pub fn error_of(&self, agency: Agency) -> Option<&SsbtError> {
-        match agency {
-            Agency::Af => self.af.as_ref().and_then(AgencyResult::error),
-            Agency::Csn => self.csn.as_ref().and_then(AgencyResult::error),
-            Agency::Fk => self.fk.as_ref().and_then(AgencyResult::error),
-            Agency::Skv => self.skv.as_ref().and_then(AgencyResult::error),
-            Agency::So => self.so.as_ref().and_then(AgencyResult::error),
-            Agency::Tns => self.tns.as_ref().and_then(AgencyResult::error),
-            Agency::Miv => self.miv.as_ref().and_then(AgencyResult::error),
+        match self.result_of(agency)? {
+            ResultKind::Error(e) => Some(e),
+            _ => None,
         }
     }
 
     /// The agency's block that could not be decoded, if so.
     pub fn undecodable_of(&self, agency: Agency) -> Option<&Undecodable> {
-        match agency {
-            Agency::Af => self.af.as_ref().and_then(AgencyResult::undecodable),
-            Agency::Csn => self.csn.as_ref().and_then(AgencyResult::undecodable),
-            Agency::Fk => self.fk.as_ref().and_then(AgencyResult::undecodable),
-            Agency::Skv => self.skv.as_ref().and_then(AgencyResult::undecodable),
-            Agency::So => self.so.as_ref().and_then(AgencyResult::undecodable),
-            Agency::Tns => self.tns.as_ref().and_then(AgencyResult::undecodable),
-            Agency::Miv => self.miv.as_ref().and_then(AgencyResult::undecodable),
+        match self.result_of(agency)? {
+            ResultKind::Undecodable(u) => Some(u),
+            _ => None,
+        }
+    }
+}
+
+/// An [`AgencyResult`] without its data: the outcome and, when there is one, the error or
+/// the block that could not be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultKind<'a> {
+    /// Data, typed.
+    Data,
+    /// An error.
+    Error(&'a SsbtError),
+    /// A block that could not be decoded.
+    Undecodable(&'a Undecodable),
+}
+
+impl ResultKind<'_> {
+    /// The outcome.
+    pub fn outcome(&self) -> Outcome {
+        match self {
+            Self::Data => Outcome::Data,
+            Self::Error(_) => Outcome::Error,
+            Self::Undecodable(_) => Outcome::Undecodable,
         }
     }
 }
@@ -130,17 +149,6 @@ pub enum Outcome {
     Error,
     /// Its block holds something its type does not expect (see [`Undecodable`]).
     Undecodable,
-}
-
-impl Outcome {
-    fn of<T>(result: Option<&AgencyResult<T>>) -> Self {
-        match result {
-            None => Self::NotInAnswer,
-            Some(AgencyResult::Data(_)) => Self::Data,
-            Some(AgencyResult::Error(_)) => Self::Error,
-            Some(AgencyResult::Undecodable(_)) => Self::Undecodable,
-        }
-    }
 }
 
 /// One agency's answer (or one part of Skatteverket's): its data, the error the composed
@@ -191,6 +199,15 @@ impl<T> AgencyResult<T> {
         match self {
             Self::Undecodable(u) => Some(u),
             _ => None,
+        }
+    }
+
+    /// The result without its data.
+    pub fn kind(&self) -> ResultKind<'_> {
+        match self {
+            Self::Data(_) => ResultKind::Data,
+            Self::Error(e) => ResultKind::Error(e),
+            Self::Undecodable(u) => ResultKind::Undecodable(u),
         }
     }
 }
@@ -444,6 +461,32 @@ pub struct PingSvar {
     /// `MIV`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub miv: Option<TestSvar>,
+}
+
+impl PingSvar {
+    /// Each agency in the contract's order with its test answer (`None`: not in the
+    /// answer, as agencies without a test service are in ssbt/11).
+    ///
+    /// ```
+    /// use lefi::model::ssbtek::{Agency, PingSvar, TestSvar};
+    /// let p = PingSvar { fk: Some(TestSvar { anropad: false, error: None }), ..PingSvar::default() };
+    /// let answered: Vec<Agency> = p.agencies().filter(|(_, t)| t.is_some()).map(|(a, _)| a).collect();
+    /// assert_eq!(answered, [Agency::Fk]);
+    /// ```
+    pub fn agencies(&self) -> impl Iterator<Item = (Agency, Option<&TestSvar>)> + '_ {
+        Agency::ALL.into_iter().map(|a| {
+            let t = match a {
+                Agency::Af => &self.af,
+                Agency::Csn => &self.csn,
+                Agency::Fk => &self.fk,
+                Agency::Skv => &self.skv,
+                Agency::So => &self.so,
+                Agency::Tns => &self.tns,
+                Agency::Miv => &self.miv,
+            };
+            (a, t.as_ref())
+        })
+    }
 }
 
 /// `TestSvar`.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::response::{AgencyResult, SsbtError};
+use super::response::{AgencyResult, ResultKind, SsbtError};
 use super::skv_v10::Beskattningsuppgifter;
 use super::skv_v11::{Foretagsinformation, Skattekonto, Skatteuppgifter, SkvJson};
 use super::values::Payload;
@@ -143,26 +143,11 @@ impl std::fmt::Display for SkvDel {
     }
 }
 
-/// One part's outcome without its content.
-#[derive(Debug, Clone, Copy)]
-pub enum SkvDelOutcome<'a> {
-    /// Data, typed.
-    Data,
-    /// The part's own error.
-    Error(&'a SsbtError),
-    /// The part's block could not be decoded.
-    Undecodable(&'a super::response::Undecodable),
-}
-
 impl SkvDelar {
     /// The parts present, in the contract's order, with their outcome.
-    pub fn parts(&self) -> impl Iterator<Item = (SkvDel, SkvDelOutcome<'_>)> + '_ {
-        fn outcome<T>(r: &AgencyResult<T>) -> SkvDelOutcome<'_> {
-            match r {
-                AgencyResult::Data(_) => SkvDelOutcome::Data,
-                AgencyResult::Error(e) => SkvDelOutcome::Error(e),
-                AgencyResult::Undecodable(u) => SkvDelOutcome::Undecodable(u),
-            }
+    pub fn parts(&self) -> impl Iterator<Item = (SkvDel, ResultKind<'_>)> + '_ {
+        fn outcome<T>(r: &AgencyResult<T>) -> ResultKind<'_> {
+            r.kind()
         }
         [
             (

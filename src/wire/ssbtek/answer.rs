@@ -363,19 +363,18 @@ fn skv_delar<S: EventSource>(
     ctx: &mut Ctx<'_>,
 ) -> Result<AgencyResult<SkvSvar>, DecodeError> {
     let mut delar = SkvDelar::default();
-    let mut next = 0usize;
-    let mut parts = false;
+    // the parts in the contract's order, each at most once, before the agency's error
+    let mut last: Option<SkvDel> = None;
     while let Some(el) = r.next_child()? {
         let local = el.local();
         let del = SkvDel::ALL
             .into_iter()
-            .position(|d| d.element_name() == local)
-            .filter(|&i| i >= next);
+            .find(|d| d.element_name() == local)
+            .filter(|d| last.is_none_or(|l| *d > l));
         match (el.ns() == Some(ns), del) {
-            (true, Some(i)) if delar.error.is_none() => {
-                next = i + 1;
-                parts = true;
-                skv_del(r, ns, ctx, i, &mut delar)?;
+            (true, Some(del)) if delar.error.is_none() => {
+                last = Some(del);
+                skv_del(r, ns, ctx, del, &mut delar)?;
             }
             (true, None) if local == "error" && delar.error.is_none() => {
                 delar.error = Some(ssbt_error(r, ns)?);
@@ -383,6 +382,7 @@ fn skv_delar<S: EventSource>(
             _ => return Err(unexpected(r)),
         }
     }
+    let parts = last.is_some();
     Ok(match delar.error.take() {
         Some(error) if !parts => AgencyResult::Error(error),
         error => {
@@ -396,32 +396,32 @@ fn skv_del<S: EventSource>(
     r: &mut XmlReader<S>,
     ns: &str,
     ctx: &mut Ctx<'_>,
-    index: usize,
+    del: SkvDel,
     delar: &mut SkvDelar,
 ) -> Result<(), DecodeError> {
     let skv = Agency::Skv;
-    match SkvDel::ALL.get(index).copied() {
-        Some(SkvDel::Foretagsinformation) => {
+    match del {
+        SkvDel::Foretagsinformation => {
             delar.foretagsinformation = Some(isolated(r, ctx, skv, |r, ctx| {
                 skv_part::<_, Foretagsinformation>(r, ns, ctx)
             })?);
         }
-        Some(SkvDel::Individuppgifter) => {
+        SkvDel::Individuppgifter => {
             delar.individuppgifter = Some(isolated(r, ctx, skv, |r, ctx| {
                 skv_part::<_, SkvJson>(r, ns, ctx)
             })?);
         }
-        Some(SkvDel::Skattekonto) => {
+        SkvDel::Skattekonto => {
             delar.skattekonto = Some(isolated(r, ctx, skv, |r, ctx| {
                 skv_part::<_, Skattekonto>(r, ns, ctx)
             })?);
         }
-        Some(SkvDel::Skatteuppgifter) => {
+        SkvDel::Skatteuppgifter => {
             delar.skatteuppgifter = Some(isolated(r, ctx, skv, |r, ctx| {
                 skv_part::<_, Skatteuppgifter>(r, ns, ctx)
             })?);
         }
-        Some(SkvDel::Beskattningsbilagor) | None => {
+        SkvDel::Beskattningsbilagor => {
             delar.beskattningsbilagor = Some(isolated(r, ctx, skv, |r, ctx| {
                 skv_part::<_, SkvJson>(r, ns, ctx)
             })?);

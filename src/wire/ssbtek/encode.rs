@@ -290,25 +290,11 @@ fn skv_part<W: Write, T: serde::Serialize>(
     del: SkvDel,
     r: &Option<AgencyResult<Payload<T>>>,
 ) -> Result<(), EncodeError> {
-    let Some(r) = r else {
-        return Ok(());
-    };
-    let local = del.element_name();
-    match r {
-        AgencyResult::Data(p) => {
-            let text = payload_base64(p, |v| Ok(agencies::skv::encode_part(v)))?;
-            e.start(local)?;
-            e.el("data", &text)?;
-            e.end()?;
-        }
-        AgencyResult::Error(err) => {
-            e.start(local)?;
-            e.error(err)?;
-            e.end()?;
-        }
-        AgencyResult::Undecodable(u) => e.kept(local, u)?,
-    }
-    Ok(())
+    // `data` holds the base64 text itself
+    agency_result(e, del.element_name(), r, |e, p| {
+        let text = payload_base64(p, |v| Ok(agencies::skv::encode_part(v)))?;
+        Ok(e.w.text(&text)?)
+    })
 }
 
 fn svarsdata<W: Write>(e: &mut Enc<'_, W>, d: &Svarsdata) -> Result<(), EncodeError> {
@@ -353,17 +339,9 @@ fn svar<W: Write>(e: &mut Enc<'_, W>, s: &BastjanstSvar) -> Result<(), EncodeErr
 
 fn ping<W: Write>(e: &mut Enc<'_, W>, p: &PingSvar) -> std::io::Result<()> {
     e.start("testaBastjanstInformationResponse")?;
-    for (local, t) in [
-        ("AF", &p.af),
-        ("CSN", &p.csn),
-        ("FK", &p.fk),
-        ("SKV", &p.skv),
-        ("SO", &p.so),
-        ("TNS", &p.tns),
-        ("MIV", &p.miv),
-    ] {
+    for (agency, t) in p.agencies() {
         if let Some(t) = t {
-            e.start(local)?;
+            e.start(agency.element_name())?;
             e.el("anropad", bool_text(t.anropad))?;
             if let Some(err) = &t.error {
                 e.error(err)?;
