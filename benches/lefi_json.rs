@@ -19,7 +19,7 @@ mod support;
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use lefi::model::lefi::LefiExternFormansinformationSvar;
 use lefi::wire::lefi_json::{self, DecodeSettings, UnknownFields};
 /// The hand-written baseline: payment structures only, other properties skipped by serde.

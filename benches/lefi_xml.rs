@@ -22,11 +22,11 @@ mod support;
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use lefi::model::lefi::LefiExternFormansinformationSvar;
 use lefi::version::LefiVersion;
 use lefi::wire::lefi_xml;
-use lefi_xml_support::gen::{self, Gen};
+use lefi_xml_support::random::{self, Gen};
 use quick_xml::events::Event;
 
 /// A large v7 response: many cases, payments and people.
@@ -34,7 +34,7 @@ fn large_v7_response() -> Vec<u8> {
     let mut g = Gen::new(2025, LefiVersion::V7);
     g.top_len = 60;
     g.density = 95;
-    let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+    let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
     lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap()
 }
 

@@ -15,9 +15,9 @@
 use std::hint::black_box;
 
 use base64::Engine as _;
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use quick_xml::events::Event;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use quick_xml::Reader;
+use quick_xml::events::Event;
 
 use lefi::wire::ssbtek::{self, SsbtekMessage};
 

@@ -14,10 +14,10 @@
 #[path = "../tests/lefi_xml_support/mod.rs"]
 mod lefi_xml_support;
 
-use lefi::convert::{convert_dir, ConvertOptions, Format};
+use lefi::convert::{ConvertOptions, Format, convert_dir};
 use lefi::version::LefiVersion;
 use lefi::wire::lefi_xml;
-use lefi_xml_support::gen::{self, Gen};
+use lefi_xml_support::random::{self, Gen};
 
 fn vm_hwm_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -36,7 +36,7 @@ fn main() {
     let mut bytes_total = 0;
     for seed in 0..count {
         let mut g = Gen::new(seed, LefiVersion::V7);
-        let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+        let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
         let xml = lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap();
         bytes_total += xml.len();
         std::fs::write(input.join(format!("svar-{seed:05}.xml")), xml).unwrap();

@@ -47,7 +47,11 @@ fn measure(name: &str, path: &str) {
         kib,
         grow / kib,
         (grow + kib) / kib,
-        if reset { "" } else { " (peak not reset: includes start-up)" }
+        if reset {
+            ""
+        } else {
+            " (peak not reset: includes start-up)"
+        }
     );
 }
 

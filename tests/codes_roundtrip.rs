@@ -12,8 +12,8 @@ use std::str::FromStr;
 
 use lefi::codes::*;
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// Every string-coded list: name, ALL as codes, and a checker.
 fn check_str_list<T>(

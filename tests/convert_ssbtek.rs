@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use lefi::convert::{convert, ConvertError, ConvertOptions, Document, Format};
+use lefi::convert::{ConvertError, ConvertOptions, Document, Format, convert};
 use lefi::model::ssbtek::{AgencyResult, SkatteverketFraga};
 use lefi::wire::ssbtek::SsbtekMessage;
 
@@ -101,10 +101,12 @@ fn other_agencies_are_reported_when_converting_to_lefi() {
     let paths: Vec<&str> = lost.items().iter().map(|i| i.path.as_str()).collect();
     assert!(paths.contains(&"svarsdata.MIV"), "{paths:?}");
     assert!(!paths.iter().any(|p| p.contains("FK")), "{paths:?}");
-    assert!(Document::decode(&out, Format::LefiV9)
-        .unwrap()
-        .lefi_svar()
-        .is_some());
+    assert!(
+        Document::decode(&out, Format::LefiV9)
+            .unwrap()
+            .lefi_svar()
+            .is_some()
+    );
 
     // Without allow_loss the same conversion is refused with the report.
     let soap_both = both.encode(Format::SsbtekV10).unwrap().0;
@@ -127,7 +129,7 @@ fn other_agencies_are_reported_when_converting_to_lefi() {
 fn v11_question_with_skatteverket_block_downgrades_to_v10_with_a_report() {
     use chrono::NaiveDate;
     use lefi::id::{Organisationsnummer, Personnummer};
-    use lefi::legal::{marker, Actor, ActorKind, LawfulPurpose};
+    use lefi::legal::{Actor, ActorKind, LawfulPurpose, marker};
     use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder};
     use lefi::period::Period;
     use lefi::version::SsbtekVersion;

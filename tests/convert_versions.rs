@@ -11,7 +11,7 @@
 mod lefi_xml_support;
 
 use lefi::codes::{FkFormanGrupp, FormanGrupp, PmFormanGrupp};
-use lefi::convert::{convert, convert_dir, ConvertError, ConvertOptions, Format};
+use lefi::convert::{ConvertError, ConvertOptions, Format, convert, convert_dir};
 use lefi::model::lefi::{
     LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
     LefiForebyggandeSjukpenningArende, LefiPmFormanAnsprak, LefiPmFormanBeslut,
@@ -19,7 +19,7 @@ use lefi::model::lefi::{
 };
 use lefi::version::LefiVersion;
 use lefi::wire::{lefi_json, lefi_xml};
-use lefi_xml_support::gen::{self, Gen};
+use lefi_xml_support::random::{self, Gen};
 
 const XML_FORMATS: [(Format, LefiVersion); 4] = [
     (Format::LefiV5, LefiVersion::V5),
@@ -33,7 +33,7 @@ fn upgrading_every_xml_version_to_v9_is_lossless() {
     for (format, version) in XML_FORMATS {
         for seed in 0..40 {
             let mut g = Gen::new(seed, version);
-            let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+            let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
             let xml = lefi_xml::to_vec(&svar, version).unwrap();
             let (json, lost) =
                 convert(&xml, format, Format::LefiV9, &ConvertOptions::default()).unwrap();
@@ -41,7 +41,7 @@ fn upgrading_every_xml_version_to_v9_is_lossless() {
             let back: LefiExternFormansinformationSvar = lefi_json::from_slice(&json).unwrap();
             assert_eq!(back, svar, "{format} seed {seed}");
 
-            let fraga = gen::gen_lefi_extern_formansinformation_fraga(&mut g);
+            let fraga = random::gen_lefi_extern_formansinformation_fraga(&mut g);
             let xml = lefi_xml::to_vec(&fraga, version).unwrap();
             let (json, lost) =
                 convert(&xml, format, Format::LefiV9, &ConvertOptions::default()).unwrap();
@@ -57,7 +57,7 @@ fn upgrading_between_xml_versions_is_lossless_and_back_again() {
     for (from, version) in XML_FORMATS {
         for (to, target) in XML_FORMATS.into_iter().filter(|(_, v)| *v >= version) {
             let mut g = Gen::new(7, version);
-            let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+            let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
             let xml = lefi_xml::to_vec(&svar, version).unwrap();
             let (up, lost) = convert(&xml, from, to, &ConvertOptions::default()).unwrap();
             assert!(lost.is_empty(), "{from} -> {to}: {lost}");
@@ -81,7 +81,7 @@ fn upgrading_between_xml_versions_is_lossless_and_back_again() {
 /// can carry.
 fn v9_answer() -> LefiExternFormansinformationSvar {
     let mut g = Gen::new(42, LefiVersion::V6);
-    let mut svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+    let mut svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
     svar.ansprak = Some(vec![
         LefiPmFormanAnsprak::default(),
         LefiPmFormanAnsprak::default(),
@@ -126,9 +126,10 @@ fn downgrading_pm_data_and_forebyggande_sjukpenning_to_v6_needs_allow_loss() {
     items.sort();
     expected.sort();
     assert_eq!(items, expected);
-    assert!(err
-        .to_string()
-        .contains("formansinformation.forebyggandeSjukpenningsarende: 2 dropped"));
+    assert!(
+        err.to_string()
+            .contains("formansinformation.forebyggandeSjukpenningsarende: 2 dropped")
+    );
 
     let (xml, report2) = convert(
         &json,
@@ -270,7 +271,7 @@ fn batch_conversion_keeps_going_past_bad_files() {
     std::fs::create_dir_all(&input).unwrap();
     for seed in 0..20u64 {
         let mut g = Gen::new(seed, LefiVersion::V7);
-        let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+        let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
         std::fs::write(
             input.join(format!("doc{seed:02}.xml")),
             lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap(),

@@ -109,10 +109,12 @@ fn numbers_survive_the_unknown_field_wrapper() {
             "formansinformation.utbetalningsuppgift[0].bruttobelopp.extra"
         ]
     );
-    assert!(decoded
-        .warnings
-        .iter()
-        .all(|w| w.kind == WarningKind::UnknownField));
+    assert!(
+        decoded
+            .warnings
+            .iter()
+            .all(|w| w.kind == WarningKind::UnknownField)
+    );
 }
 
 #[test]

@@ -431,7 +431,9 @@ fn generated_documents_round_trip() {
         let compared = assert_json_equal_dirs(&expected, &actual);
         assert_eq!(compared, 4 * count(), "seed {seed}");
     }
-    println!("generated documents round-tripped: {per_kind:?}; {repaired_docs} had YYYY-MM period dates completed; largest {largest} bytes");
+    println!(
+        "generated documents round-tripped: {per_kind:?}; {repaired_docs} had YYYY-MM period dates completed; largest {largest} bytes"
+    );
     for kind in ["request", "response", "available", "error"] {
         assert_eq!(per_kind.get(kind), Some(&(seeds.len() * count())), "{kind}");
     }

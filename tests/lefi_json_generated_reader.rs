@@ -28,7 +28,7 @@ use lefi::model::ssbtek::AgencyResult;
 use lefi::version::LefiVersion;
 use lefi::wire::lefi_json::{self, DecodeSettings, LefiDocument, UnknownFields};
 use lefi::wire::ssbtek::{self, SsbtekMessage};
-use lefi_xml_support::gen::{self, Gen};
+use lefi_xml_support::random::{self, Gen};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -427,8 +427,8 @@ fn same<T: LefiDocument>(text: &str) -> bool {
 
 fn model(seed: u64) -> [Value; 2] {
     let mut g = Gen::new(seed, LefiVersion::V9);
-    let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
-    let fraga = gen::gen_lefi_extern_formansinformation_fraga(&mut g);
+    let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
+    let fraga = random::gen_lefi_extern_formansinformation_fraga(&mut g);
     [
         serde_json::to_value(&svar).unwrap(),
         serde_json::to_value(&fraga).unwrap(),

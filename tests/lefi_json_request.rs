@@ -9,10 +9,10 @@
 use chrono::NaiveDate;
 use lefi::codes::{FkFormanGrupp, FormanGrupp, OvrigInformationTyp, PmFormanGrupp};
 use lefi::id::Personnummer;
-use lefi::legal::{marker, Consent, ConsentError, LawfulPurpose, Purpose};
+use lefi::legal::{Consent, ConsentError, LawfulPurpose, Purpose, marker};
 use lefi::model::lefi::request::{
-    fraga_path, tillgangliga_informationstyper_path, AgreedException, FragaBuilder, PathError,
-    RequestError,
+    AgreedException, FragaBuilder, PathError, RequestError, fraga_path,
+    tillgangliga_informationstyper_path,
 };
 use lefi::model::lefi::{
     LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,

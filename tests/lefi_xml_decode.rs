@@ -15,7 +15,7 @@ use lefi::model::lefi::{
 use lefi::version::LefiVersion;
 use lefi::wire::lefi_xml::{self, DecodeSettings, Error, UnknownElements};
 use lefi::wire::xml::XmlErrorKind;
-use lefi_xml_support::gen::{self, Gen};
+use lefi_xml_support::random::{self, Gen};
 use proptest::prelude::*;
 
 const PNR: &str = "197407029284";
@@ -78,14 +78,18 @@ fn version_comes_from_namespace_and_attribute_must_agree() {
 fn elements_of_a_later_version_are_unknown_in_an_earlier_one() {
     let body = "<preliminaraUtbetalningar>FK:SJP</preliminaraUtbetalningar>";
     let v6 = fraga("6.0", r#" lefiOnlineVersion="6.0""#, body);
-    assert!(lefi_xml::from_slice::<Fraga>(v6.as_bytes())
-        .unwrap()
-        .preliminara_utbetalningar
-        .is_some());
+    assert!(
+        lefi_xml::from_slice::<Fraga>(v6.as_bytes())
+            .unwrap()
+            .preliminara_utbetalningar
+            .is_some()
+    );
     let v5 = fraga("5.0", r#" lefiOnlineVersion="5.0""#, body);
     let err = lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &DecodeSettings::strict()).unwrap_err();
-    assert_eq!(err.to_string(),
-        "unexpected element `{urn:lefi:reconstructed:lefionline:5.0}preliminaraUtbetalningar` (line 4, column 64, at /LefiExternFormansinformationFraga/preliminaraUtbetalningar)");
+    assert_eq!(
+        err.to_string(),
+        "unexpected element `{urn:lefi:reconstructed:lefionline:5.0}preliminaraUtbetalningar` (line 4, column 64, at /LefiExternFormansinformationFraga/preliminaraUtbetalningar)"
+    );
     let d = lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &DecodeSettings::default()).unwrap();
     assert_eq!(d.warnings.len(), 1);
     assert_eq!(
@@ -96,10 +100,12 @@ fn elements_of_a_later_version_are_unknown_in_an_earlier_one() {
     assert!(d.value.preliminara_utbetalningar.is_none());
     let mut skip = DecodeSettings::default();
     skip.unknown_elements = UnknownElements::Skip;
-    assert!(lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &skip)
-        .unwrap()
-        .warnings
-        .is_empty());
+    assert!(
+        lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &skip)
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
 }
 
 #[test]
@@ -110,7 +116,10 @@ fn codes_of_a_later_version_are_refused() {
         "<formansinformation>FK:FSJP</formansinformation>",
     );
     let err = lefi_xml::from_slice::<Fraga>(v7.as_bytes()).unwrap_err();
-    assert_eq!(err.to_string(), "code `FK:FSJP` is not available in LEFI Online 7 (line 4, column 64, at /LefiExternFormansinformationFraga/formansinformation)");
+    assert_eq!(
+        err.to_string(),
+        "code `FK:FSJP` is not available in LEFI Online 7 (line 4, column 64, at /LefiExternFormansinformationFraga/formansinformation)"
+    );
 }
 
 #[test]
@@ -297,10 +306,10 @@ fn sample_documents() -> Vec<Vec<u8>> {
     {
         let mut g = Gen::new(i as u64, v);
         docs.push(
-            lefi_xml::to_vec(&gen::gen_lefi_extern_formansinformation_svar(&mut g), v).unwrap(),
+            lefi_xml::to_vec(&random::gen_lefi_extern_formansinformation_svar(&mut g), v).unwrap(),
         );
         docs.push(
-            lefi_xml::to_vec(&gen::gen_lefi_extern_formansinformation_fraga(&mut g), v).unwrap(),
+            lefi_xml::to_vec(&random::gen_lefi_extern_formansinformation_fraga(&mut g), v).unwrap(),
         );
     }
     docs

@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use lefi::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use lefi::version::LefiVersion;
 use lefi::wire::lefi_xml::{self, DecodeSettings};
-use lefi_xml_support::gen::{self, Gen};
+use lefi_xml_support::random::{self, Gen};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
@@ -29,7 +29,7 @@ fn check_version(version: LefiVersion) {
     runner
         .run(&any::<u64>(), |seed| {
             let mut g = Gen::new(seed, version);
-            let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+            let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
             let xml =
                 lefi_xml::to_vec(&svar, version).map_err(|e| TestCaseError::fail(e.to_string()))?;
             let back = lefi_xml::decode_with::<LefiExternFormansinformationSvar>(
@@ -41,7 +41,7 @@ fn check_version(version: LefiVersion) {
             prop_assert_eq!(&back.value, &svar);
             docs.borrow_mut().push(xml);
 
-            let fraga = gen::gen_lefi_extern_formansinformation_fraga(&mut g);
+            let fraga = random::gen_lefi_extern_formansinformation_fraga(&mut g);
             let xml = lefi_xml::to_vec(&fraga, version)
                 .map_err(|e| TestCaseError::fail(e.to_string()))?;
             let back: LefiExternFormansinformationFraga =
@@ -81,7 +81,7 @@ fn generated_models_cover_every_formansinformation_field() {
     let mut seen = std::collections::BTreeSet::new();
     for seed in 0..64 {
         let mut g = Gen::new(seed, LefiVersion::V7);
-        let svar = gen::gen_lefi_extern_formansinformation_svar(&mut g);
+        let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
         let json = serde_json::to_value(svar.formansinformation.unwrap_or_default()).unwrap();
         seen.extend(json.as_object().unwrap().keys().cloned());
     }

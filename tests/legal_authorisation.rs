@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days, NaiveDate};
 use lefi::id::Organisationsnummer;
 use lefi::legal::{
-    Actor, ActorKind, AuthorisationError, Behorighet, Ombud, Purpose, NEW_AUTHORISATION_SYSTEM_FROM,
+    Actor, ActorKind, AuthorisationError, Behorighet, NEW_AUTHORISATION_SYSTEM_FROM, Ombud, Purpose,
 };
 use proptest::prelude::*;
 

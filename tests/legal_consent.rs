@@ -344,12 +344,18 @@ fn error_messages_are_exact() {
             "the consent does not cover pensionsprognos (114 kap. 25 § socialförsäkringsbalken)",
         ),
         (
-            ConsentError::NotYetValid { purpose: p, given_on: date(2025, 3, 1) },
+            ConsentError::NotYetValid {
+                purpose: p,
+                given_on: date(2025, 3, 1),
+            },
             "the consent for pensionsprognos (114 kap. 25 § socialförsäkringsbalken) is not valid \
              before 2025-03-01",
         ),
         (
-            ConsentError::Expired { purpose: p, valid_until: date(2025, 3, 1) },
+            ConsentError::Expired {
+                purpose: p,
+                valid_until: date(2025, 3, 1),
+            },
             "the consent for pensionsprognos (114 kap. 25 § socialförsäkringsbalken) expired \
              after 2025-03-01",
         ),

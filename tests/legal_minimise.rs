@@ -15,10 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use base64::Engine as _;
-use lefi::legal::{payments_view, redacted, redacted_ssbtek, Answer, PaymentsView, REDACTED};
+use lefi::legal::{Answer, PaymentsView, REDACTED, payments_view, redacted, redacted_ssbtek};
 use lefi::model::lefi::LefiExternFormansinformationSvar;
 use proptest::prelude::*;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 const SAMPLE: &[u8] = include_bytes!("../examples/data/lefi-v9-svar.json");
 

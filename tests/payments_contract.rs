@@ -21,8 +21,7 @@ use lefi::model::payments::PaymentSummary;
 use lefi::wire::lefi_json::{self, DecodeSettings};
 use serde_json::Value;
 
-const SPEC: &str =
-    "../shared/contracts/ssbtek-v10/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml";
+const SPEC: &str = "../shared/contracts/ssbtek-v10/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

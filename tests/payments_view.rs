@@ -15,7 +15,7 @@ use lefi::model::payments::{
 };
 use lefi::money::{Belopp, Valuta};
 use rust_decimal::Decimal;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 const SAMPLE: &[u8] = include_bytes!("../examples/data/lefi-v9-svar.json");
 
@@ -277,8 +277,8 @@ fn negative_deductions_are_accepted_a4() {
 #[test]
 fn other_currency_is_reported_once_without_cascading() {
     let got = violations_after(|v| {
-        v["formansinformation"]["preliminarautbetalningar"][0]["utbetalningsdetalj"][1]
-            ["skattebelopp"]["valuta"] = json!("EUR");
+        v["formansinformation"]["preliminarautbetalningar"][0]["utbetalningsdetalj"][1]["skattebelopp"]
+            ["valuta"] = json!("EUR");
     });
     assert_eq!(
         got,

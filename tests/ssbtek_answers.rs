@@ -20,7 +20,7 @@ use std::process::Command;
 use base64::Engine as _;
 use chrono::NaiveDate;
 use lefi::codes::Kalla;
-use lefi::convert::{validate, Document, DocumentSummary, Format, Severity};
+use lefi::convert::{Document, DocumentSummary, Format, Severity, validate};
 use lefi::id::Sensitive;
 use lefi::legal::{IncomeSource, IncomesView};
 use lefi::model::lefi::LefiExternFormansinformationSvar;
@@ -398,8 +398,7 @@ fn v11_answer_from_typed_values_round_trips_and_validates() {
     let json = serde_json::to_value(&back).unwrap();
     let data = &json["ssbtek"]["message"]["response"]["svarsdata"];
     assert_eq!(
-        data["SKV"]["data"]["delar"]["skatteuppgifter"]["data"]["beslutadeSkatteuppgifter"][0]
-            ["beskattningsperiod"],
+        data["SKV"]["data"]["delar"]["skatteuppgifter"]["data"]["beslutadeSkatteuppgifter"][0]["beskattningsperiod"],
         "2024P4"
     );
     assert!(data["CSN"]["data"]["svar"]["Personer"].is_array());
@@ -879,9 +878,10 @@ fn an_agency_answering_with_an_error_is_named_in_the_incomes() {
         (csn.outcome, csn.felkod.as_deref()),
         (Outcome::Error, Some("-1005"))
     );
-    assert!(view
-        .to_string()
-        .contains("CSN: error -1005 (källa BT): its incomes are missing"));
+    assert!(
+        view.to_string()
+            .contains("CSN: error -1005 (källa BT): its incomes are missing")
+    );
 }
 
 #[test]

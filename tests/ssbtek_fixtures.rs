@@ -213,9 +213,11 @@ fn csn_skv_fk_tns_payloads() {
     let Some(AgencyResult::Data(f)) = &fk.svarsdata.fk else {
         panic!()
     };
-    assert!(std::str::from_utf8(f.received().unwrap())
-        .unwrap()
-        .contains("Försäkringskassan"));
+    assert!(
+        std::str::from_utf8(f.received().unwrap())
+            .unwrap()
+            .contains("Försäkringskassan")
+    );
     let Some((_, tns)) = response("tns-response.xml") else {
         return;
     };

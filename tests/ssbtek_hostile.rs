@@ -67,7 +67,9 @@ fn oversized_documents_are_refused_from_slices_and_readers() {
 
 #[test]
 fn errors_carry_line_column_and_path_without_values() {
-    let doc = miv("\n<svarCollection><svar>\n  <beslutsdatum>199001011234</beslutsdatum></svar></svarCollection>");
+    let doc = miv(
+        "\n<svarCollection><svar>\n  <beslutsdatum>199001011234</beslutsdatum></svar></svarCollection>",
+    );
     // strict: the message is refused with the error
     let strict = DecodeSettings::strict();
     let err = ssbtek::from_slice_with(doc.as_bytes(), &strict).unwrap_err();
@@ -120,7 +122,9 @@ fn unknown_versions_and_messages_are_typed_errors() {
 
 #[test]
 fn truncated_fixtures_fail_cleanly_at_every_length() {
-    let doc = miv("<svarCollection><svar><arendeTyp>UAT</arendeTyp><beslutsdatum>1998-05-12+02:00</beslutsdatum></svar><svar xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:nil=\"true\"/></svarCollection>");
+    let doc = miv(
+        "<svarCollection><svar><arendeTyp>UAT</arendeTyp><beslutsdatum>1998-05-12+02:00</beslutsdatum></svar><svar xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:nil=\"true\"/></svarCollection>",
+    );
     let full = ssbtek::from_slice(doc.as_bytes()).unwrap();
     let again = ssbtek::from_slice(&ssbtek::to_vec(&full).unwrap()).unwrap();
     assert_eq!(again, full);

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use lefi::id::{Organisationsnummer, Personnummer};
-use lefi::legal::{marker, Actor, ActorKind, LawfulPurpose, Ombud};
+use lefi::legal::{Actor, ActorKind, LawfulPurpose, Ombud, marker};
 use lefi::model::ssbtek::{
     Agency, Arendeidentitet, BastjanstFraga, BastjanstFragaBuilder, Fault, SkatteverketFraga,
     XsdDateTime,
@@ -23,7 +23,7 @@ use lefi::model::ssbtek::{
 use lefi::period::Period;
 use lefi::version::SsbtekVersion;
 use lefi::wire::ssbtek::{self, SsbtekDocument, SsbtekMessage};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 const PERSON: &str = "197407029284";
 const ENV: &str = r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">"#;
@@ -130,7 +130,7 @@ fn period() -> Period {
 }
 
 fn lefi_fraga(person: &Personnummer) -> lefi::model::lefi::LefiExternFormansinformationFraga {
-    use lefi::legal::{marker, LawfulPurpose};
+    use lefi::legal::{LawfulPurpose, marker};
     use lefi::model::lefi::request::FragaBuilder;
     let lawful = LawfulPurpose::consent_free(marker::Samordning);
     FragaBuilder::new(&lawful, person, period())
@@ -330,8 +330,8 @@ fn invalid_json_is_refused_without_echoing_identities() {
     refused(&j, "personidentitet as a number");
 
     let mut j = request_json();
-    j["ssbtek"]["message"]["request"]["generellaFrageparametrar"]["ingivare"]
-        ["organisationsnummer"] = json!("2120002412");
+    j["ssbtek"]["message"]["request"]["generellaFrageparametrar"]["ingivare"]["organisationsnummer"] =
+        json!("2120002412");
     refused(&j, "organisationsnummer with a bad check digit");
 
     let mut j = request_json();

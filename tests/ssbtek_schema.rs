@@ -18,7 +18,7 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
 use lefi::id::{Organisationsnummer, Personnummer};
-use lefi::legal::{marker, Actor, ActorKind, LawfulPurpose, Ombud};
+use lefi::legal::{Actor, ActorKind, LawfulPurpose, Ombud, marker};
 use lefi::model::ssbtek::{
     Agency, Arendeidentitet, BastjanstFraga, BastjanstFragaBuilder, BuildError, SkatteverketFraga,
     XsdDateTime,
@@ -35,11 +35,7 @@ fn luhn_digit(digits: &[u8]) -> u8 {
         .enumerate()
         .map(|(i, &d)| {
             let v = u32::from(d) * if i % 2 == 0 { 2 } else { 1 };
-            if v > 9 {
-                v - 9
-            } else {
-                v
-            }
+            if v > 9 { v - 9 } else { v }
         })
         .sum();
     ((10 - sum % 10) % 10) as u8
@@ -331,7 +327,7 @@ fn lefi_fraga(
     person: &Personnummer,
     period: Period,
 ) -> lefi::model::lefi::LefiExternFormansinformationFraga {
-    use lefi::legal::{marker, LawfulPurpose};
+    use lefi::legal::{LawfulPurpose, marker};
     use lefi::model::lefi::request::{AgreedException, FragaBuilder};
     let lawful = LawfulPurpose::consent_free(marker::Samordning);
     FragaBuilder::new(&lawful, person, period)

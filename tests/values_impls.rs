@@ -16,8 +16,8 @@ use lefi::period::{
     FranTill, ParsePartialDateError, ParseXsdDateError, PartialDate, Period, PeriodError, XsdDate,
     XsdTimezone,
 };
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use static_assertions::{assert_impl_all, assert_not_impl_any};
 
 // Identity numbers: small Copy values, parse from text, serde through the parser.

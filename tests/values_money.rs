@@ -7,10 +7,10 @@
     clippy::indexing_slicing
 )]
 
-use lefi::money::{parse_decimal_exact, Belopp, BeloppError, ParseAmountError, Valuta};
+use lefi::money::{Belopp, BeloppError, ParseAmountError, Valuta, parse_decimal_exact};
 use proptest::prelude::*;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::Deserialize;
 
 proptest! {

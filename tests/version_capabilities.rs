@@ -7,7 +7,7 @@
 )]
 
 use chrono::NaiveDate;
-use lefi::version::{capability_matrix, Capability, LefiVersion, ParseVersionError, SsbtekVersion};
+use lefi::version::{Capability, LefiVersion, ParseVersionError, SsbtekVersion, capability_matrix};
 
 fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, day)

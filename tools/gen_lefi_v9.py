@@ -462,7 +462,7 @@ def render_fast(spec):
 
 
 def rustfmt(source):
-    done = subprocess.run(['rustfmt', '--edition', '2021', '--emit', 'stdout'], input=source,
+    done = subprocess.run(['rustfmt', '--edition', '2024', '--emit', 'stdout'], input=source,
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         sys.exit('rustfmt failed:\n' + done.stderr)

@@ -15,7 +15,7 @@ it per version with the single table VERSION_TABLE below. From that table it wri
   schemas/lefi-online-exa.xsd (code-pair elements);
 * src/wire/lefi_xml/gating.rs (the same table for Rust: namespaces, field and code gates);
 * src/wire/lefi_xml/generated.rs (streaming read/write functions per model type);
-* tests/lefi_xml_support/gen.rs (a seeded random model generator for tests and benches).
+* tests/lefi_xml_support/random.rs (a seeded random model generator for tests and benches).
 
 Names and Rust types come from tools/gen_lefi_v9.py (imported, not duplicated), so the
 codec always matches src/model/lefi/generated.rs.
@@ -126,7 +126,7 @@ CODE_PAIRS = {'LefiBokstavskod', 'LefiSifferkod'}
 
 SCHEMA_DIR = os.path.join(ROOT, 'schemas')
 CODEC_DIR = os.path.join(ROOT, 'src', 'wire', 'lefi_xml')
-GEN_OUT = os.path.join(ROOT, 'tests', 'lefi_xml_support', 'gen.rs')
+GEN_OUT = os.path.join(ROOT, 'tests', 'lefi_xml_support', 'random.rs')
 
 HEADER_TEXT = """\
 RECONSTRUCTION. This schema was written by the `lefi` crate from public information; it is

@@ -11,12 +11,12 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use lefi::codes::{FkFormanGrupp, FormanGrupp, OvrigInformationTyp, PmFormanGrupp};
 use lefi::convert::{
-    convert_dir, validate, ConvertError, ConvertOptions, Document, DocumentSummary, FileOutcome,
-    Format, Severity,
+    ConvertError, ConvertOptions, Document, DocumentSummary, FileOutcome, Format, Severity,
+    convert_dir, validate,
 };
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{
-    payments_view, Actor, ActorKind, Answer, Consent, IncomesView, LawfulPurpose, Purpose,
+    Actor, ActorKind, Answer, Consent, IncomesView, LawfulPurpose, Purpose, payments_view,
 };
 use lefi::model::lefi::request::{AgreedException, FragaBuilder};
 use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, SkatteverketFraga};
@@ -253,7 +253,7 @@ fn decode(file: Option<&str>, format: &str) -> Result<(), Failure> {
                     return Err(Failure::Refused(format!(
                         "a {} carries no payments",
                         doc.kind()
-                    )))
+                    )));
                 }
             };
             let mut out = serde_json::to_vec_pretty(&payments_view(answer))
@@ -266,9 +266,19 @@ fn decode(file: Option<&str>, format: &str) -> Result<(), Failure> {
                 Document::LefiSvar(svar) => IncomesView::from_lefi(svar),
                 Document::Ssbtek(s) => match &s.message {
                     SsbtekMessage::Response(svar) => IncomesView::from_ssbtek(svar),
-                    _ => return Err(Failure::Refused(format!("a {} carries no incomes", doc.kind()))),
+                    _ => {
+                        return Err(Failure::Refused(format!(
+                            "a {} carries no incomes",
+                            doc.kind()
+                        )));
+                    }
                 },
-                _ => return Err(Failure::Refused(format!("a {} carries no incomes", doc.kind()))),
+                _ => {
+                    return Err(Failure::Refused(format!(
+                        "a {} carries no incomes",
+                        doc.kind()
+                    )));
+                }
             };
             if format == "incomes" {
                 return write_stdout(view.to_string().as_bytes());

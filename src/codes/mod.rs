@@ -351,8 +351,8 @@ pub use pm::{
 pub use ssbtek::Kalla;
 pub use status::{AvvikelseKod, TillstandKod, UtlamnareKod};
 pub use utbetalning::{
-    BeloppsKlass, Beloppstyp, Foretag, PreliminarDelforman, PreliminarForman, Utbetalningstyp,
-    PRELIMINAR_BELOPPSTYP_BESKRIVNINGAR, PRELIMINAR_FORMAN_DELFORMAN,
+    BeloppsKlass, Beloppstyp, Foretag, PRELIMINAR_BELOPPSTYP_BESKRIVNINGAR,
+    PRELIMINAR_FORMAN_DELFORMAN, PreliminarDelforman, PreliminarForman, Utbetalningstyp,
 };
 
 /// The description an open list gives a code that is not in its table.

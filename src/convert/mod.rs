@@ -38,7 +38,7 @@ mod document;
 mod report;
 
 pub use document::Document;
-pub use report::{validate, DocumentSummary, Finding, Severity};
+pub use report::{DocumentSummary, Finding, Severity, validate};
 
 pub use crate::wire::lefi_xml::{LossReport, LostItem};
 
@@ -229,7 +229,9 @@ impl fmt::Display for Format {
 
 /// The text is not one of the format names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[error("unknown format (expected lefi-v5, lefi-v5.1, lefi-v6, lefi-v7, lefi-v9, ssbtek-v10 or ssbtek-v11)")]
+#[error(
+    "unknown format (expected lefi-v5, lefi-v5.1, lefi-v6, lefi-v7, lefi-v9, ssbtek-v10 or ssbtek-v11)"
+)]
 pub struct ParseFormatError;
 
 impl FromStr for Format {

@@ -68,11 +68,7 @@ fn luhn_valid(values: &[u8]) -> bool {
             let d = u32::from(d);
             if i % 2 == 1 {
                 let doubled = d * 2;
-                if doubled > 9 {
-                    doubled - 9
-                } else {
-                    doubled
-                }
+                if doubled > 9 { doubled - 9 } else { doubled }
             } else {
                 d
             }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ascii_str, serde_support, ParsePersonnummerError, Personnummer};
+use super::{ParsePersonnummerError, Personnummer, ascii_str, serde_support};
 
 /// An identity number with only the wire shape checked: 10 or 12 ASCII digits
 /// (`^([0-9]{2})?([0-9]{10})$`, the LEFI v9 `personnummer` pattern), kept exactly as received.

@@ -386,9 +386,11 @@ mod tests {
 
     #[test]
     fn samordningsnummer_day_range() {
-        assert!(Personnummer::parse("197010632391")
-            .unwrap()
-            .is_samordningsnummer());
+        assert!(
+            Personnummer::parse("197010632391")
+                .unwrap()
+                .is_samordningsnummer()
+        );
         // Day 60 is day 0 after subtraction, day 92 is day 32.
         assert_eq!(
             Personnummer::parse("197010600000").err(),

@@ -32,19 +32,19 @@ mod purpose;
 mod redact;
 
 pub use authorisation::{
-    Actor, ActorKind, AuthorisationError, Behorighet, Ombud, NEW_AUTHORISATION_SYSTEM_FROM,
+    Actor, ActorKind, AuthorisationError, Behorighet, NEW_AUTHORISATION_SYSTEM_FROM, Ombud,
 };
 pub use basis::{Law, LegalBasis, Provision, Section, SfsNumber};
 pub use consent::{Consent, ConsentError, InvalidConsent};
 pub use incomes::{
     Income, IncomeRow, IncomeSource, IncomesView, MonthlyTotal, SourceState, TaxItem, TaxedIncome,
 };
-pub use lawful::{marker, ConsentReference, LawfulPurpose};
+pub use lawful::{ConsentReference, LawfulPurpose, marker};
 pub use minimise::{
-    payments_view, Amount, Answer, MinimalPayment, MinimalPeriod, MinimalRow, MinimalSoPayment,
-    NotAnAnswer, Omfattning, PaymentsView,
+    Amount, Answer, MinimalPayment, MinimalPeriod, MinimalRow, MinimalSoPayment, NotAnAnswer,
+    Omfattning, PaymentsView, payments_view,
 };
 pub use purpose::{ParsePurposeError, Purpose};
 pub use redact::{
-    redacted, redacted_ssbtek, Mask, Redacted, RedactedSsbtek, PLAIN_PERSONAL_FIELDS, REDACTED,
+    Mask, PLAIN_PERSONAL_FIELDS, REDACTED, Redacted, RedactedSsbtek, redacted, redacted_ssbtek,
 };

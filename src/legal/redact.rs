@@ -44,7 +44,7 @@ use serde::ser::{
 
 use crate::id::{Organisationsnummer, Personidentitet, Personnummer, Sensitive};
 
-pub use ssbtek::{redacted_ssbtek, RedactedSsbtek};
+pub use ssbtek::{RedactedSsbtek, redacted_ssbtek};
 
 /// The marker that replaces a redacted value.
 pub const REDACTED: &str = "<redacted>";

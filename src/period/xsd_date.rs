@@ -114,11 +114,7 @@ impl XsdTimezone {
                 minutes,
             } => {
                 let s = (i32::from(hours) * 60 + i32::from(minutes)) * 60;
-                if negative {
-                    -s
-                } else {
-                    s
-                }
+                if negative { -s } else { s }
             }
         };
         // Offsets are within ±14:00 by construction, so the fallback is unreachable.

@@ -12,8 +12,8 @@
 
 use std::sync::OnceLock;
 
-use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 
 /// A pair that is not two characters of the standard alphabet.
 const INVALID: u16 = 0x8000;

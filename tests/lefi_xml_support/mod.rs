@@ -1,5 +1,5 @@
 //! Shared by the lefi_xml / convert tests, the benchmark and the batch example: a seeded
-//! random model generator (generated, `gen.rs`) and xmllint batch validation.
+//! random model generator (generated, `random.rs`) and xmllint batch validation.
 
 #![allow(
     dead_code,
@@ -11,7 +11,7 @@
     clippy::panic
 )]
 
-pub mod gen;
+pub mod random;
 pub mod rng;
 
 use std::path::{Path, PathBuf};

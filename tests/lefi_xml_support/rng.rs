@@ -47,11 +47,7 @@ impl Gen {
     }
 
     fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            0
-        } else {
-            self.next() % n
-        }
+        if n == 0 { 0 } else { self.next() % n }
     }
 
     pub fn enter(&mut self) {

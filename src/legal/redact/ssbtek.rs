@@ -7,7 +7,7 @@ mod payloads;
 
 use serde::{Serialize, Serializer};
 
-use super::{redacted, FreeText};
+use super::{FreeText, redacted};
 use crate::id::{Organisationsnummer, Personidentitet, Sensitive};
 use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::model::ssbtek::{

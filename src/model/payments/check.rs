@@ -19,7 +19,7 @@ use core::fmt;
 use rust_decimal::Decimal;
 
 use super::status::Status;
-use super::view::{fk_field, Payment, PaymentLocation, PaymentSource};
+use super::view::{Payment, PaymentLocation, PaymentSource, fk_field};
 use crate::codes::BeloppsKlass;
 use crate::model::lefi::{LefiBelopp, LefiPmFormanUtbetalning, LefiUtbetalningUppgift};
 use crate::money::{Belopp, Valuta};

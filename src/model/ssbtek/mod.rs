@@ -11,23 +11,23 @@ mod skv_v10;
 mod skv_v11;
 mod values;
 
-pub(crate) use csn::{csn_belopp_text, parse_csn_belopp};
 pub use csn::{
     CsnArende, CsnBelopp, CsnBeviljadTid, CsnDatum, CsnDokument, CsnNamespaceVersion, CsnPerson,
     CsnResultat, CsnSokttid, CsnStod, CsnStodArenden, CsnStudiestodstypforteckning, CsnUtbetaldTid,
     CsnUtbetalning, CsnVecka, ParseCsnValueError,
 };
+pub(crate) use csn::{csn_belopp_text, parse_csn_belopp};
 pub use skv_v10::{
     Beskattningsuppgifter, SkvKapitaluppgift, SkvPersonuppgift, SkvPersonuppgiftLista,
     SkvXmlAttribute, SkvXmlTag,
 };
 pub(crate) use skv_v10::{SKV_NS_BESKO, SKV_NS_FOLKO, SKV_NS_INSTANS};
-pub(crate) use skv_v11::{parse_skv_decimal, parse_skv_year};
 pub use skv_v11::{
     Foretagsinformation, ParseSkvValueError, Skattekonto, Skatteuppgifter, SkvAr, SkvBelopp,
     SkvBeskattningsperiod, SkvBeslutadSkatteuppgift, SkvForetag, SkvJson, SkvJsonForm,
     SkvUppgifter,
 };
+pub(crate) use skv_v11::{parse_skv_decimal, parse_skv_year};
 
 pub use agencies::{
     AfBeslut, AfSvar, AfSvarUppgifter, AktivitetsRapport, AnsoktOmErsattning,
@@ -36,9 +36,10 @@ pub use agencies::{
     TnsFelresultat, TnsSvar,
 };
 pub use request::{
-    AgencyParametrar, BastjanstFraga, BastjanstFragaBuilder, BuildError, FkFraga, FkParametrar,
+    AgencyParametrar, BastjanstFraga, BastjanstFragaBuilder, BuildError,
+    CSN_MAX_ARENDEIDENTITET_CHARS, FK_DEFAULT_LEFI_VERSION, FkFraga, FkParametrar,
     GenerellaFrageparametrar, Ingivare, Personuppgiftsbitrade, SkatteverketFraga, SkvParametrar,
-    SpecifikaFrageparametrar, CSN_MAX_ARENDEIDENTITET_CHARS, FK_DEFAULT_LEFI_VERSION,
+    SpecifikaFrageparametrar,
 };
 pub use response::{
     AgencyResult, BastjanstSvar, EmptyMessagesError, Fault, FaultDetail, Operation, OperationFault,

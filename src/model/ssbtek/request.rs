@@ -8,8 +8,8 @@ use crate::legal::{Actor, AuthorisationError, ConsentError, LawfulPurpose};
 use crate::model::lefi::LefiExternFormansinformationFraga;
 use crate::period::Period;
 
-use super::values::{Arendeidentitet, Base64Blob, Lagtext, Syfte, Tidsperiod, XsdDateTime};
 use super::Agency;
+use super::values::{Arendeidentitet, Base64Blob, Lagtext, Syfte, Tidsperiod, XsdDateTime};
 
 /// CSN refuses a whole request whose `arendeidentitet` has this many characters or more
 /// (DOMAIN §7.5).

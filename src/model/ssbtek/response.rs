@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use crate::codes::Kalla;
 use crate::wire::xml::{Position, XmlError, XmlFragment};
 
+use super::Agency;
 use super::agencies::{AfSvar, CsnSvar, FkSvar, MivSvar, SoSvar, TnsSvar};
 use super::request::BastjanstFraga;
 use super::skv::SkvSvar;
 use super::values::XsdDateTime;
-use super::Agency;
 
 /// `hamtaBastjanstInformationResponse` (`SammansattBastjanstSvar`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -30,7 +30,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
 use crate::id::Sensitive;
-use crate::money::{parse_decimal_exact, ParseAmountError};
+use crate::money::{ParseAmountError, parse_decimal_exact};
 
 use super::values::XsdDateTime;
 

@@ -30,9 +30,9 @@
 
 use core::any::Any;
 
+use serde::Deserialize as _;
 use serde::de::value::{BorrowedStrDeserializer, Error as ValueError, StrDeserializer};
 use serde::de::{DeserializeOwned, IntoDeserializer};
-use serde::Deserialize as _;
 
 use super::watch::{self, Watch};
 use super::{DocumentKind, LefiDocument};

@@ -271,8 +271,8 @@ pub(crate) mod option {
 /// `Vec<Decimal>` fields.
 pub(crate) mod vec {
     use rust_decimal::Decimal;
-    use serde::ser::SerializeSeq;
     use serde::Serializer;
+    use serde::ser::SerializeSeq;
 
     use super::ExactDecimal;
 

@@ -17,9 +17,9 @@ use core::cell::Cell;
 use core::fmt;
 use core::marker::PhantomData;
 
+use serde::Deserialize;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
 
 /// A tolerated contradiction between the contract's schema and the documents it describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

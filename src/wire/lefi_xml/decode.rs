@@ -339,14 +339,14 @@ pub(super) fn decode<S: EventSource, T: XmlDocument>(
             return Err(Error::VersionMismatch {
                 namespace_version: version,
                 position: r.position(),
-            })
+            });
         }
         None if T::VERSION_ATTRIBUTE_REQUIRED => {
             return Err(r
                 .error(XmlErrorKind::MissingAttribute {
                     name: "lefiOnlineVersion",
                 })
-                .into())
+                .into());
         }
         _ => {}
     }

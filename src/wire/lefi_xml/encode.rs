@@ -6,10 +6,10 @@ use std::io::Write;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
+use super::XmlDocument;
 use super::error::Error;
 use super::gating;
 use super::loss::LossReport;
-use super::XmlDocument;
 use crate::id::{Personidentitet, Sensitive};
 use crate::model::lefi::Ersattning;
 use crate::period::FranTill;

@@ -15,7 +15,9 @@ pub enum Error {
     #[error(transparent)]
     Xml(#[from] XmlError),
     /// The root element is not in the namespace of a LEFI Online XML version.
-    #[error("root element namespace `{namespace}` is not a LEFI Online 5, 5.1, 6 or 7 namespace ({position})")]
+    #[error(
+        "root element namespace `{namespace}` is not a LEFI Online 5, 5.1, 6 or 7 namespace ({position})"
+    )]
     UnknownNamespace {
         /// The namespace URI found (empty when unqualified).
         namespace: String,
@@ -33,7 +35,9 @@ pub enum Error {
         position: Position,
     },
     /// `lefiOnlineVersion` and the namespace name different versions.
-    #[error("lefiOnlineVersion does not match the namespace of LEFI Online {namespace_version} ({position})")]
+    #[error(
+        "lefiOnlineVersion does not match the namespace of LEFI Online {namespace_version} ({position})"
+    )]
     VersionMismatch {
         /// The version the namespace names.
         namespace_version: LefiVersion,

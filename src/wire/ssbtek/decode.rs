@@ -12,7 +12,7 @@ use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader};
 
 use super::answer::{self, Ctx};
 use super::read::{boolean, date, int, missing, once, text, unexpected};
-use super::{DecodeError, SsbtekDocument, SsbtekMessage, SOAP11_NAMESPACE};
+use super::{DecodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage};
 
 /// What the body element is.
 enum Body {
@@ -88,7 +88,7 @@ fn body_element<S: EventSource>(
         _ => {
             return Err(r.error(invalid(
                 "an SSBTEK message (namespace …/integration/ssbt/10 or /11)",
-            )))
+            )));
         }
     };
     let kind = match el.local() {

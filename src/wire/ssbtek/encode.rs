@@ -14,7 +14,7 @@ use crate::version::SsbtekVersion;
 use crate::wire::xml::XmlWriter;
 
 use super::agencies;
-use super::{EncodeError, SsbtekDocument, SsbtekMessage, SOAP11_NAMESPACE};
+use super::{EncodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage};
 
 const P: Option<&str> = Some("ssbt");
 
@@ -79,11 +79,7 @@ impl<W: Write> Enc<'_, W> {
 }
 
 fn bool_text(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
+    if b { "true" } else { "false" }
 }
 
 /// Checks what the target version can carry.

@@ -41,7 +41,9 @@ pub enum EncodeError {
     },
     /// A block kept undecodable belongs to another element or SSBTEK version and cannot be
     /// written here as received.
-    #[error("svarsdata/{element}: a block kept as received from another SSBTEK version cannot be written in version {version}")]
+    #[error(
+        "svarsdata/{element}: a block kept as received from another SSBTEK version cannot be written in version {version}"
+    )]
     KeptBlock {
         /// The agency (or Skatteverket part) element.
         element: &'static str,

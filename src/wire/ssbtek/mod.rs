@@ -40,7 +40,7 @@ use crate::version::SsbtekVersion;
 use crate::wire::xml::{XmlFragment, XmlLimits, XmlReader, XmlWriter};
 
 pub use error::{DecodeError, EncodeError};
-pub use validate::{validate_payloads, PayloadDeviation};
+pub use validate::{PayloadDeviation, validate_payloads};
 pub use warning::{Decoded, Warning, WarningKind};
 
 /// SOAP 1.1 envelope namespace.

@@ -5,7 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::period::XsdDate;
-use crate::wire::xml::{is_xml_space, parse_xs_boolean, EventSource, XmlErrorKind, XmlReader};
+use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader, is_xml_space, parse_xs_boolean};
 
 use super::DecodeError;
 

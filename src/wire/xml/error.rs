@@ -192,8 +192,8 @@ impl XmlError {
 
 /// Converts a quick-xml error into a kind without echoing document text.
 pub(crate) fn kind_from_quick_xml(err: &quick_xml::Error) -> XmlErrorKind {
-    use quick_xml::errors::IllFormedError;
     use quick_xml::Error as Q;
+    use quick_xml::errors::IllFormedError;
     match err {
         Q::Io(e) => XmlErrorKind::Io(e.kind().to_string()),
         Q::Syntax(s) => XmlErrorKind::Syntax(s.to_string()),

@@ -8,7 +8,7 @@ use std::io::Write;
 use quick_xml::name::ResolveResult;
 
 use super::error::{XmlError, XmlErrorKind};
-use super::reader::{step, Chars, Step, XmlLimits, XmlReader};
+use super::reader::{Chars, Step, XmlLimits, XmlReader, step};
 use super::slice::SliceSource;
 use super::source::EventSource;
 use super::writer::XmlWriter;
@@ -332,7 +332,7 @@ impl<S: EventSource> XmlReader<S> {
                 ResolveResult::Bound(n) => Some(n.into_inner().to_owned()),
                 ResolveResult::Unbound => None,
                 ResolveResult::Unknown(prefix) => {
-                    return Err(self.error(XmlErrorKind::UnboundPrefix { prefix }))
+                    return Err(self.error(XmlErrorKind::UnboundPrefix { prefix }));
                 }
             };
             attributes.push(XmlAttribute {

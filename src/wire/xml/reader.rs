@@ -7,7 +7,7 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 
-use super::error::{kind_from_quick_xml, Position, XmlError, XmlErrorKind};
+use super::error::{Position, XmlError, XmlErrorKind, kind_from_quick_xml};
 use super::fragment::XmlFragment;
 use super::slice::SliceSource;
 use super::source::{EventSource, Leaf, ReaderSource};
@@ -147,7 +147,7 @@ impl<'a> Element<'a> {
                 ResolveResult::Bound(n) => Some(n.into_inner()),
                 ResolveResult::Unbound => None,
                 ResolveResult::Unknown(prefix) => {
-                    return Err(XmlErrorKind::UnboundPrefix { prefix })
+                    return Err(XmlErrorKind::UnboundPrefix { prefix });
                 }
             };
             if name.into_inner() == local && attr_ns == ns {

@@ -162,8 +162,7 @@ mod tests {
     /// The first child of `xml`'s root, as a codec keeps it.
     fn kept(xml: &str) -> XmlFragment {
         let doc = XmlDocument::parse(xml.as_bytes(), &XmlLimits::default()).unwrap();
-        let first = doc.root().elements().next().unwrap().clone();
-        first
+        doc.root().elements().next().unwrap().clone()
     }
 
     /// An element's local name and declarations.

@@ -27,7 +27,7 @@ use quick_xml::events::{
 
 use quick_xml::utils::{is_whitespace, name_len};
 
-use super::source::{sealed, EventSource, Leaf};
+use super::source::{EventSource, Leaf, sealed};
 use crate::wire::bytes::find_any;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -522,7 +522,7 @@ fn find_tag_end(bytes: &[u8], from: usize) -> Result<(usize, bool), SyntaxError>
                 match memchr::memchr(quote, rest) {
                     Some(j) => at = i + 1 + j + 1,
                     None if quote == b'"' => {
-                        return Err(SyntaxError::UnclosedDoubleQuotedAttributeValue)
+                        return Err(SyntaxError::UnclosedDoubleQuotedAttributeValue);
                     }
                     None => return Err(SyntaxError::UnclosedSingleQuotedAttributeValue),
                 }

@@ -9,8 +9,8 @@
 use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
-use quick_xml::events::Event;
 use quick_xml::Reader;
+use quick_xml::events::Event;
 
 /// How many recent line starts a streaming source remembers for error positions.
 const LINE_MEMORY: usize = 4096;
@@ -150,7 +150,7 @@ impl<R: BufRead> BufRead for CountingReader<R> {
                 .iter()
                 .take(amt)
                 .enumerate()
-                .filter(|(_, &b)| b == b'\n')
+                .filter(|&(_, &b)| b == b'\n')
             {
                 self.lines += 1;
                 if self.line_starts.len() == LINE_MEMORY {

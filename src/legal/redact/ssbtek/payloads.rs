@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{free, xml_list, ErrorLog, Xml};
+use super::{ErrorLog, Xml, free, xml_list};
 use crate::id::Sensitive;
 use crate::legal::redact::{FreeText, REDACTED};
 use crate::model::ssbtek::{

@@ -7,8 +7,8 @@ use crate::model::ssbtek::{
     AfBeslut, AfSvar, AfSvarUppgifter, AktivitetsRapport, ArbetssokandeInfo, BeslutInfo,
 };
 use crate::period::XsdDate;
-use crate::wire::ssbtek::read::{boolean, date, int, missing, text, unexpected};
 use crate::wire::ssbtek::DecodeError;
+use crate::wire::ssbtek::read::{boolean, date, int, missing, text, unexpected};
 use crate::wire::xml::{EventSource, XmlReader, XmlWriter};
 
 use super::AF_NAMESPACE as NS;
@@ -230,9 +230,5 @@ pub(crate) fn encode<W: Write>(w: &mut XmlWriter<W>, svar: &AfSvar) -> std::io::
 }
 
 fn bool_text(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
+    if b { "true" } else { "false" }
 }

@@ -26,18 +26,19 @@
 use std::io::{self, Write};
 
 use quick_xml::name::{PrefixDeclaration, ResolveResult};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::id::Sensitive;
 use crate::model::ssbtek::{
-    parse_skv_decimal, parse_skv_year, Beskattningsuppgifter, SkvKapitaluppgift, SkvPersonuppgift,
-    SkvPersonuppgiftLista, SkvXmlAttribute, SkvXmlTag, SKV_NS_BESKO, SKV_NS_FOLKO, SKV_NS_INSTANS,
+    Beskattningsuppgifter, SKV_NS_BESKO, SKV_NS_FOLKO, SKV_NS_INSTANS, SkvKapitaluppgift,
+    SkvPersonuppgift, SkvPersonuppgiftLista, SkvXmlAttribute, SkvXmlTag, parse_skv_decimal,
+    parse_skv_year,
 };
 use crate::wire::json;
 use crate::wire::xml::{
-    is_xml_space, Element, EventSource, XmlError, XmlErrorKind, XmlFragment, XmlLimits, XmlNode,
-    XmlReader, XmlWriter,
+    Element, EventSource, XmlError, XmlErrorKind, XmlFragment, XmlLimits, XmlNode, XmlReader,
+    XmlWriter, is_xml_space,
 };
 
 /// The root element's local name.

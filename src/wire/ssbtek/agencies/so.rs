@@ -7,9 +7,9 @@ use crate::id::Sensitive;
 use crate::model::ssbtek::{
     AnsoktOmErsattning, Arbetsloshetsersattning, SoAvstangning, SoSvar, SoUtbetalning,
 };
-use crate::wire::ssbtek::read::{boolean, date, decimal, missing, text, unexpected};
 use crate::wire::ssbtek::DecodeError;
-use crate::wire::xml::{EventSource, XmlReader, XmlWriter, XSI_NAMESPACE};
+use crate::wire::ssbtek::read::{boolean, date, decimal, missing, text, unexpected};
+use crate::wire::xml::{EventSource, XSI_NAMESPACE, XmlReader, XmlWriter};
 
 use super::SO_NAMESPACE as NS;
 

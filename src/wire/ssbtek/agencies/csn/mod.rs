@@ -27,7 +27,7 @@ use crate::id::Personidentitet;
 use crate::model::ssbtek::{CsnDokument, CsnNamespaceVersion, CsnStod};
 use crate::wire::xml::{XmlError, XmlErrorKind, XmlLimits, XmlReader, XmlWriter};
 
-use read::{root_version, Cx};
+use read::{Cx, root_version};
 use write::{Ecx, Prefixes};
 
 mod read;

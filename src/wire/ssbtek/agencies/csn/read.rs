@@ -8,9 +8,9 @@ use crate::codes::{
 };
 use crate::id::Sensitive;
 use crate::model::ssbtek::{
-    parse_csn_belopp, CsnArende, CsnBelopp, CsnBeviljadTid, CsnDatum, CsnDokument,
-    CsnNamespaceVersion, CsnPerson, CsnResultat, CsnSokttid, CsnStod, CsnStodArenden,
-    CsnStudiestodstypforteckning, CsnUtbetaldTid, CsnUtbetalning, CsnVecka,
+    CsnArende, CsnBelopp, CsnBeviljadTid, CsnDatum, CsnDokument, CsnNamespaceVersion, CsnPerson,
+    CsnResultat, CsnSokttid, CsnStod, CsnStodArenden, CsnStudiestodstypforteckning, CsnUtbetaldTid,
+    CsnUtbetalning, CsnVecka, parse_csn_belopp,
 };
 use crate::wire::ssbtek::read::missing;
 use crate::wire::xml::{Element, EventSource, XmlError, XmlErrorKind, XmlReader};

@@ -604,11 +604,13 @@ fn csn_other_versions_decode_in_their_own_namespaces() {
     assert_eq!(doc.namespace_version.to_string(), "v5.1");
     let text = round_trip(&doc);
     assert!(text.contains("http://schema.csn.se/v5.1/hemutrustningslan"));
-    assert!(decode(
-        V4.replace("/v4.0/", "/v04.0/").as_bytes(),
-        &XmlLimits::default()
-    )
-    .is_err());
+    assert!(
+        decode(
+            V4.replace("/v4.0/", "/v04.0/").as_bytes(),
+            &XmlLimits::default()
+        )
+        .is_err()
+    );
     // mixed versions are refused
     let mixed = V4.replacen(
         "http://schema.csn.se/v4.0/person",
@@ -906,8 +908,7 @@ fn fraga(version: CsnNamespaceVersion, which: usize) -> XmlFragment {
     };
     let xml = format!(r#"<w{default} xmlns:k="{k}" xmlns:sam="urn:sambruk">{inner}</w>"#);
     let doc = XmlDocument::parse(xml.as_bytes(), &XmlLimits::default()).unwrap();
-    let fragment = doc.root().elements().next().unwrap().clone();
-    fragment
+    doc.root().elements().next().unwrap().clone()
 }
 
 fn dokument() -> impl Strategy<Value = CsnDokument> {

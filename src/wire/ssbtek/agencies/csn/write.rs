@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 
 use crate::codes::{CsnBeloppstyp, CsnStodform};
 use crate::model::ssbtek::{
-    csn_belopp_text, CsnArende, CsnBelopp, CsnBeviljadTid, CsnDokument, CsnPerson, CsnSokttid,
-    CsnStod, CsnStodArenden, CsnUtbetalning,
+    CsnArende, CsnBelopp, CsnBeviljadTid, CsnDokument, CsnPerson, CsnSokttid, CsnStod,
+    CsnStodArenden, CsnUtbetalning, csn_belopp_text,
 };
 use crate::wire::xml::{XmlFragment, XmlWriter};
 
@@ -292,7 +292,7 @@ fn person(w: &mut W, e: &Ecx<'_>, p: &CsnPerson, v4: bool) -> io::Result<()> {
         _ => {
             return Err(invalid(
                 "omstallningsstudiestod: required from v4.0, not allowed before",
-            ))
+            ));
         }
     }
     w.end()?;
@@ -303,7 +303,7 @@ fn person(w: &mut W, e: &Ecx<'_>, p: &CsnPerson, v4: bool) -> io::Result<()> {
             _ => {
                 return Err(invalid(
                     "Omstallningsstudiestod: required from v4.0, not allowed before",
-                ))
+                ));
             }
         }
     }
@@ -375,7 +375,7 @@ fn arende(w: &mut W, e: &Ecx<'_>, stod: CsnStod, shape: &Shape, a: &CsnArende) -
         _ => {
             return Err(invalid(
                 "soktaTider: required except for hemutrustningslån, where it is not allowed",
-            ))
+            ));
         }
     }
     match (&a.beviljade_tider, tider) {
@@ -395,7 +395,7 @@ fn arende(w: &mut W, e: &Ecx<'_>, stod: CsnStod, shape: &Shape, a: &CsnArende) -
         _ => {
             return Err(invalid(
                 "BeviljadeTider: required except for hemutrustningslån, where it is not allowed",
-            ))
+            ));
         }
     }
     count(
