@@ -5,6 +5,8 @@
 //! The crate is one version-neutral model in the middle with one spoke per wire format:
 //!
 //! * [`id`], [`money`], [`period`], [`codes`], [`text`]: small validated value types;
+//! * [`xs`]: the lexical forms (dates, date-times, decimals, integers, booleans) every codec
+//!   and value type reads and writes through;
 //! * [`version`]: LEFI Online and SSBTEK versions and their capability matrix;
 //! * [`model`]: requests, responses, payments, benefit cases and decisions;
 //! * [`legal`]: purposes, legal basis, consent, authorisation and data-minimised views;
@@ -23,3 +25,4 @@ pub mod period;
 pub mod text;
 pub mod version;
 pub mod wire;
+pub mod xs;

@@ -24,8 +24,6 @@ use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::id::serde_support;
-
 /// An ISO 4217 currency code: three uppercase ASCII letters (the shape is checked, not
 /// membership in the current ISO list).
 ///
@@ -131,7 +129,7 @@ impl Serialize for Valuta {
 
 impl<'de> Deserialize<'de> for Valuta {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_support::deserialize_str(deserializer, "an ISO 4217 currency code", Self::parse)
+        crate::xs::serde::deserialize_str(deserializer, "an ISO 4217 currency code", Self::parse)
     }
 }
 
@@ -309,41 +307,10 @@ impl<'de> Deserialize<'de> for Belopp {
     }
 }
 
-/// Why a text is not an exact decimal number.
-///
-/// ```
-/// use lefi::money::{parse_decimal_exact, ParseAmountError};
-///
-/// assert_eq!(parse_decimal_exact(""), Err(ParseAmountError::Empty));
-/// assert_eq!(parse_decimal_exact("NaN"), Err(ParseAmountError::NotFinite));
-/// assert_eq!(parse_decimal_exact("1,5"), Err(ParseAmountError::Syntax));
-/// assert_eq!(parse_decimal_exact("1e40"), Err(ParseAmountError::OutOfRange));
-/// assert_eq!(parse_decimal_exact("1e-40"), Err(ParseAmountError::TooPrecise));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
-#[non_exhaustive]
-pub enum ParseAmountError {
-    /// The text is empty.
-    #[error("amount is empty")]
-    Empty,
-    /// `NaN` or an infinity (not JSON numbers, and not amounts).
-    #[error("amount is not a finite number")]
-    NotFinite,
-    /// Not a JSON number (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`).
-    #[error("amount is not a valid JSON number")]
-    Syntax,
-    /// The magnitude is too large for a `Decimal` (about 7.9 × 10²⁸).
-    #[error("amount is out of range")]
-    OutOfRange,
-    /// More than 28 significant decimal places; cannot be held exactly.
-    #[error("amount has more decimal places than can be held exactly")]
-    TooPrecise,
-}
+pub use crate::xs::ParseAmountError;
 
-/// The most decimal places a `Decimal` holds.
-const MAX_SCALE: u32 = 28;
-
-/// Converts JSON number text to an exact [`Decimal`], keeping the scale of plain decimals.
+/// Converts JSON number text to an exact [`Decimal`], keeping the scale of plain decimals:
+/// [`crate::xs::decimal`] with [`DecimalForm::Json`](crate::xs::DecimalForm::Json).
 ///
 /// Accepts exactly the JSON number grammar: `-0.10` keeps scale 2, `1e2` is `100`, `1.5E-3`
 /// is `0.0015`, `1.50e1` is `15.0` (the scale is the number of fraction digits minus the
@@ -352,220 +319,15 @@ const MAX_SCALE: u32 = 28;
 /// rejected. Never panics.
 ///
 /// ```
-/// use lefi::money::parse_decimal_exact;
+/// use lefi::money::{parse_decimal_exact, ParseAmountError};
 ///
 /// assert_eq!(parse_decimal_exact("1e2")?.to_string(), "100");
 /// assert_eq!(parse_decimal_exact("0.1")?.to_string(), "0.1");
 /// assert_eq!(parse_decimal_exact("-0.10")?.to_string(), "-0.10");
 /// assert_eq!(parse_decimal_exact("1.5E-3")?.to_string(), "0.0015");
-/// # Ok::<(), lefi::money::ParseAmountError>(())
+/// assert_eq!(parse_decimal_exact("1,5"), Err(ParseAmountError::Syntax));
+/// # Ok::<(), ParseAmountError>(())
 /// ```
 pub fn parse_decimal_exact(text: &str) -> Result<Decimal, ParseAmountError> {
-    let number = JsonNumber::scan(text)?;
-    number.to_decimal()
-}
-
-/// The parts of a syntactically valid JSON number.
-struct JsonNumber<'a> {
-    negative: bool,
-    /// Integer digits followed by fraction digits (ASCII).
-    integer: &'a [u8],
-    fraction: &'a [u8],
-    /// The exponent, saturated to ±(a bound far beyond any representable value).
-    exponent: i64,
-}
-
-impl<'a> JsonNumber<'a> {
-    fn scan(text: &'a str) -> Result<Self, ParseAmountError> {
-        if text.is_empty() {
-            return Err(ParseAmountError::Empty);
-        }
-        let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
-        if ["nan", "inf", "infinity"]
-            .iter()
-            .any(|word| unsigned.eq_ignore_ascii_case(word))
-        {
-            return Err(ParseAmountError::NotFinite);
-        }
-        let bytes = text.as_bytes();
-        let (negative, rest) = match bytes {
-            [b'-', rest @ ..] => (true, rest),
-            _ => (false, bytes),
-        };
-        let int_len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        let (integer, rest) = rest.split_at(int_len);
-        if integer.is_empty() || (integer.len() > 1 && integer.starts_with(b"0")) {
-            return Err(ParseAmountError::Syntax);
-        }
-        let (fraction, rest) = match rest {
-            [b'.', rest @ ..] => {
-                let len = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-                let (fraction, rest) = rest.split_at(len);
-                if fraction.is_empty() {
-                    return Err(ParseAmountError::Syntax);
-                }
-                (fraction, rest)
-            }
-            _ => (&[][..], rest),
-        };
-        let exponent = match rest {
-            [] => 0,
-            [b'e' | b'E', rest @ ..] => parse_exponent(rest)?,
-            _ => return Err(ParseAmountError::Syntax),
-        };
-        Ok(Self {
-            negative,
-            integer,
-            fraction,
-            exponent,
-        })
-    }
-
-    fn to_decimal(&self) -> Result<Decimal, ParseAmountError> {
-        // Significant digits as an integer mantissa (i128 holds 38 digits; Decimal 28–29).
-        let mut mantissa: i128 = 0;
-        let mut pending_zeros: u32 = 0;
-        let mut scale: i64 = i64::try_from(self.fraction.len()).unwrap_or(i64::MAX) - self.exponent;
-        for &b in self.integer.iter().chain(self.fraction) {
-            let digit = i128::from(b - b'0');
-            if digit == 0 && mantissa != 0 {
-                // Defer zeros so that long runs of trailing zeros cannot overflow.
-                pending_zeros = pending_zeros.saturating_add(1);
-                continue;
-            }
-            if mantissa != 0 {
-                mantissa = scale_up(mantissa, pending_zeros + 1)?;
-                pending_zeros = 0;
-            }
-            mantissa = mantissa
-                .checked_add(digit)
-                .ok_or(ParseAmountError::OutOfRange)?;
-        }
-        // Trailing zeros: drop them while the scale is too large, else multiply them back in.
-        let droppable = i64::from(pending_zeros).min((scale - i64::from(MAX_SCALE)).max(0));
-        scale -= droppable;
-        let remaining = u32::try_from(i64::from(pending_zeros) - droppable).unwrap_or(u32::MAX);
-        if mantissa != 0 {
-            mantissa = scale_up(mantissa, remaining)?;
-        }
-        if scale < 0 {
-            if mantissa != 0 {
-                let up = u32::try_from(-scale).map_err(|_| ParseAmountError::OutOfRange)?;
-                mantissa = scale_up(mantissa, up)?;
-            }
-            scale = 0;
-        }
-        if scale > i64::from(MAX_SCALE) {
-            if mantissa != 0 {
-                return Err(ParseAmountError::TooPrecise);
-            }
-            scale = i64::from(MAX_SCALE);
-        }
-        let mut scale = u32::try_from(scale).map_err(|_| ParseAmountError::TooPrecise)?;
-        if self.negative {
-            mantissa = -mantissa;
-        }
-        loop {
-            match Decimal::try_from_i128_with_scale(mantissa, scale) {
-                Ok(value) => return Ok(value),
-                // Too many digits: drop a trailing fraction zero if there is one (exact).
-                Err(_) if scale > 0 && mantissa % 10 == 0 => {
-                    mantissa /= 10;
-                    scale -= 1;
-                }
-                Err(_) => return Err(ParseAmountError::OutOfRange),
-            }
-        }
-    }
-}
-
-/// `mantissa × 10^places`, or `OutOfRange`.
-fn scale_up(mantissa: i128, places: u32) -> Result<i128, ParseAmountError> {
-    10i128
-        .checked_pow(places)
-        .and_then(|factor| mantissa.checked_mul(factor))
-        .ok_or(ParseAmountError::OutOfRange)
-}
-
-/// Parses `[+-]?[0-9]+`, saturating far beyond any meaningful exponent.
-fn parse_exponent(bytes: &[u8]) -> Result<i64, ParseAmountError> {
-    let (negative, digits) = match bytes {
-        [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        _ => (false, bytes),
-    };
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return Err(ParseAmountError::Syntax);
-    }
-    let magnitude = digits.iter().fold(0i64, |acc, b| {
-        acc.saturating_mul(10)
-            .saturating_add(i64::from(b - b'0'))
-            .min(1_000_000_000)
-    });
-    Ok(if negative { -magnitude } else { magnitude })
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    fn ok(s: &str) -> String {
-        parse_decimal_exact(s).unwrap().to_string()
-    }
-
-    #[test]
-    fn exact_values_and_scales() {
-        assert_eq!(ok("0"), "0");
-        assert_eq!(
-            ok("7922816251426433759354395033.50"),
-            "7922816251426433759354395033.5"
-        );
-        assert_eq!(ok("-0"), "0");
-        assert_eq!(ok("0.000"), "0.000");
-        assert_eq!(ok("1.50e1"), "15.0");
-        assert_eq!(ok("1E+2"), "100");
-        assert_eq!(ok("123.456e-2"), "1.23456");
-        assert_eq!(ok("0e999999999999999999999"), "0");
-        assert_eq!(
-            ok("1.0000000000000000000000000000000000000000"),
-            "1.0000000000000000000000000000"
-        );
-        assert_eq!(
-            ok("79228162514264337593543950335"),
-            "79228162514264337593543950335"
-        );
-        assert_eq!(
-            ok("100000000000000000000000000000e-10"),
-            "10000000000000000000.000000000"
-        );
-    }
-
-    #[test]
-    fn rejects_non_json_numbers() {
-        for s in [
-            "+1", ".5", "5.", "01", "1e", "1e+", "--1", "1.2.3", " 1", "1 ", "0x10", "1_000", "−1",
-        ] {
-            assert_eq!(
-                parse_decimal_exact(s),
-                Err(ParseAmountError::Syntax),
-                "{s:?}"
-            );
-        }
-        for s in ["NaN", "-Infinity", "inf", "+inf"] {
-            assert_eq!(
-                parse_decimal_exact(s),
-                Err(ParseAmountError::NotFinite),
-                "{s:?}"
-            );
-        }
-        assert_eq!(
-            parse_decimal_exact("79228162514264337593543950336"),
-            Err(ParseAmountError::OutOfRange)
-        );
-        assert_eq!(
-            parse_decimal_exact("1e-29"),
-            Err(ParseAmountError::TooPrecise)
-        );
-    }
+    crate::xs::decimal(text, crate::xs::DecimalForm::Json)
 }

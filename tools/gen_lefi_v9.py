@@ -123,8 +123,8 @@ EXTRA_PROPERTIES = {
 }
 UNDECLARED = 'crate::wire::lefi_json::quirks::undeclared'
 
-NUMBER = 'crate::wire::lefi_json::number'
-DATE = 'crate::wire::lefi_json::date'
+NUMBER = 'crate::xs::serde::json_number'
+DATE = 'crate::xs::serde::date'
 RUST_KEYWORDS = {'as', 'break', 'const', 'continue', 'crate', 'else', 'enum', 'extern', 'false',
                  'fn', 'for', 'if', 'impl', 'in', 'let', 'loop', 'match', 'mod', 'move', 'mut',
                  'pub', 'ref', 'return', 'self', 'static', 'struct', 'super', 'trait', 'true',

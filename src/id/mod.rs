@@ -21,7 +21,6 @@ mod organisationsnummer;
 mod personidentitet;
 mod personnummer;
 mod sensitive;
-pub(crate) mod serde_support;
 
 pub use organisationsnummer::{Organisationsnummer, ParseOrganisationsnummerError};
 pub use personidentitet::{ParsePersonidentitetError, Personidentitet};

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ascii_str, digit_values, joined_digit_values, luhn_valid, serde_support};
+use super::{ascii_str, digit_values, joined_digit_values, luhn_valid};
 
 /// A validated Swedish organisationsnummer.
 ///
@@ -162,6 +162,6 @@ impl Serialize for Organisationsnummer {
 
 impl<'de> Deserialize<'de> for Organisationsnummer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_support::deserialize_str(deserializer, "an organisationsnummer", Self::parse)
+        crate::xs::serde::deserialize_str(deserializer, "an organisationsnummer", Self::parse)
     }
 }

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ParsePersonnummerError, Personnummer, ascii_str, serde_support};
+use super::{ParsePersonnummerError, Personnummer, ascii_str};
 
 /// An identity number with only the wire shape checked: 10 or 12 ASCII digits
 /// (`^([0-9]{2})?([0-9]{10})$`, the LEFI v9 `personnummer` pattern), kept exactly as received.
@@ -209,7 +209,7 @@ impl Serialize for Personidentitet {
 
 impl<'de> Deserialize<'de> for Personidentitet {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_support::deserialize_str(
+        crate::xs::serde::deserialize_str(
             deserializer,
             "a personidentitet of ten or twelve digits",
             Self::parse,

@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ascii_str, digit_values, joined_digit_values, luhn_valid, serde_support};
+use super::{ascii_str, digit_values, joined_digit_values, luhn_valid};
 
 /// A validated Swedish personnummer or samordningsnummer (coordination number).
 ///
@@ -295,7 +295,7 @@ impl Serialize for Personnummer {
 
 impl<'de> Deserialize<'de> for Personnummer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_support::deserialize_str(deserializer, "a twelve-digit personnummer", Self::parse)
+        crate::xs::serde::deserialize_str(deserializer, "a twelve-digit personnummer", Self::parse)
     }
 }
 

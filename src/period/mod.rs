@@ -223,35 +223,11 @@ impl Serialize for IsoDate {
 
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::id::serde_support::deserialize_str(deserializer, "a date YYYY-MM-DD", |s| {
-            parse_ymd(s.as_bytes())
+        crate::xs::serde::deserialize_str(deserializer, "a date YYYY-MM-DD", |s| {
+            crate::xs::date(s)
                 .map(IsoDate)
                 .ok_or("invalid date, expected YYYY-MM-DD")
         })
-    }
-}
-
-/// Parses one to nine ASCII digits as a number.
-fn parse_digits(bytes: &[u8]) -> Option<u32> {
-    if bytes.is_empty() || bytes.len() > 9 || !bytes.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    Some(
-        bytes
-            .iter()
-            .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0')),
-    )
-}
-
-/// Parses exactly `YYYY-MM-DD` (four-digit year) to a valid date.
-fn parse_ymd(bytes: &[u8]) -> Option<NaiveDate> {
-    match bytes {
-        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => NaiveDate::from_ymd_opt(
-            i32::try_from(parse_digits(y)?).ok()?,
-            parse_digits(&[*m1, *m2])?,
-            parse_digits(&[*d1, *d2])?,
-        ),
-        _ => None,
     }
 }
 
@@ -280,7 +256,7 @@ mod tests {
 
     #[test]
     fn ymd_is_strict() {
-        assert_eq!(parse_ymd(b"2024-02-29"), Some(d(2024, 2, 29)));
+        assert_eq!(crate::xs::date("2024-02-29"), Some(d(2024, 2, 29)));
         for s in [
             "2023-02-29",
             "2024-2-29",
@@ -290,7 +266,7 @@ mod tests {
             "+024-02-29",
             "",
         ] {
-            assert_eq!(parse_ymd(s.as_bytes()), None, "{s:?}");
+            assert_eq!(crate::xs::date(s), None, "{s:?}");
         }
     }
 }

@@ -6,8 +6,8 @@ use std::str::FromStr;
 use chrono::{Datelike, Month, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::parse_digits;
-use crate::id::serde_support;
+use crate::xs::digits as parse_digits;
+use crate::xs::serde as serde_support;
 
 /// A date at year, month or day precision, as LEFI `LefiFranTill` and several PM fields carry
 /// it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit year, two-digit month and day).

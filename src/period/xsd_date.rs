@@ -6,8 +6,8 @@ use std::str::FromStr;
 use chrono::{Datelike, FixedOffset, NaiveDate, Offset, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{parse_digits, parse_ymd};
-use crate::id::serde_support;
+use crate::xs::digits as parse_digits;
+use crate::xs::serde as serde_support;
 
 /// An XML Schema `xs:date`: `YYYY-MM-DD` optionally followed by a timezone, `Z` or `±HH:MM`
 /// (`1998-05-12+02:00`, `2020-01-01Z`). Only four-digit years are accepted.
@@ -121,7 +121,8 @@ impl XsdTimezone {
         FixedOffset::east_opt(seconds).unwrap_or_else(|| Utc.fix())
     }
 
-    fn parse(bytes: &[u8]) -> Option<Self> {
+    /// Parses `Z` or `±hh:mm` (within ±14:00).
+    pub(crate) fn parse(bytes: &[u8]) -> Option<Self> {
         match bytes {
             [b'Z'] => Some(XsdTimezone::Z),
             [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
@@ -198,7 +199,10 @@ impl XsdDate {
         if !shape_ok {
             return Err(ParseXsdDateError::Format);
         }
-        let date = parse_ymd(date_part).ok_or(ParseXsdDateError::Date)?;
+        let date = core::str::from_utf8(date_part)
+            .ok()
+            .and_then(crate::xs::date)
+            .ok_or(ParseXsdDateError::Date)?;
         let timezone = if tz_part.is_empty() {
             None
         } else {

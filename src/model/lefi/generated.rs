@@ -1027,7 +1027,7 @@ pub struct LefiArbetsskadelivrantaUnderlag {
     ///
     /// Anges som ett decimaltal med upp till fem decimaler.
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -1201,7 +1201,7 @@ pub struct LefiBarnbidragUppgifter {
 pub struct LefiBelopp {
     /// Antalet enheter av valutan som avses. Kan innehålla decimaler.
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -2621,14 +2621,14 @@ pub struct LefiIntjanandePgbForAntagandepoang {
     pub belopp: Option<LefiBelopp>,
     /// Antagandepoäng för aktuellt år.
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
     pub antagandepoang: Option<rust_decimal::Decimal>,
     /// Jämförelsepoäng för aktuellt år.
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -2636,7 +2636,7 @@ pub struct LefiIntjanandePgbForAntagandepoang {
     /// Bästa värdet av antagandepoäng och jämförelsepoäng ökat med 1.00.
     #[serde(
         rename = "bastaPoangPlusEtt",
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -2797,7 +2797,7 @@ pub struct LefiIntjanandePoang {
     pub typ: Option<LefiBokstavskod>,
     /// `summa` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -2911,7 +2911,7 @@ pub struct LefiIntjanandeUppgift {
     /// - Tom 2002: apoäng+fpoäng.
     /// - From 2003: apoäng+fpoäng+sapoäng.
     #[serde(
-        with = "crate::wire::lefi_json::number::vec::option",
+        with = "crate::xs::serde::json_number::vec::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -3552,13 +3552,13 @@ pub struct LefiOmvardnadsbidragUnderlag {
 #[non_exhaustive]
 pub struct LefiPeriod {
     /// Det första datumet i den avsedda perioden.
-    #[serde(with = "crate::wire::lefi_json::date")]
+    #[serde(with = "crate::xs::serde::date")]
     pub from: chrono::NaiveDate,
     /// Det sista datumet i den avsedda perioden.
     ///
     /// Detta kan vara samma datum som det första i perioden, vilket betyder att
     /// det bara är en dag som avses.
-    #[serde(with = "crate::wire::lefi_json::date")]
+    #[serde(with = "crate::xs::serde::date")]
     pub tom: chrono::NaiveDate,
 }
 
@@ -3577,7 +3577,7 @@ impl LefiPeriod {
 #[non_exhaustive]
 pub struct LefiPeriodMedValfrittTom {
     /// Det första datumet i den avsedda perioden.
-    #[serde(with = "crate::wire::lefi_json::date")]
+    #[serde(with = "crate::xs::serde::date")]
     pub from: chrono::NaiveDate,
     /// Det sista datumet i den avsedda perioden, om något.
     ///
@@ -3585,7 +3585,7 @@ pub struct LefiPeriodMedValfrittTom {
     /// det bara är en dag som avses. Datumet kan också utelämnas, vilket i så
     /// fall alltså betyder att seriens slut inte är angivet.
     #[serde(
-        with = "crate::wire::lefi_json::date::option",
+        with = "crate::xs::serde::date::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -3738,7 +3738,7 @@ pub struct LefiPmFormanAnsprak {
     pub ansprakid: Option<crate::text::Text>,
     /// Det datum detta anspråk togs emot av Pensionsmyndigheten.
     #[serde(
-        with = "crate::wire::lefi_json::date::option",
+        with = "crate::xs::serde::date::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -3766,7 +3766,7 @@ pub struct LefiPmFormanBeslut {
     pub beslutsid: Option<crate::text::Text>,
     /// Det datum detta beslut togs emot av Pensionsmyndigheten.
     #[serde(
-        with = "crate::wire::lefi_json::date::option",
+        with = "crate::xs::serde::date::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -3931,7 +3931,7 @@ pub struct LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden {
     pub dodsfallsdatum: Option<crate::text::Text>,
     /// `fodelsedatum` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::date::option",
+        with = "crate::xs::serde::date::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -3979,7 +3979,7 @@ pub struct LefiPmFormanBeslutadErsattning {
     ///
     /// Om angiven beskriver omfattningen hur stor andel av angiven period, eller annan tidsrymd eller beslutsmängd, som ligger till grund för beslutet. Omfattningen anges som ett nummer mellan 0 och 1 med minst 3 decimalers precision.
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4060,7 +4060,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagAnkep {
     pub antal15delar: Option<i64>,
     /// `medelpoang` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4070,7 +4070,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagAnkep {
     pub taljare: Option<i64>,
     /// `namnare` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4088,7 +4088,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagBp {
     pub efterlevandepensionsunderlag: Option<i64>,
     /// `procent` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4151,7 +4151,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagGarpAp37 {
     /// `uttagsprocentFp` (no description in the contract).
     #[serde(
         rename = "uttagsprocentFp",
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4188,7 +4188,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagIp {
 pub struct LefiPmFormanBeslutadErsattningUnderlagLivranta {
     /// `livrantefaktor` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4198,7 +4198,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagLivranta {
     pub arbetsgivarkod: Option<i64>,
     /// `skadedatum` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::date::option",
+        with = "crate::xs::serde::date::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4222,7 +4222,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagOp {
     pub efterlevandepensionsunderlag: Option<i64>,
     /// `procent` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4257,7 +4257,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagTp {
     pub sjoskattear: Option<i64>,
     /// `uttagsprocent` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4273,7 +4273,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagTp {
     pub folkpensiontillagg: Option<i64>,
     /// `medelpoang` (no description in the contract).
     #[serde(
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4284,7 +4284,7 @@ pub struct LefiPmFormanBeslutadErsattningUnderlagTp {
     /// `erforderligaAr` (no description in the contract).
     #[serde(
         rename = "erforderligaAr",
-        with = "crate::wire::lefi_json::number::option",
+        with = "crate::xs::serde::json_number::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4379,7 +4379,7 @@ impl LefiPmFormanSamordningTyp {
 pub struct LefiPmFormanUtbetalning {
     /// Det datum då utbetalningen har eller planeras effektueras.
     #[serde(
-        with = "crate::wire::lefi_json::date::option",
+        with = "crate::xs::serde::date::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]
@@ -4484,7 +4484,7 @@ pub struct LefiPmLevnadsintyg {
     /// `senastUppdaterad` (no description in the contract).
     #[serde(
         rename = "senastUppdaterad",
-        with = "crate::wire::lefi_json::date::option",
+        with = "crate::xs::serde::date::option",
         default,
         skip_serializing_if = "Option::is_none"
     )]

@@ -294,13 +294,13 @@ pub struct SoUtbetalning {
     #[serde(rename = "Utbetalningsdatum")]
     pub utbetalningsdatum: XsdDate,
     /// `NettoEfterSkatt` (SEK).
-    #[serde(rename = "NettoEfterSkatt", with = "decimal_text")]
+    #[serde(rename = "NettoEfterSkatt", with = "crate::xs::serde::decimal_text")]
     pub netto_efter_skatt: Decimal,
     /// `NettoEfterAvdrag` (SEK).
-    #[serde(rename = "NettoEfterAvdrag", with = "decimal_text")]
+    #[serde(rename = "NettoEfterAvdrag", with = "crate::xs::serde::decimal_text")]
     pub netto_efter_avdrag: Decimal,
     /// `Ersattningsdagar`.
-    #[serde(rename = "Ersattningsdagar", with = "decimal_text")]
+    #[serde(rename = "Ersattningsdagar", with = "crate::xs::serde::decimal_text")]
     pub ersattningsdagar: Decimal,
     /// `AvserFrom`.
     #[serde(rename = "AvserFrom")]
@@ -621,27 +621,6 @@ impl FkSvar {
     }
 }
 
-/// serde for `xs:decimal` amounts: the decimal text (a JSON string, so the scale survives:
-/// `"1234.50"`), read back exactly.
-mod decimal_text {
-    use std::str::FromStr as _;
-
-    use rust_decimal::Decimal;
-    use serde::{Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(d: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(d)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Decimal, D::Error> {
-        crate::id::serde_support::deserialize_str(deserializer, "a decimal as a string", |t| {
-            Decimal::from_str(t).map_err(|_| "invalid value, expected an xs:decimal")
-        })
-    }
-}
-
 /// serde for TNS `resultat`: `"OK"` (true) or `"FEL"` (false), as on the wire.
 mod tns_resultat {
     use serde::{Deserializer, Serializer};
@@ -653,7 +632,7 @@ mod tns_resultat {
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<bool, D::Error> {
-        crate::id::serde_support::deserialize_str(deserializer, "\"OK\" or \"FEL\"", |t| match t {
+        crate::xs::serde::deserialize_str(deserializer, "\"OK\" or \"FEL\"", |t| match t {
             "OK" => Ok(true),
             "FEL" => Ok(false),
             _ => Err("invalid resultat, expected OK or FEL"),

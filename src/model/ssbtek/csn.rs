@@ -575,7 +575,7 @@ macro_rules! digits_newtype_impls {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::id::serde_support::deserialize_str(deserializer, $expecting, Self::parse)
+                crate::xs::serde::deserialize_str(deserializer, $expecting, Self::parse)
             }
         }
     };
@@ -813,7 +813,7 @@ impl Serialize for CsnNamespaceVersion {
 
 impl<'de> Deserialize<'de> for CsnNamespaceVersion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::id::serde_support::deserialize_str(
+        crate::xs::serde::deserialize_str(
             deserializer,
             "a CSN namespace version such as \"v4.0\"",
             Self::parse,
@@ -827,14 +827,11 @@ const BELOPP_MAX_CHARS: usize = 7;
 /// Parses a CSN amount: `-?[0-9]+`, at most 7 characters, whole kronor. The one lexical
 /// parser for amounts, used by the codec and by serde.
 pub(crate) fn parse_csn_belopp(text: &str) -> Option<Decimal> {
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let ok = text.len() <= BELOPP_MAX_CHARS
-        && !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit());
-    if !ok {
+    // the schema's pattern is an xs:integer without `+`, of at most 7 characters
+    if text.len() > BELOPP_MAX_CHARS || text.starts_with('+') {
         return None;
     }
-    text.parse::<i64>().ok().map(Decimal::from)
+    crate::xs::integer::<i64>(text).map(Decimal::from)
 }
 
 /// The wire text of a CSN amount (`-?[0-9]+`, no leading zeros), or `None` when the amount
@@ -867,7 +864,7 @@ mod belopp_text {
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Decimal, D::Error> {
-        crate::id::serde_support::deserialize_str(deserializer, "a CSN amount as a string", |t| {
+        crate::xs::serde::deserialize_str(deserializer, "a CSN amount as a string", |t| {
             super::parse_csn_belopp(t)
                 .ok_or("invalid CSN amount, expected -?[0-9]+ of at most 7 characters")
         })

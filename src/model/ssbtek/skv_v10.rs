@@ -194,7 +194,7 @@ pub struct SkvKapitaluppgift {
         rename = "SummaIntakterPaKapital",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "decimal_text"
+        with = "crate::xs::serde::decimal_text::option"
     )]
     pub summa_intakter_pa_kapital: Option<Decimal>,
     /// `besko:OverskottPaKapital`: capital surplus (negative for a deficit).
@@ -202,7 +202,7 @@ pub struct SkvKapitaluppgift {
         rename = "OverskottPaKapital",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "decimal_text"
+        with = "crate::xs::serde::decimal_text::option"
     )]
     pub overskott_pa_kapital: Option<Decimal>,
     /// Namespace declarations and attributes of the element.
@@ -275,39 +275,4 @@ pub struct SkvXmlAttribute {
     pub local: String,
     /// The normalised value.
     pub value: Sensitive,
-}
-
-/// serde for optional amounts: a string holding the decimal, read by the one plain-decimal
-/// parser (`-?digits[.digits]`).
-mod decimal_text {
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(
-        value: &Option<Decimal>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(d) => serializer.collect_str(d),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Decimal>, D::Error> {
-        Ok(Option::<Text>::deserialize(deserializer)?.map(|t| t.0))
-    }
-
-    struct Text(Decimal);
-
-    impl<'de> Deserialize<'de> for Text {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            crate::id::serde_support::deserialize_str(
-                deserializer,
-                "an amount as a decimal string",
-                |t| super::super::skv_v11::parse_skv_decimal(t).map(Text),
-            )
-        }
-    }
 }

@@ -31,6 +31,7 @@ use serde_json::value::RawValue;
 
 use crate::id::Sensitive;
 use crate::money::{ParseAmountError, parse_decimal_exact};
+use crate::xs::DecimalForm;
 
 use super::values::XsdDateTime;
 
@@ -80,33 +81,12 @@ pub enum SkvJsonForm {
 // Lexical parsers shared with the v10 document and its codec.
 
 /// Parses a plain decimal `-?[0-9]+(\.[0-9]+)?` (leading zeros allowed; no `+`, exponent,
-/// spaces or decimal comma) to an exact [`Decimal`] through [`parse_decimal_exact`].
+/// spaces or decimal comma) to an exact [`Decimal`]: an `xs:decimal` of that shape.
 pub(crate) fn parse_skv_decimal(text: &str) -> Result<Decimal, ParseSkvValueError> {
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
-    };
-    let (int, fraction) = match unsigned.split_once('.') {
-        Some((int, fraction)) => (int, Some(fraction)),
-        None => (unsigned, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || !fraction.is_none_or(digits) {
+    if text.starts_with(['+', '.']) || text.ends_with('.') {
         return Err(ParseSkvValueError::Belopp);
     }
-    // the JSON number grammar has no leading zeros
-    let int = match int.trim_start_matches('0') {
-        "" => "0",
-        trimmed => trimmed,
-    };
-    let mut canonical = String::with_capacity(text.len() + 1);
-    canonical.push_str(sign);
-    canonical.push_str(int);
-    if let Some(fraction) = fraction {
-        canonical.push('.');
-        canonical.push_str(fraction);
-    }
-    parse_decimal_exact(&canonical).map_err(amount_error)
+    crate::xs::decimal(text, DecimalForm::Xs).map_err(amount_error)
 }
 
 fn amount_error(e: ParseAmountError) -> ParseSkvValueError {
@@ -120,17 +100,11 @@ fn amount_error(e: ParseAmountError) -> ParseSkvValueError {
 
 /// Parses a year of exactly four digits, 1000–9999.
 pub(crate) fn parse_skv_year(text: &str) -> Result<u16, ParseSkvValueError> {
-    match text.as_bytes() {
-        [first @ b'1'..=b'9', rest @ ..]
-            if rest.len() == 3 && rest.iter().all(u8::is_ascii_digit) =>
-        {
-            let value = std::iter::once(first)
-                .chain(rest)
-                .fold(0u16, |acc, b| acc * 10 + u16::from(b - b'0'));
-            Ok(value)
-        }
-        _ => Err(ParseSkvValueError::Ar),
-    }
+    let year = (text.len() == 4)
+        .then(|| crate::xs::integer::<u16>(text))
+        .flatten()
+        .filter(|y| (1000..=9999).contains(y));
+    year.ok_or(ParseSkvValueError::Ar)
 }
 
 /// A custom serde error for a value of the wrong JSON type (the value is not repeated).
@@ -525,11 +499,7 @@ impl Serialize for SkvBeskattningsperiod {
 
 impl<'de> Deserialize<'de> for SkvBeskattningsperiod {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::id::serde_support::deserialize_str(
-            deserializer,
-            "a beskattningsperiod YYYYPn",
-            Self::parse,
-        )
+        crate::xs::serde::deserialize_str(deserializer, "a beskattningsperiod YYYYPn", Self::parse)
     }
 }
 
@@ -673,7 +643,7 @@ skv_leaf_fields!(
 /// `YYYY-MM-DD`, read by the crate's one JSON date parser.
 impl SkvField for NaiveDate {
     fn read<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
-        let date = map.next_value::<Option<crate::wire::lefi_json::date::WireDate>>()?;
+        let date = map.next_value::<Option<crate::xs::serde::date::WireDate>>()?;
         Ok(date.map(|d| d.0))
     }
 

@@ -6,9 +6,7 @@ use base64::Engine as _;
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::id::serde_support;
-
-use crate::period::{Period, XsdDate};
+use crate::period::{Period, XsdDate, XsdTimezone};
 
 /// Why a value of the SSBTEK model was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
@@ -48,12 +46,15 @@ pub struct XsdDateTime {
 impl XsdDateTime {
     /// Parses `YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm]`.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
-        let (body, offset) = split_timezone(text).ok_or(ValueError::DateTime)?;
-        let local = NaiveDateTime::parse_from_str(body, "%Y-%m-%dT%H:%M:%S%.f")
-            .map_err(|_| ValueError::DateTime)?;
-        if body.len() < 19 {
-            return Err(ValueError::DateTime);
-        }
+        let (local, tz) = crate::xs::date_time(text).ok_or(ValueError::DateTime)?;
+        let offset = match tz {
+            "" => None,
+            tz => Some(
+                XsdTimezone::parse(tz.as_bytes())
+                    .ok_or(ValueError::DateTime)?
+                    .offset(),
+            ),
+        };
         Ok(Self {
             text: text.to_owned(),
             local,
@@ -83,28 +84,6 @@ impl XsdDateTime {
     }
 }
 
-fn split_timezone(text: &str) -> Option<(&str, Option<FixedOffset>)> {
-    if let Some(body) = text.strip_suffix('Z') {
-        return Some((body, FixedOffset::east_opt(0)));
-    }
-    let tail_at = text.len().checked_sub(6)?;
-    let (body, tail) = (text.get(..tail_at)?, text.get(tail_at..)?);
-    let bytes = tail.as_bytes();
-    if body.len() >= 19 && matches!(bytes.first(), Some(b'+' | b'-')) && bytes.get(3) == Some(&b':')
-    {
-        let hours: i32 = tail.get(1..3)?.parse().ok()?;
-        let minutes: i32 = tail.get(4..6)?.parse().ok()?;
-        let secs = hours * 3600 + minutes * 60;
-        let secs = if bytes.first() == Some(&b'-') {
-            -secs
-        } else {
-            secs
-        };
-        return Some((body, Some(FixedOffset::east_opt(secs)?)));
-    }
-    Some((text, None))
-}
-
 impl fmt::Display for XsdDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
@@ -120,7 +99,7 @@ impl Serialize for XsdDateTime {
 
 impl<'de> Deserialize<'de> for XsdDateTime {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_support::deserialize_str(deserializer, "an xs:dateTime", Self::parse)
+        crate::xs::serde::deserialize_str(deserializer, "an xs:dateTime", Self::parse)
     }
 }
 
@@ -221,7 +200,7 @@ macro_rules! text_newtype {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                serde_support::deserialize_str(deserializer, concat!("a ", $field), |t| {
+                crate::xs::serde::deserialize_str(deserializer, concat!("a ", $field), |t| {
                     Self::new(t)
                 })
             }
@@ -327,7 +306,7 @@ impl Serialize for Base64Blob {
 
 impl<'de> Deserialize<'de> for Base64Blob {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        serde_support::deserialize_str(deserializer, "base64 text", Self::decode)
+        crate::xs::serde::deserialize_str(deserializer, "base64 text", Self::decode)
     }
 }
 

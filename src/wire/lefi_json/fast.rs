@@ -455,14 +455,14 @@ impl<'a> Cursor<'a> {
     /// A `number` property, as [`number`](super::number) reads it.
     pub(crate) fn decimal(&mut self) -> Result<rust_decimal::Decimal, Bail> {
         let text = self.number_text()?;
-        super::number::decimal_from_raw::<ValueError>(text).map_err(|_| Bail)
+        crate::xs::serde::json_number::decimal_from_raw::<ValueError>(text).map_err(|_| Bail)
     }
 
     /// A `format: date` property, as [`date`](super::date) reads it.
     pub(crate) fn date(&mut self) -> Result<chrono::NaiveDate, Bail> {
         match self.string_value()? {
-            Str::Borrowed(text) => super::date::parse(text),
-            Str::Unescaped(text) => super::date::parse(&text),
+            Str::Borrowed(text) => crate::xs::date(text),
+            Str::Unescaped(text) => crate::xs::date(&text),
         }
         .ok_or(Bail)
     }

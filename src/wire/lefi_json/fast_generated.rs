@@ -3329,7 +3329,7 @@ impl Fast for m::LefiIntjanandeUppgift {
                 "poang" => {
                     fast::first_time(&mut seen, 5)?;
                     f5 =
-                        c.handed(|d| crate::wire::lefi_json::number::vec::option::deserialize(d))?;
+                        c.handed(|d| crate::xs::serde::json_number::vec::option::deserialize(d))?;
                 }
                 "barnbeslut" => {
                     fast::first_time(&mut seen, 6)?;

@@ -34,13 +34,11 @@
 //! # Ok::<(), lefi_json::Error>(())
 //! ```
 
-pub(crate) mod date;
 mod decode;
 mod encode;
 mod error;
 mod fast;
 mod fast_generated;
-pub(crate) mod number;
 pub(crate) mod quirks;
 mod watch;
 

@@ -149,7 +149,7 @@ pub(super) fn pid<S: EventSource>(
 
 pub(super) fn bool<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<bool, Error> {
     Ok(r.read_text_with(|t| {
-        crate::wire::xml::parse_xs_boolean(t).ok_or(XmlErrorKind::InvalidValue {
+        crate::xs::boolean(crate::xs::collapse(t)).ok_or(XmlErrorKind::InvalidValue {
             expected: "xs:boolean",
         })
     })?)
@@ -157,35 +157,19 @@ pub(super) fn bool<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<b
 
 pub(super) fn int<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<i64, Error> {
     Ok(r.read_text_with(|t| {
-        t.trim_matches(crate::wire::xml::is_xml_space)
-            .parse::<i64>()
-            .map_err(|_| XmlErrorKind::InvalidValue {
-                expected: "xs:long",
-            })
+        crate::xs::integer(crate::xs::collapse(t)).ok_or(XmlErrorKind::InvalidValue {
+            expected: "xs:long",
+        })
     })?)
 }
 
 /// `xs:decimal` (no exponent), exactly: `1.50` keeps its scale.
 pub(super) fn parse_decimal(text: &str) -> Result<Decimal, XmlErrorKind> {
-    const EXPECTED: XmlErrorKind = XmlErrorKind::InvalidValue {
-        expected: "xs:decimal",
-    };
-    let t = text.trim_matches(crate::wire::xml::is_xml_space);
-    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
-    let mut dots = 0;
-    let mut any_digit = false;
-    for b in digits.bytes() {
-        match b {
-            b'0'..=b'9' => any_digit = true,
-            b'.' => dots += 1,
-            _ => return Err(EXPECTED),
+    crate::xs::decimal(crate::xs::collapse(text), crate::xs::DecimalForm::Xs).map_err(|_| {
+        XmlErrorKind::InvalidValue {
+            expected: "xs:decimal",
         }
-    }
-    if !any_digit || dots > 1 {
-        return Err(EXPECTED);
-    }
-    let t = t.strip_prefix('+').unwrap_or(t);
-    Decimal::from_str_exact(t).map_err(|_| EXPECTED)
+    })
 }
 
 pub(super) fn decimal<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<Decimal, Error> {
@@ -194,22 +178,9 @@ pub(super) fn decimal<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Resul
 
 /// `YYYY-MM-DD` exactly (the schema's `Datum`: an `xs:date` without time zone).
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate, XmlErrorKind> {
-    const EXPECTED: XmlErrorKind = XmlErrorKind::InvalidValue {
+    crate::xs::date(crate::xs::collapse(text)).ok_or(XmlErrorKind::InvalidValue {
         expected: "a date YYYY-MM-DD",
-    };
-    let t = text.trim_matches(crate::wire::xml::is_xml_space);
-    let shape = t.len() == 10
-        && t.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if !shape {
-        return Err(EXPECTED);
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| EXPECTED)
+    })
 }
 
 pub(super) fn date<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<NaiveDate, Error> {
@@ -274,9 +245,7 @@ pub(super) fn ersattning<S: EventSource>(
         match (exa, name.local()) {
             (true, "id") if kod.id.is_none() => {
                 let text = child.text();
-                let id = text
-                    .trim_matches(crate::wire::xml::is_xml_space)
-                    .parse::<i64>();
+                let id = text.trim_matches(crate::xs::is_space).parse::<i64>();
                 kod.id = Some(id.map_err(|_| invalid("xs:long in ersattning/id"))?);
             }
             (true, "beskrivning") if kod.beskrivning.is_none() => {
@@ -291,11 +260,7 @@ pub(super) fn ersattning<S: EventSource>(
             }
         }
     }
-    if !fragment
-        .text()
-        .trim_matches(crate::wire::xml::is_xml_space)
-        .is_empty()
-    {
+    if !fragment.text().trim_matches(crate::xs::is_space).is_empty() {
         return Err(r.error(XmlErrorKind::UnexpectedText).into());
     }
     Ok(Ersattning::Kod(kod))
@@ -335,7 +300,7 @@ pub(super) fn decode<S: EventSource, T: XmlDocument>(
         });
     }
     match attribute.map_err(|kind| r.error(kind))? {
-        Some(text) if text.trim_matches(crate::wire::xml::is_xml_space) != attr_text => {
+        Some(text) if text.trim_matches(crate::xs::is_space) != attr_text => {
             return Err(Error::VersionMismatch {
                 namespace_version: version,
                 position: r.position(),

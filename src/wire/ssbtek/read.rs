@@ -5,13 +5,11 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::period::XsdDate;
-use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader, is_xml_space, parse_xs_boolean};
+use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader};
 
 use super::DecodeError;
 
-pub(crate) fn collapse(text: &str) -> &str {
-    text.trim_matches(is_xml_space)
-}
+pub(crate) use crate::xs::collapse;
 
 /// The innermost element is not allowed here.
 pub(crate) fn unexpected<S: EventSource>(r: &XmlReader<S>) -> DecodeError {
@@ -37,7 +35,7 @@ pub(crate) fn date<S: EventSource>(r: &mut XmlReader<S>) -> Result<XsdDate, Deco
 
 pub(crate) fn boolean<S: EventSource>(r: &mut XmlReader<S>) -> Result<bool, DecodeError> {
     r.read_text_with(|t| {
-        parse_xs_boolean(t).ok_or(XmlErrorKind::InvalidValue {
+        crate::xs::boolean(collapse(t)).ok_or(XmlErrorKind::InvalidValue {
             expected: "xs:boolean",
         })
     })
@@ -45,9 +43,7 @@ pub(crate) fn boolean<S: EventSource>(r: &mut XmlReader<S>) -> Result<bool, Deco
 
 pub(crate) fn int<S: EventSource, T: FromStr>(r: &mut XmlReader<S>) -> Result<T, DecodeError> {
     r.read_text_with(|t| {
-        let t = collapse(t);
-        let t = t.strip_prefix('+').unwrap_or(t);
-        t.parse::<T>().map_err(|_| XmlErrorKind::InvalidValue {
+        crate::xs::integer(collapse(t)).ok_or(XmlErrorKind::InvalidValue {
             expected: "an integer",
         })
     })
@@ -55,17 +51,7 @@ pub(crate) fn int<S: EventSource, T: FromStr>(r: &mut XmlReader<S>) -> Result<T,
 
 pub(crate) fn decimal<S: EventSource>(r: &mut XmlReader<S>) -> Result<Decimal, DecodeError> {
     r.read_text_with(|t| {
-        let t = collapse(t);
-        let ok = !t.is_empty()
-            && t.trim_start_matches(['+', '-'])
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.');
-        if !ok {
-            return Err(XmlErrorKind::InvalidValue {
-                expected: "xs:decimal",
-            });
-        }
-        Decimal::from_str(t.strip_prefix('+').unwrap_or(t)).map_err(|_| {
+        crate::xs::decimal(collapse(t), crate::xs::DecimalForm::Xs).map_err(|_| {
             XmlErrorKind::InvalidValue {
                 expected: "xs:decimal",
             }

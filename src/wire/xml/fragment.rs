@@ -453,7 +453,7 @@ impl XmlDocument {
                 Step::Decl(d) => declaration = Some(d),
                 Step::Comment(t) => prolog.push(XmlNode::Comment(t.into_owned())),
                 Step::Pi(t) => prolog.push(XmlNode::ProcessingInstruction(t.into_owned())),
-                Step::Chars(Chars::Text(t)) if t.chars().all(super::reader::is_xml_space) => {}
+                Step::Chars(Chars::Text(t)) if t.chars().all(crate::xs::is_space) => {}
                 Step::Eof => return Err(r.error(XmlErrorKind::NoRoot)),
                 Step::Chars(_) | Step::End => return Err(r.error(XmlErrorKind::UnexpectedText)),
             }
@@ -465,7 +465,7 @@ impl XmlDocument {
                 Step::Eof => break,
                 Step::Comment(t) => epilog.push(XmlNode::Comment(t.into_owned())),
                 Step::Pi(t) => epilog.push(XmlNode::ProcessingInstruction(t.into_owned())),
-                Step::Chars(Chars::Text(t)) if t.chars().all(super::reader::is_xml_space) => {}
+                Step::Chars(Chars::Text(t)) if t.chars().all(crate::xs::is_space) => {}
                 _ => return Err(r.error(XmlErrorKind::UnexpectedText)),
             }
         }

@@ -19,7 +19,7 @@ mod writer;
 
 pub use error::{Position, XmlError, XmlErrorKind};
 pub use fragment::{XmlAttribute, XmlDocument, XmlFragment, XmlName, XmlNode};
-pub use reader::{Element, XSI_NAMESPACE, XmlLimits, XmlReader, is_xml_space, parse_xs_boolean};
+pub use reader::{Element, XSI_NAMESPACE, XmlLimits, XmlReader};
 pub use slice::SliceSource;
 pub use source::{EventSource, ReaderSource};
 pub use writer::{XmlWriter, escape_attribute, escape_text};

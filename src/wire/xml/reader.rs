@@ -168,11 +168,11 @@ impl<'a> Element<'a> {
     ) -> Result<Option<bool>, XmlErrorKind> {
         match self.attribute(ns, local)? {
             None => Ok(None),
-            Some(v) => parse_xs_boolean(&v)
-                .map(Some)
-                .ok_or(XmlErrorKind::InvalidValue {
+            Some(v) => crate::xs::boolean(crate::xs::collapse(&v)).map(Some).ok_or(
+                XmlErrorKind::InvalidValue {
                     expected: "xs:boolean",
-                }),
+                },
+            ),
         }
     }
 
@@ -182,27 +182,6 @@ impl<'a> Element<'a> {
             .attribute_bool(Some(XSI_NAMESPACE), "nil")?
             .unwrap_or(false))
     }
-}
-
-/// Parses the lexical forms of `xs:boolean` (`true`, `false`, `1`, `0`, surrounding
-/// whitespace allowed).
-///
-/// ```
-/// use lefi::wire::xml::parse_xs_boolean;
-/// assert_eq!(parse_xs_boolean(" 1 "), Some(true));
-/// assert_eq!(parse_xs_boolean("yes"), None);
-/// ```
-pub fn parse_xs_boolean(text: &str) -> Option<bool> {
-    match text.trim_matches(is_xml_space) {
-        "true" | "1" => Some(true),
-        "false" | "0" => Some(false),
-        _ => None,
-    }
-}
-
-/// XML whitespace (space, tab, CR, LF).
-pub fn is_xml_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
 /// A namespace declaration the reader refuses: one whose value holds `<` (not well-formed)
@@ -693,7 +672,7 @@ impl<S: EventSource> XmlReader<S> {
                 Step::Start => break,
                 Step::End | Step::Eof => return Ok(None),
                 Step::Chars(Chars::Text(t)) | Step::Chars(Chars::CData(t)) => {
-                    !t.chars().all(is_xml_space)
+                    !t.chars().all(crate::xs::is_space)
                 }
                 Step::Chars(Chars::Char(_)) => true,
                 Step::Comment(_) | Step::Pi(_) | Step::Decl(_) => false,
@@ -860,7 +839,7 @@ impl<S: EventSource> XmlReader<S> {
                 Step::Eof => return Ok(()),
                 Step::Start => true,
                 Step::Chars(Chars::Text(t)) | Step::Chars(Chars::CData(t)) => {
-                    !t.chars().all(is_xml_space)
+                    !t.chars().all(crate::xs::is_space)
                 }
                 Step::Chars(Chars::Char(_)) => true,
                 Step::End | Step::Comment(_) | Step::Pi(_) | Step::Decl(_) => false,

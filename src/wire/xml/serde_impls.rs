@@ -31,7 +31,7 @@ impl Serialize for XmlDocument {
 
 impl<'de> Deserialize<'de> for XmlDocument {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::id::serde_support::deserialize_str(deserializer, "an XML document", |t| {
+        crate::xs::serde::deserialize_str(deserializer, "an XML document", |t| {
             XmlDocument::parse(t.as_bytes(), &XmlLimits::default()).map_err(embedded)
         })
     }

@@ -38,7 +38,7 @@ use crate::model::ssbtek::{
 use crate::wire::json;
 use crate::wire::xml::{
     Element, EventSource, XmlError, XmlErrorKind, XmlFragment, XmlLimits, XmlNode, XmlReader,
-    XmlWriter, is_xml_space,
+    XmlWriter,
 };
 
 /// The root element's local name.
@@ -370,13 +370,13 @@ fn text(t: &str) -> Result<String, XmlErrorKind> {
 }
 
 fn year(t: &str) -> Result<u16, XmlErrorKind> {
-    parse_skv_year(t.trim_matches(is_xml_space)).map_err(|_| XmlErrorKind::InvalidValue {
+    parse_skv_year(crate::xs::collapse(t)).map_err(|_| XmlErrorKind::InvalidValue {
         expected: "a year of four digits",
     })
 }
 
 fn amount(t: &str) -> Result<rust_decimal::Decimal, XmlErrorKind> {
-    parse_skv_decimal(t.trim_matches(is_xml_space)).map_err(|_| XmlErrorKind::InvalidValue {
+    parse_skv_decimal(crate::xs::collapse(t)).map_err(|_| XmlErrorKind::InvalidValue {
         expected: "a decimal amount (-digits[.digits])",
     })
 }

@@ -434,7 +434,7 @@ const CODE_MAX_CHARS: usize = 6;
 
 /// The `xs:decimal` lexical space (after whitespace collapsing).
 fn is_xs_decimal(text: &str) -> bool {
-    let t = text.trim_matches(crate::wire::xml::is_xml_space);
+    let t = text.trim_matches(crate::xs::is_space);
     let t = t.strip_prefix(['+', '-']).unwrap_or(t);
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());

@@ -1,10 +1,10 @@
-//! Exact JSON numbers for the model's [`Decimal`] fields.
+//! Exact JSON numbers for the models' [`Decimal`] fields.
 //!
 //! The contract types amounts as `number` (`format: double`); reading them through `f64`
 //! would turn `0.1` into `0.1000000000000000055…`. Instead the number's own text is taken
 //! from serde_json (its raw-value hook: a newtype struct named [`RAW_TOKEN`], answered with
 //! a one-entry map whose value is the text, borrowed when the input is a slice) and parsed
-//! with [`parse_decimal_exact`]. The hook passes through the `serde_ignored` and
+//! with [`crate::xs::decimal`]. The hook passes through the `serde_ignored` and
 //! `serde_path_to_error` wrappers used by the decoder (tests pin this).
 //!
 //! Encoding writes the decimal's text as a JSON number (not a string) through the same
@@ -16,8 +16,6 @@ use rust_decimal::Decimal;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{self, SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
-
-use crate::money::parse_decimal_exact;
 
 /// serde_json's private name for its raw-value newtype (stable since serde_json 1.0.29).
 pub(crate) const RAW_TOKEN: &str = "$serde_json::private::RawValue";
@@ -44,57 +42,13 @@ impl Serialize for ExactDecimal {
 }
 
 /// Parses the raw text of a JSON value as an exact decimal.
-pub(super) fn decimal_from_raw<E: de::Error>(raw: &str) -> Result<Decimal, E> {
+pub(crate) fn decimal_from_raw<E: de::Error>(raw: &str) -> Result<Decimal, E> {
     match raw.trim_ascii().as_bytes().first() {
         Some(b'-' | b'0'..=b'9') => {}
         _ => return Err(E::custom(format_args!("invalid type: expected {EXPECTED}"))),
     }
-    let raw = raw.trim_ascii();
-    if let Some(d) = plain_decimal(raw) {
-        return Ok(d);
-    }
-    parse_decimal_exact(raw)
+    crate::xs::decimal(raw.trim_ascii(), crate::xs::DecimalForm::Json)
         .map_err(|_| E::custom(format_args!("invalid value: expected {EXPECTED}")))
-}
-
-/// The fast path for the common case, a plain `-?digits(.digits)?` of at most 18 digits
-/// (every amount FK and PM send): the same value and scale as [`parse_decimal_exact`],
-/// without its general machinery. `None` for anything else (exponents, long numbers,
-/// negative zero), which then goes through [`parse_decimal_exact`].
-fn plain_decimal(text: &str) -> Option<Decimal> {
-    let bytes = text.as_bytes();
-    let (negative, digits) = match bytes {
-        [b'-', rest @ ..] => (true, rest),
-        _ => (false, bytes),
-    };
-    let mut mantissa: i64 = 0;
-    let mut count = 0u32;
-    let mut scale: Option<u32> = None;
-    for &b in digits {
-        match b {
-            b'0'..=b'9' => {
-                // counted first: a nineteenth digit could overflow the mantissa
-                count += 1;
-                if count > 18 {
-                    return None;
-                }
-                mantissa = mantissa * 10 + i64::from(b - b'0');
-                if let Some(s) = scale.as_mut() {
-                    *s += 1;
-                }
-            }
-            b'.' if scale.is_none() && count > 0 => scale = Some(0),
-            _ => return None,
-        }
-    }
-    if count == 0 || scale == Some(0) || (negative && mantissa == 0) {
-        return None;
-    }
-    let scale = scale.unwrap_or(0);
-    Some(Decimal::new(
-        if negative { -mantissa } else { mantissa },
-        scale,
-    ))
 }
 
 /// Receives the raw-value map (serde_json) or, from other deserializers, a plain number.
@@ -293,7 +247,7 @@ pub(crate) mod vec {
         use rust_decimal::Decimal;
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-        use crate::wire::lefi_json::number::ExactDecimal;
+        use crate::xs::serde::json_number::ExactDecimal;
 
         struct Items<'a>(&'a [Decimal]);
 
@@ -328,44 +282,6 @@ pub(crate) mod vec {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fast_path_agrees_with_parse_decimal_exact() {
-        for text in [
-            "0",
-            "1",
-            "-1",
-            "0.1",
-            "1.50",
-            "-0.10",
-            "123456789012345678",
-            "-99999999999999.9999",
-            "0.000000000000000001",
-            "10",
-        ] {
-            let fast = plain_decimal(text);
-            let slow = parse_decimal_exact(text).ok();
-            if let Some(fast) = fast {
-                assert_eq!(Some(fast), slow, "{text}");
-                assert_eq!(fast.to_string(), slow.unwrap().to_string(), "{text}");
-            }
-        }
-        // left to the general parser
-        for text in [
-            "-0",
-            "-0.0",
-            "7.",
-            "1e2",
-            "1.5E-3",
-            "1234567890123456789",
-            "",
-            "-",
-            ".5",
-            "1.2.3",
-        ] {
-            assert_eq!(plain_decimal(text), None, "{text}");
-        }
-    }
 
     fn plain_text(value: &Decimal) -> Option<String> {
         let mut text = DecimalText {
@@ -419,14 +335,5 @@ mod tests {
             proptest::prop_assert_eq!(plain_text(&value), Some(value.to_string()));
         }
 
-        #[test]
-        fn fast_path_keeps_value_and_scale(mantissa in proptest::prelude::any::<i64>(), scale in 0u32..=18) {
-            let text = Decimal::new(mantissa, scale).to_string();
-            if let Some(fast) = plain_decimal(&text) {
-                let slow = parse_decimal_exact(&text).unwrap();
-                proptest::prop_assert_eq!(fast, slow);
-                proptest::prop_assert_eq!(fast.scale(), slow.scale());
-            }
-        }
     }
 }
