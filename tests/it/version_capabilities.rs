@@ -9,6 +9,8 @@
 use chrono::NaiveDate;
 use lefi::version::{Capability, LefiVersion, ParseVersionError, SsbtekVersion, capability_matrix};
 
+use crate::support;
+
 fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, day)
 }
@@ -70,12 +72,12 @@ fn ssbtek_version_text_forms_and_namespaces() {
 
 #[test]
 fn ssbtek_v10_namespace_matches_the_xsd() {
-    let xsd = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/contracts/ssbtek-v10/se/forsakringskassan/schema/integration/ssbt/_10/sammansatt_bastjanst_v10.xsd");
-    let Ok(text) = std::fs::read_to_string(&xsd) else {
-        eprintln!("skipping: {} not found", xsd.display());
+    let Some(xsd) = support::contract(
+        "ssbtek-v10/se/forsakringskassan/schema/integration/ssbt/_10/sammansatt_bastjanst_v10.xsd",
+    ) else {
         return;
     };
+    let text = std::fs::read_to_string(&xsd).unwrap();
     assert!(text.contains(&format!(
         "targetNamespace=\"{}\"",
         SsbtekVersion::V10.namespace()

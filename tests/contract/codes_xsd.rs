@@ -6,19 +6,13 @@
     clippy::panic
 )]
 
-use std::path::PathBuf;
-
 use lefi::codes::{Giltighetstid, Kalla, MivArendetyp, MivBeslutskod, MivBeslutstyp};
 
+use crate::support;
+
+/// The text of a file of `../shared/contracts` (required under CI, see `support`).
 fn contract(path: &str) -> Option<String> {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/contracts")
-        .join(path);
-    let text = std::fs::read_to_string(&file);
-    if text.is_err() {
-        eprintln!("skipping: {} not found", file.display());
-    }
-    text.ok()
+    support::contract(path).map(|file| std::fs::read_to_string(file).unwrap())
 }
 
 /// The `enumeration value`s of the simple type `name` (plain text scan; the XSDs are

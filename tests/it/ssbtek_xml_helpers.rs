@@ -7,9 +7,9 @@
     clippy::panic
 )]
 
-use std::path::PathBuf;
-
 use lefi::wire::xml::{XmlDocument, XmlErrorKind, XmlLimits, XmlReader};
+
+use crate::support;
 
 fn limits() -> XmlLimits {
     XmlLimits::default()
@@ -126,32 +126,22 @@ fn random_bytes_never_panic() {
     }
 }
 
+/// Whether `xmlequiv.py` finds the two equivalent (its report on stderr when not); `None`
+/// when it cannot run (see `support::xmlequiv`).
 fn equivalent(a: &[u8], b: &[u8]) -> Option<bool> {
-    let tool = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/xmlequiv.py");
-    if !tool.exists() {
-        return None;
+    let result = support::xmlequiv(a, b, "xml-helpers")?;
+    if let Err(report) = &result {
+        eprintln!("{report}");
     }
-    let dir = std::env::temp_dir().join(format!("lefi-xmlequiv-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).ok()?;
-    let (pa, pb) = (dir.join("a.xml"), dir.join("b.xml"));
-    std::fs::write(&pa, a).ok()?;
-    std::fs::write(&pb, b).ok()?;
-    let status = std::process::Command::new("python3")
-        .arg(&tool)
-        .arg(&pa)
-        .arg(&pb)
-        .status()
-        .ok()?;
-    Some(status.success())
+    Some(result.is_ok())
 }
 
 #[test]
 fn fixtures_survive_a_document_round_trip() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/contracts/fixtures");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipping: {} not found", dir.display());
+    let Some(dir) = support::fixtures() else {
         return;
     };
+    let entries = std::fs::read_dir(&dir).unwrap();
     for entry in entries {
         let path = entry.unwrap().path();
         let input = std::fs::read(&path).unwrap();

@@ -7,7 +7,7 @@
     clippy::panic
 )]
 
-#[path = "../benches/support/mod.rs"]
+#[path = "../../benches/support/mod.rs"]
 mod support;
 
 use lefi::model::lefi::LefiExternFormansinformationSvar;

@@ -16,7 +16,7 @@
     clippy::panic
 )]
 
-mod lefi_xml_support;
+use crate::{lefi_xml_support, support};
 
 use std::fmt::Write as _;
 
@@ -512,15 +512,9 @@ fn plain_documents_decode_the_same() {
 /// the LEFI JSON inside the SSBTEK FK fixture, as written.
 #[test]
 fn real_documents_decode_the_same() {
-    let example = include_str!("../examples/data/lefi-v9-svar.json");
+    let example = include_str!("../../examples/data/lefi-v9-svar.json");
     assert!(same::<LefiExternFormansinformationSvar>(example));
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let fixture = shared.join("contracts/fixtures/fk-response.xml");
-    let Ok(xml) = std::fs::read(&fixture) else {
-        eprintln!(
-            "notice: {} not found; contract JSON not compared",
-            fixture.display()
-        );
+    let Some(xml) = support::fixture("fk-response.xml") else {
         return;
     };
     let SsbtekMessage::Response(svar) = ssbtek::from_slice(&xml).unwrap().message else {
@@ -531,13 +525,13 @@ fn real_documents_decode_the_same() {
     };
     let payload = std::str::from_utf8(fk.received().unwrap()).unwrap();
     assert!(same::<LefiExternFormansinformationSvar>(payload));
-    let spec = shared
-        .join("contracts/ssbtek-v10/se/forsakringskassan/schema/lefi")
-        .join("lefi-formansinformation-v9.openapi.yaml");
+    let (Some(spec), Some(tool)) = (support::v9_openapi(), support::tool("v9_examples.py")) else {
+        return;
+    };
     let out = std::env::temp_dir().join(format!("lefi-generated-reader-{}", std::process::id()));
     std::fs::create_dir_all(&out).unwrap();
     let written = std::process::Command::new("python3")
-        .arg(shared.join("tools/v9_examples.py"))
+        .arg(tool)
         .arg(&spec)
         .arg(&out)
         .status()

@@ -37,41 +37,12 @@ use lefi::wire::ssbtek::{self, DecodeSettings, SsbtekDocument, SsbtekMessage, Wa
 use lefi::wire::xml::{XmlDocument, XmlFragment, XmlLimits};
 use rust_decimal::Decimal;
 
+use crate::support::{contracts, xmlequiv, xmllint};
+
 const PERSON: &str = "197407029284";
 const NS10: &str = "http://schema.forsakringskassan.se/integration/ssbt/10";
 const NS11: &str = "http://schema.forsakringskassan.se/integration/ssbt/11";
 const AF_NS: &str = "http://api.arbetsformedlingen.se/arbetssokande/ersattningsstod/v2";
-
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
-/// Reference data or a tool is missing: a failure under CI, a notice elsewhere.
-fn absent(what: &str) {
-    assert!(
-        std::env::var("CI").map_or(true, |v| v != "true"),
-        "CI=true but {what} is missing"
-    );
-    eprintln!("skipping: {what} is missing");
-}
-
-fn contracts() -> Option<PathBuf> {
-    let dir = shared().join("contracts");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        absent("../shared/contracts");
-        None
-    }
-}
-
-fn xmllint() -> bool {
-    let ok = Command::new("xmllint").arg("--version").output().is_ok();
-    if !ok {
-        absent("xmllint");
-    }
-    ok
-}
 
 fn date(s: &str) -> lefi::period::XsdDate {
     s.parse().unwrap()
@@ -567,37 +538,6 @@ fn check_isolated(good: &SsbtekDocument, bad: &str, agency: &str, what: &str) {
     if let Some(r) = xmlequiv(bad.as_bytes(), &again, &tag) {
         r.unwrap_or_else(|d| panic!("{tag}: not written back as received: {d}"));
     }
-}
-
-/// `None` when the tool is absent (a notice, or a failure under CI).
-fn xmlequiv(a: &[u8], b: &[u8], tag: &str) -> Option<Result<(), String>> {
-    let tool = shared().join("tools/xmlequiv.py");
-    if !tool.exists() {
-        absent("../shared/tools/xmlequiv.py");
-        return None;
-    }
-    let dir = std::env::temp_dir().join(format!(
-        "lefi-answers-{}-{}",
-        std::process::id(),
-        tag.replace(' ', "-")
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (pa, pb) = (dir.join("a.xml"), dir.join("b.xml"));
-    std::fs::write(&pa, a).unwrap();
-    std::fs::write(&pb, b).unwrap();
-    let out = Command::new("python3")
-        .arg(&tool)
-        .arg(&pa)
-        .arg(&pb)
-        .output()
-        .ok()?;
-    let _ = std::fs::remove_dir_all(&dir);
-    Some(if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr))
-    })
 }
 
 #[test]

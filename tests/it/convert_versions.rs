@@ -8,7 +8,7 @@
     clippy::panic
 )]
 
-mod lefi_xml_support;
+use crate::lefi_xml_support;
 
 use lefi::codes::{FkFormanGrupp, FormanGrupp, PmFormanGrupp};
 use lefi::convert::{ConvertError, ConvertOptions, Format, convert, convert_dir};

@@ -17,7 +17,7 @@ use lefi::money::{Belopp, Valuta};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-const SAMPLE: &[u8] = include_bytes!("../examples/data/lefi-v9-svar.json");
+const SAMPLE: &[u8] = include_bytes!("../../examples/data/lefi-v9-svar.json");
 
 fn decode(bytes: &[u8]) -> LefiExternFormansinformationSvar {
     lefi::wire::lefi_json::from_slice(bytes).expect("sample decodes")

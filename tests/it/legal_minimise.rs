@@ -20,17 +20,9 @@ use lefi::model::lefi::LefiExternFormansinformationSvar;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-const SAMPLE: &[u8] = include_bytes!("../examples/data/lefi-v9-svar.json");
+use crate::support::{self, contracts};
 
-fn contracts() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/contracts");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: ../shared/contracts is not available");
-        None
-    }
-}
+const SAMPLE: &[u8] = include_bytes!("../../examples/data/lefi-v9-svar.json");
 
 // ---------------------------------------------------------------------------------------
 // Collecting identity strings from the raw input
@@ -396,7 +388,9 @@ fn openapi_response_examples_have_no_identity_in_view_or_redacted() {
     let spec = contracts.join(
         "ssbtek-v10/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml",
     );
-    let tool = contracts.join("../tools/v9_examples.py");
+    let Some(tool) = support::tool("v9_examples.py") else {
+        return;
+    };
     let out = scratch("examples");
     if !python_tool(&[
         tool.to_str().unwrap(),
@@ -420,7 +414,9 @@ fn generated_responses_have_no_identity_in_view_or_redacted() {
     let spec = contracts.join(
         "ssbtek-v10/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml",
     );
-    let tool = contracts.join("../tools/v9_generate.py");
+    let Some(tool) = support::tool("v9_generate.py") else {
+        return;
+    };
     let out = scratch("generated");
     if !python_tool(&[
         tool.to_str().unwrap(),

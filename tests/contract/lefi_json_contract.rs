@@ -4,8 +4,8 @@
 //! (`../shared/tools/v9_generate.py`, hypothesis-jsonschema) round-tripping equal as JSON
 //! values with numbers compared exactly (`../shared/tools/jsonequal.py`).
 //!
-//! Each test prints a notice and returns when the contracts or the Python tools
-//! (PyYAML, lxml, hypothesis==6.98.0, hypothesis-jsonschema) are absent.
+//! Each test prints a notice and returns when the contracts (a failure under `CI=true`) or
+//! the Python tools (PyYAML, lxml, hypothesis==6.98.0, hypothesis-jsonschema) are absent.
 //! `LEFI_V9_SEEDS` (comma-separated) and `LEFI_V9_COUNT` override the generator's seeds
 //! and documents per kind.
 #![allow(
@@ -26,6 +26,8 @@ use lefi::model::lefi::{
 use lefi::wire::lefi_json::{self, DecodeSettings, DocumentKind, LefiDocument};
 use serde_yaml_ng::Value as Yaml;
 
+use crate::support::{self, manifest_dir};
+
 const ROOTS: [&str; 4] = [
     "LefiExternFormansinformationFraga",
     "LefiExternFormansinformationSvar",
@@ -33,27 +35,8 @@ const ROOTS: [&str; 4] = [
     "LefiFelsvar",
 ];
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn spec() -> Option<PathBuf> {
-    let path = manifest_dir().join(
-        "../shared/contracts/ssbtek-v10/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml",
-    );
-    if path.exists() {
-        Some(path)
-    } else {
-        println!(
-            "notice: {} absent; LEFI v9 contract test skipped",
-            path.display()
-        );
-        None
-    }
-}
-
 fn tools() -> PathBuf {
-    manifest_dir().join("../shared/tools")
+    support::shared().join("tools")
 }
 
 fn python_has(modules: &str) -> bool {
@@ -127,7 +110,9 @@ fn struct_block<'a>(source: &'a str, name: &str) -> Option<&'a str> {
 
 #[test]
 fn every_reachable_schema_has_a_rust_type() {
-    let Some(spec) = spec() else { return };
+    let Some(spec) = support::v9_openapi() else {
+        return;
+    };
     let yaml: Yaml = serde_yaml_ng::from_str(&std::fs::read_to_string(spec).unwrap()).unwrap();
     let schemas = yaml
         .get("components")
@@ -183,7 +168,7 @@ fn every_reachable_schema_has_a_rust_type() {
 
 #[test]
 fn generated_model_is_current() {
-    if spec().is_none() || !python_has("yaml") {
+    if support::v9_openapi().is_none() || !python_has("yaml") {
         return;
     }
     let out = run(Command::new("python3")
@@ -285,7 +270,9 @@ if bad:
 
 #[test]
 fn contract_examples_round_trip() {
-    let Some(spec) = spec() else { return };
+    let Some(spec) = support::v9_openapi() else {
+        return;
+    };
     if !python_has("yaml") {
         return;
     }
@@ -378,7 +365,9 @@ fn count() -> usize {
 
 #[test]
 fn generated_documents_round_trip() {
-    let Some(spec) = spec() else { return };
+    let Some(spec) = support::v9_openapi() else {
+        return;
+    };
     if !python_has("yaml, lxml, hypothesis, hypothesis_jsonschema") {
         return;
     }

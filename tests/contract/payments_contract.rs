@@ -3,7 +3,8 @@
 //! views and `check()` can be evaluated on all of them.
 //!
 //! Needs `../shared/contracts` and Python 3 with PyYAML (examples) and hypothesis 6.98 +
-//! hypothesis-jsonschema (generated documents); prints a skip notice when they are absent.
+//! hypothesis-jsonschema (generated documents); prints a skip notice when they are absent
+//! (under `CI=true`, missing contracts or tools fail instead).
 //! `LEFI_V9_GEN_COUNT` (default 30) and `LEFI_V9_GEN_SEED` (default 9301) set the
 //! generator's count and seed; the documents are cached under the target directory.
 #![allow(
@@ -21,24 +22,13 @@ use lefi::model::payments::PaymentSummary;
 use lefi::wire::lefi_json::{self, DecodeSettings};
 use serde_json::Value;
 
-const SPEC: &str = "../shared/contracts/ssbtek-v10/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml";
+use crate::support;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs a tool of `../shared/tools`; `None` (with a notice) when it cannot run.
+/// Runs a tool of `../shared/tools`; `None` (with a notice) when it cannot run (a missing
+/// contract or tool fails under `CI=true`, see `support`).
 fn run_tool(script: &str, args: &[&str]) -> Option<()> {
-    let spec = root().join(SPEC);
-    let tool = root().join("../shared/tools").join(script);
-    if !spec.exists() || !tool.exists() {
-        eprintln!(
-            "skipping: {} or {} not found",
-            spec.display(),
-            tool.display()
-        );
-        return None;
-    }
+    let spec = support::v9_openapi()?;
+    let tool = support::tool(script)?;
     let out = Command::new("python3")
         .arg(&tool)
         .arg(&spec)

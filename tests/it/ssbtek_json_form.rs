@@ -11,8 +11,6 @@
     clippy::panic
 )]
 
-use std::path::PathBuf;
-
 use chrono::{FixedOffset, NaiveDate, TimeZone};
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{Actor, ActorKind, LawfulPurpose, Ombud, marker};
@@ -25,39 +23,11 @@ use lefi::version::SsbtekVersion;
 use lefi::wire::ssbtek::{self, SsbtekDocument, SsbtekMessage};
 use serde_json::{Value, json};
 
+use crate::support::{fixture, fixtures, xmlequiv};
+
 const PERSON: &str = "197407029284";
 const ENV: &str = r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">"#;
 const NS10: &str = "http://schema.forsakringskassan.se/integration/ssbt/10";
-
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
-/// `None` when the tool is absent (skip notice printed).
-fn xmlequiv(a: &[u8], b: &[u8], tag: &str) -> Option<Result<(), String>> {
-    let tool = shared().join("tools/xmlequiv.py");
-    if !tool.exists() {
-        eprintln!("skipping xmlequiv: {} not found", tool.display());
-        return None;
-    }
-    let dir = std::env::temp_dir().join(format!("lefi-ssbtek-json-{}-{tag}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (pa, pb) = (dir.join("a.xml"), dir.join("b.xml"));
-    std::fs::write(&pa, a).unwrap();
-    std::fs::write(&pb, b).unwrap();
-    let out = std::process::Command::new("python3")
-        .arg(&tool)
-        .arg(&pa)
-        .arg(&pb)
-        .output()
-        .ok()?;
-    Some(if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr))
-    })
-}
 
 /// SOAP → model (→ SOAP equivalent to `soap`) → JSON → model (equal, and the same JSON
 /// again) → SOAP → model (equal).
@@ -86,11 +56,8 @@ fn soap_round_trip(soap: &[u8], tag: &str) -> (SsbtekDocument, Value) {
 
 #[test]
 fn every_fixture_round_trips_through_json() {
-    let dir = shared().join("contracts/fixtures");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipping: {} not found", dir.display());
-        return;
-    };
+    let Some(dir) = fixtures() else { return };
+    let entries = std::fs::read_dir(&dir).unwrap();
     let mut count = 0;
     for entry in entries {
         let path = entry.unwrap().path();
@@ -106,8 +73,7 @@ fn every_fixture_round_trips_through_json() {
 
 #[test]
 fn fixture_payloads_show_typed_in_the_json_form() {
-    let Ok(input) = std::fs::read(shared().join("contracts/fixtures/fk-response.xml")) else {
-        eprintln!("skipping: fk-response.xml not found");
+    let Some(input) = fixture("fk-response.xml") else {
         return;
     };
     let (doc, json) = soap_round_trip(&input, "fk-payload");

@@ -1,11 +1,12 @@
 //! The `lefi` command-line contract: subcommands, outputs and exit codes (0 success,
 //! 1 refused, 2 unreadable input), errors on stderr.
-#![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+use crate::support::fixtures;
 
 fn lefi(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lefi"))
@@ -38,16 +39,6 @@ fn tmp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("lefi-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(name)
-}
-
-fn fixtures() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/contracts/fixtures");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: ../shared/contracts/fixtures is absent");
-        None
-    }
 }
 
 const PERSON: &str = "197407029284";

@@ -1,7 +1,7 @@
 //! Every request the builder can produce validates against the real v10 XSD (and the v11
 //! schemas), checked with `xmllint --schema` over many generated requests in one call; each
 //! also round-trips through the SOAP envelope and through the JSON form.
-//! Skips with a notice when ../shared/contracts or xmllint is absent.
+//! Skips with a notice when ../shared/contracts or xmllint is absent (fails under `CI=true`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -26,6 +26,8 @@ use lefi::model::ssbtek::{
 use lefi::period::Period;
 use lefi::version::SsbtekVersion;
 use lefi::wire::ssbtek::{self, EncodeError, SsbtekDocument, SsbtekMessage};
+
+use crate::support;
 
 const CASES: usize = 120;
 
@@ -196,10 +198,6 @@ fn generate(v11: bool) -> Vec<BastjanstFraga> {
     out
 }
 
-fn xmllint_available() -> bool {
-    Command::new("xmllint").arg("--version").output().is_ok()
-}
-
 /// Writes each body to its own file and validates all in one xmllint call.
 fn validate_all(xsd: &Path, bodies: &[Vec<u8>], tag: &str) {
     let dir = std::env::temp_dir().join(format!("lefi-ssbtek-xsd-{}-{tag}", std::process::id()));
@@ -237,17 +235,10 @@ fn validate_all(xsd: &Path, bodies: &[Vec<u8>], tag: &str) {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `../shared/contracts`, when it and xmllint are there (required under CI, see `support`).
 fn contracts() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/contracts");
-    if !dir.exists() {
-        eprintln!("skipping: {} not found", dir.display());
-        return None;
-    }
-    if !xmllint_available() {
-        eprintln!("skipping: xmllint not installed");
-        return None;
-    }
-    Some(dir)
+    let dir = support::contracts()?;
+    support::xmllint().then_some(dir)
 }
 
 fn bodies(requests: &[BastjanstFraga], version: SsbtekVersion) -> Vec<Vec<u8>> {

@@ -7,51 +7,13 @@
     clippy::panic
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use lefi::model::ssbtek::{AgencyResult, BastjanstSvar, SkvSvar};
 use lefi::version::SsbtekVersion;
 use lefi::wire::ssbtek::{self, SsbtekMessage};
 
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
-
-fn fixture(name: &str) -> Option<Vec<u8>> {
-    let path = shared().join("contracts/fixtures").join(name);
-    match std::fs::read(&path) {
-        Ok(b) => Some(b),
-        Err(_) => {
-            eprintln!("skipping: {} not found", path.display());
-            None
-        }
-    }
-}
-
-fn xmlequiv(a: &[u8], b: &[u8], tag: &str) -> Option<Result<(), String>> {
-    let tool = shared().join("tools/xmlequiv.py");
-    if !tool.exists() {
-        eprintln!("skipping xmlequiv: {} not found", tool.display());
-        return None;
-    }
-    let dir = std::env::temp_dir().join(format!("lefi-ssbtek-fx-{}-{tag}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (pa, pb) = (dir.join("a.xml"), dir.join("b.xml"));
-    std::fs::write(&pa, a).unwrap();
-    std::fs::write(&pb, b).unwrap();
-    let out = std::process::Command::new("python3")
-        .arg(&tool)
-        .arg(&pa)
-        .arg(&pb)
-        .output()
-        .ok()?;
-    Some(if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr))
-    })
-}
+use crate::support::{fixture, fixtures, xmlequiv};
 
 fn response(name: &str) -> Option<(Vec<u8>, Box<BastjanstSvar>)> {
     let input = fixture(name)?;
@@ -65,11 +27,8 @@ fn response(name: &str) -> Option<(Vec<u8>, Box<BastjanstSvar>)> {
 
 #[test]
 fn every_fixture_round_trips_to_equivalent_xml() {
-    let dir = shared().join("contracts/fixtures");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipping: {} not found", dir.display());
-        return;
-    };
+    let Some(dir) = fixtures() else { return };
+    let entries = std::fs::read_dir(&dir).unwrap();
     let mut count = 0;
     for entry in entries {
         let path = entry.unwrap().path();

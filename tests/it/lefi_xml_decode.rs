@@ -7,7 +7,7 @@
     clippy::panic
 )]
 
-mod lefi_xml_support;
+use crate::lefi_xml_support;
 
 use lefi::model::lefi::{
     LefiExternFormansinformationFraga as Fraga, LefiExternFormansinformationSvar as Svar,

@@ -7,13 +7,10 @@
     clippy::panic
 )]
 
-use std::path::PathBuf;
-
 use lefi::codes::*;
 use serde_yaml_ng::Value;
 
-const OPENAPI: &str =
-    "ssbtek-v10/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml";
+use crate::support;
 
 /// Parses one enum value and returns its canonical text form and the list size.
 type Check = fn(&Value) -> Result<(String, usize), String>;
@@ -103,13 +100,10 @@ fn collect_enums(value: &Value, path: &mut Vec<String>, out: &mut Vec<(Vec<Strin
 
 #[test]
 fn every_openapi_enum_value_parses_into_its_rust_list() {
-    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/contracts")
-        .join(OPENAPI);
-    let Ok(source) = std::fs::read_to_string(&file) else {
-        eprintln!("skipping: {} not found", file.display());
+    let Some(file) = support::v9_openapi() else {
         return;
     };
+    let source = std::fs::read_to_string(&file).unwrap();
     let doc: Value = serde_yaml_ng::from_str(&source).unwrap();
     let mut enums = Vec::new();
     collect_enums(&doc, &mut Vec::new(), &mut enums);

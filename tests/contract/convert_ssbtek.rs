@@ -6,21 +6,11 @@
     clippy::panic
 )]
 
-use std::path::PathBuf;
-
 use lefi::convert::{ConvertError, ConvertOptions, Document, Format, convert};
 use lefi::model::ssbtek::{AgencyResult, SkatteverketFraga};
 use lefi::wire::ssbtek::SsbtekMessage;
 
-fn fixtures() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/contracts/fixtures");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: ../shared/contracts/fixtures is absent");
-        None
-    }
-}
+use crate::support::fixtures;
 
 fn allow() -> ConvertOptions {
     ConvertOptions::allowing_loss()
