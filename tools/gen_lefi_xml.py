@@ -608,7 +608,7 @@ def render_codec(schemas, types):
            'use super::error::Error;',
            'use super::gating;',
            'use crate::version::LefiVersion;',
-           'use crate::wire::xml::{EventSource, XmlReader, XmlWriter};', '']
+           'use crate::xml::{EventSource, XmlReader, XmlWriter};', '']
     for t in types:
         out += [render_read(schemas, t), '', render_write(schemas, t), '']
     return '\n'.join(out)

@@ -12,7 +12,7 @@ use crate::model::lefi::{
 use crate::model::ssbtek::{AgencyResult, BastjanstSvar, FkSvar, SkvSvar, Svarsdata};
 use crate::version::{LefiVersion, SsbtekVersion};
 use crate::wire::lefi_xml::XmlDocument;
-use crate::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
+use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 use crate::wire::{lefi_json, lefi_xml, ssbtek};
 
 use super::{ConvertError, Format, LossReport};
@@ -82,8 +82,8 @@ fn lefi_json_kind(input: &[u8]) -> lefi_json::DocumentKind {
 
 /// Whether an XML document's root element is the LEFI question.
 fn is_lefi_request_xml(input: &[u8]) -> bool {
-    use crate::wire::xml::{XmlLimits, XmlReader};
-    let limits = XmlLimits::default().with_max_bytes(u64::MAX);
+    use crate::xml::{DecodeLimits, XmlReader};
+    let limits = DecodeLimits::default().with_max_bytes(u64::MAX);
     let Ok(mut r) = XmlReader::from_slice(input, &limits) else {
         return false;
     };

@@ -13,7 +13,8 @@ use crate::model::ssbtek::{
     AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, CsnSvar, FkSvar, MivSvar, PingSvar,
     ResultKind, SkvDel, SkvDelar, SkvSvar, SoSvar, SsbtError, Svarsdata, TnsSvar,
 };
-use crate::wire::ssbtek::{SsbtekMessage, validate_payloads};
+use crate::model::ssbtek::SsbtekMessage;
+use crate::wire::ssbtek::validate_payloads;
 
 use super::Document;
 

@@ -76,7 +76,7 @@ use crate::model::lefi::{
 use crate::model::ssbtek::{AgencyResult, BastjanstSvar, SoUtbetalning};
 use crate::money::Valuta;
 use crate::period::{FranTill, PartialDate};
-use crate::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
+use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 
 /// Every payment of an answer, without identities (see the [`legal`](crate::legal) module docs for the
 /// JSON shape).

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::bytes::find_json_string_close;
+use crate::bytes::find_json_string_close;
 
 /// Why [`prescan`] refused a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

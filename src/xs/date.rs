@@ -94,6 +94,22 @@ pub fn date_time(text: &str) -> Option<(NaiveDateTime, &str)> {
     Some((day.and_time(time), tz))
 }
 
+/// Parses an RFC 3339 `date-time` (the OpenAPI `format: date-time` of LEFI v9): offsets
+/// up to ±23:59, `t`/`z` in either case. Unlike `xs:dateTime` ([`date_time`]), the
+/// timezone is required. chrono's parser, so that every spoke reads the form the same way.
+///
+/// ```
+/// let t = lefi::xs::rfc3339("2026-09-22T10:15:30+14:03").ok_or("bad")?;
+/// assert_eq!(t.offset().local_minus_utc(), (14 * 60 + 3) * 60);
+/// assert!(lefi::xs::rfc3339("2026-09-22t10:15:30z").is_some());
+/// assert!(lefi::xs::rfc3339("2026-09-22T10:15:30").is_none());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn rfc3339(text: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    chrono::DateTime::parse_from_rfc3339(text).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,11 +6,13 @@
 //! | form | function | where |
 //! |---|---|---|
 //! | `YYYY-MM-DD` | [`date`] | LEFI `format: date`, LEFI XML `Datum`, `xs:date` before its timezone ([`XsdDate`](crate::period::XsdDate)), periods |
-//! | `YYYY-MM-DDThh:mm:ss[.f][tz]` | [`date_time`] | LEFI `format: date-time` ([`DateTimeText`](crate::model::lefi::DateTimeText)), `xs:dateTime` ([`XsdDateTime`](crate::model::ssbtek::XsdDateTime)) |
+//! | `YYYY-MM-DDThh:mm:ss[.f][tz]` | [`date_time`] | `xs:dateTime` ([`XsdDateTime`](crate::model::ssbtek::XsdDateTime)) |
+//! | RFC 3339 `date-time` | [`rfc3339`] (chrono's parser) | LEFI `format: date-time` ([`DateTimeText`](crate::model::lefi::DateTimeText)) |
 //! | JSON number | [`decimal`] with [`DecimalForm::Json`] | LEFI v9 amounts, Skatteverket's JSON |
 //! | `xs:decimal` | [`decimal`] with [`DecimalForm::Xs`] | LEFI XML, SSBTEK agency payloads, decimals written as JSON strings |
 //! | `xs:integer` (`xs:int`, `xs:long`, `xs:short`) | [`integer`] | the XML codecs |
 //! | `xs:boolean` | [`boolean`] | the XML codecs |
+//! | `xs:base64Binary` | [`Base64Blob::decode`](crate::model::ssbtek::Base64Blob::decode) (private decoder here) | SSBTEK payloads |
 //!
 //! None accepts surrounding whitespace; XML text is [`collapse`]d first, as the schemas'
 //! `whiteSpace="collapse"` says.
@@ -23,11 +25,12 @@
 //! # Ok::<(), xs::ParseAmountError>(())
 //! ```
 
+pub(crate) mod base64;
 mod date;
 mod decimal;
 pub(crate) mod serde;
 
-pub use date::{date, date_time};
+pub use date::{date, date_time, rfc3339};
 pub(crate) use date::{digits, format_date};
 pub use decimal::{DecimalForm, ParseAmountError, decimal};
 

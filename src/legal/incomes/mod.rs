@@ -50,7 +50,7 @@
 //!   </in:Arbetsloshetsersattning></in:ArbetsloshetsersattningLista></data></SO></svarsdata>
 //!   </hamtaBastjanstInformationResponse>"#;
 //! let doc = lefi::wire::ssbtek::from_slice(xml)?;
-//! let lefi::wire::ssbtek::SsbtekMessage::Response(svar) = &doc.message else { return Ok(()) };
+//! let lefi::model::ssbtek::SsbtekMessage::Response(svar) = &doc.message else { return Ok(()) };
 //! let view = IncomesView::from_ssbtek(svar);
 //! assert_eq!(view.payments.len(), 1);
 //! assert_eq!(view.payments[0].source, IncomeSource::So);

@@ -14,8 +14,8 @@ use crate::model::ssbtek::{
     AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, Fault, FaultDetail, FkSvar, MivSvar,
     OperationFault, PingSvar, SoSvar, SsbtError, TnsSvar,
 };
-use crate::wire::ssbtek::{SsbtekDocument, SsbtekMessage};
-use crate::wire::xml::{XmlFragment, XmlNode};
+use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
+use crate::xml::{XmlFragment, XmlNode};
 use payloads::{CsnLog, SkvLog, UndecodableLog};
 
 /// A decoded SSBTEK message that serialises with identities redacted (see

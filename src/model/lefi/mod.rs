@@ -42,10 +42,12 @@
 //! ```
 
 mod generated;
+mod quirk;
 pub mod request;
 mod values;
 
 pub use generated::*;
+pub use quirk::Quirk;
 pub use values::{DateTimeText, Ersattning, ParseDateTimeError};
 
 use rust_decimal::Decimal;

@@ -46,12 +46,7 @@ impl DateTimeText {
     /// # Ok::<(), lefi::model::lefi::ParseDateTimeError>(())
     /// ```
     pub fn parse(text: &str) -> Result<Self, ParseDateTimeError> {
-        let (local, tz) = crate::xs::date_time(text).ok_or(ParseDateTimeError)?;
-        let offset = crate::period::XsdTimezone::parse(tz.as_bytes()).ok_or(ParseDateTimeError)?;
-        let value = local
-            .and_local_timezone(offset.offset())
-            .single()
-            .ok_or(ParseDateTimeError)?;
+        let value = crate::xs::rfc3339(text).ok_or(ParseDateTimeError)?;
         Ok(Self {
             text: text.into(),
             value,

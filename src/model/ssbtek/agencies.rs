@@ -7,7 +7,7 @@ use crate::codes::{Giltighetstid, MivArendetyp, MivBeslutskod, MivBeslutstyp};
 use crate::id::{Personidentitet, Sensitive};
 use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::period::XsdDate;
-use crate::wire::xml::XmlFragment;
+use crate::xml::XmlFragment;
 
 use super::csn::CsnDokument;
 use super::values::{Base64Blob, Payload};

@@ -28,7 +28,7 @@ use crate::codes::{
     CsnUtbetalningsstatus,
 };
 use crate::id::{Personidentitet, Sensitive};
-use crate::wire::xml::{XmlDocument, XmlFragment, XmlLimits};
+use crate::xml::{XmlDocument, XmlFragment, DecodeLimits};
 
 /// The `CSNSvar` document inside CSN's base64 `svar`.
 ///
@@ -118,7 +118,7 @@ impl Default for CsnDokument {
 #[allow(clippy::expect_used)] // a fixed, well-formed literal: reading it cannot fail
 fn empty_gemensamt_fraga() -> XmlFragment {
     const XML: &[u8] = br#"<CSNSvar xmlns="http://schema.csn.se/v4.0/kommunfraga"><GemensamtFragaEkbistand/></CSNSvar>"#;
-    XmlDocument::parse(XML, &XmlLimits::default())
+    XmlDocument::parse(XML, &DecodeLimits::default())
         .ok()
         .and_then(|doc| doc.root().elements().next().cloned())
         .expect("the empty GemensamtFragaEkbistand literal is well-formed")

@@ -4,6 +4,7 @@
 
 mod agencies;
 mod csn;
+mod document;
 mod request;
 mod response;
 mod skv;
@@ -45,6 +46,7 @@ pub use response::{
     AgencyResult, BastjanstSvar, EmptyMessagesError, Fault, FaultDetail, Operation, OperationFault,
     Outcome, PingSvar, ResultKind, SoapFault, SsbtError, Svarsdata, TestSvar, Undecodable,
 };
+pub use document::{SsbtekDocument, SsbtekMessage};
 pub use skv::{SkvDel, SkvDelar, SkvSvar};
 pub use values::{
     Arendeidentitet, Base64Blob, Lagtext, Payload, Syfte, Tidsperiod, ValueError, XsdDateTime,

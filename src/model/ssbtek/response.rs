@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::Kalla;
-use crate::wire::xml::{Position, XmlError, XmlFragment};
+use crate::xml::{Position, XmlError, XmlFragment};
 
 use super::Agency;
 use super::agencies::{AfSvar, CsnSvar, FkSvar, MivSvar, SoSvar, TnsSvar};
@@ -226,7 +226,7 @@ impl<T> AgencyResult<T> {
 /// let xml = br#"<hamtaBastjanstInformationResponse xmlns="http://schema.forsakringskassan.se/integration/ssbt/10">
 ///   <svarsdata><MIV><data><nope/></data></MIV></svarsdata></hamtaBastjanstInformationResponse>"#;
 /// let doc = lefi::wire::ssbtek::from_slice(xml)?;
-/// let lefi::wire::ssbtek::SsbtekMessage::Response(svar) = &doc.message else { return Ok(()) };
+/// let lefi::model::ssbtek::SsbtekMessage::Response(svar) = &doc.message else { return Ok(()) };
 /// let Some(AgencyResult::Undecodable(u)) = &svar.svarsdata.miv else { panic!("MIV decoded") };
 /// assert!(u.message().contains("unexpected element"));
 /// assert!(u.position().path().ends_with("/MIV/data/nope"));

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::id::Sensitive;
-use crate::wire::xml::XmlFragment;
+use crate::xml::XmlFragment;
 
 /// The instance namespace of the document (its root and unprefixed elements).
 pub(crate) const SKV_NS_INSTANS: &str =

@@ -270,7 +270,7 @@ impl Base64Blob {
 
     /// Decodes `xs:base64Binary` text (whitespace allowed).
     pub fn decode(text: &str) -> Result<Self, ValueError> {
-        use crate::wire::b64::decode_standard;
+        use crate::xs::base64::decode_standard;
         if let Ok(bytes) = decode_standard(text.as_bytes()) {
             return Ok(Self::from_bytes(bytes));
         }

@@ -13,7 +13,7 @@ use crate::id::{Personidentitet, Sensitive};
 use crate::model::lefi::{Ersattning, LefiSifferkod};
 use crate::period::{FranTill, PartialDate};
 use crate::version::LefiVersion;
-use crate::wire::xml::{Element, EventSource, XmlErrorKind, XmlReader};
+use crate::xml::{Element, EventSource, XmlErrorKind, XmlReader};
 
 /// Decoding context: the document's version and namespace, the unknown-element policy and
 /// the warnings collected so far.

@@ -14,7 +14,7 @@ use crate::id::{Personidentitet, Sensitive};
 use crate::model::lefi::Ersattning;
 use crate::period::FranTill;
 use crate::version::LefiVersion;
-use crate::wire::xml::XmlWriter;
+use crate::xml::XmlWriter;
 
 /// Encoding context: target version and namespace, lossy or strict, the current property
 /// path and the items dropped so far.

@@ -1,7 +1,7 @@
 //! Errors of the LEFI Online XML codec.
 
 use crate::version::LefiVersion;
-use crate::wire::xml::{Position, XmlError};
+use crate::xml::{Position, XmlError};
 
 /// Why a LEFI Online XML document could not be decoded or encoded.
 ///

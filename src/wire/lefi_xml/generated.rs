@@ -13,7 +13,7 @@ use super::encode::{self as ex, Ex};
 use super::error::Error;
 use super::gating;
 use crate::version::LefiVersion;
-use crate::wire::xml::{EventSource, XmlReader, XmlWriter};
+use crate::xml::{EventSource, XmlReader, XmlWriter};
 
 pub(super) fn read_lefi_adress<S: EventSource>(
     r: &mut XmlReader<S>,

@@ -70,7 +70,7 @@ pub use loss::{LossReport, LostItem};
 
 use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::version::LefiVersion;
-use crate::wire::xml::{EventSource, XmlFragment, XmlLimits, XmlReader, XmlWriter};
+use crate::xml::{EventSource, XmlFragment, DecodeLimits, XmlReader, XmlWriter};
 
 /// What the decoder does with elements the version's schema does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -126,8 +126,8 @@ impl DecodeSettings {
         }
     }
 
-    fn limits(&self) -> XmlLimits {
-        XmlLimits::default()
+    fn limits(&self) -> DecodeLimits {
+        DecodeLimits::default()
             .with_max_bytes(self.max_bytes)
             .with_max_depth(self.max_depth)
     }
@@ -397,7 +397,7 @@ pub fn to_writer_lossy<T: XmlDocument, W: Write>(
 /// ```
 #[must_use]
 pub fn detect_version(input: &[u8]) -> Option<LefiVersion> {
-    let limits = XmlLimits::default().with_max_bytes(u64::MAX);
+    let limits = DecodeLimits::default().with_max_bytes(u64::MAX);
     let mut r = XmlReader::from_slice(input, &limits).ok()?;
     let root = r.next_child().ok()??;
     gating::VERSIONS
@@ -429,7 +429,7 @@ macro_rules! version_module {
                 if d.version != VERSION {
                     return Err(Error::VersionMismatch {
                         namespace_version: d.version,
-                        position: crate::wire::xml::Position::default(),
+                        position: crate::xml::Position::default(),
                     });
                 }
                 Ok(d.value)

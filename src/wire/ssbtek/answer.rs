@@ -19,7 +19,7 @@ use crate::model::ssbtek::{
     Undecodable, XsdDateTime,
 };
 use crate::wire::lefi_json;
-use crate::wire::xml::{EventSource, XmlError, XmlErrorKind, XmlReader};
+use crate::xml::{EventSource, XmlError, XmlErrorKind, XmlReader};
 
 use super::agencies;
 use super::read::{collapse, missing, once, parsed, text, unexpected};

@@ -8,7 +8,7 @@ use crate::model::ssbtek::{
     SpecifikaFrageparametrar, Syfte, TestSvar, Tidsperiod, XsdDateTime,
 };
 use crate::version::SsbtekVersion;
-use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader};
+use crate::xml::{EventSource, XmlErrorKind, XmlReader};
 
 use super::answer::{self, Ctx};
 use super::read::{boolean, date, int, missing, once, text, unexpected};

@@ -11,7 +11,7 @@ use crate::model::ssbtek::{
     Tidsperiod, Undecodable,
 };
 use crate::version::SsbtekVersion;
-use crate::wire::xml::XmlWriter;
+use crate::xml::XmlWriter;
 
 use super::agencies;
 use super::{EncodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage};

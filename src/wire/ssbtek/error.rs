@@ -4,7 +4,7 @@ use crate::version::SsbtekVersion;
 
 /// A decoding error: what and where (line, column, element path). Shared with the XML layer;
 /// messages never contain document text.
-pub type DecodeError = crate::wire::xml::XmlError;
+pub type DecodeError = crate::xml::XmlError;
 
 /// Why a message could not be encoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -5,7 +5,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use crate::period::XsdDate;
-use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader};
+use crate::xml::{EventSource, XmlErrorKind, XmlReader};
 
 use super::DecodeError;
 

@@ -33,7 +33,7 @@ fn digits12(s: Option<&str>) -> bool {
 /// let xml = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/contracts/fixtures/af-response.xml"));
 /// # let Ok(xml) = xml else { return Ok(()) };
 /// let doc = lefi::wire::ssbtek::from_slice(&xml)?;
-/// let lefi::wire::ssbtek::SsbtekMessage::Response(svar) = &doc.message else { return Ok(()) };
+/// let lefi::model::ssbtek::SsbtekMessage::Response(svar) = &doc.message else { return Ok(()) };
 /// let deviations = lefi::wire::ssbtek::validate_payloads(svar);
 /// assert!(deviations.iter().any(|d| d.path == "Fraga"));
 /// # Ok::<(), lefi::wire::ssbtek::DecodeError>(())

@@ -9,7 +9,7 @@ use crate::model::ssbtek::{
 use crate::period::XsdDate;
 use crate::wire::ssbtek::DecodeError;
 use crate::wire::ssbtek::read::{boolean, date, int, missing, text, unexpected};
-use crate::wire::xml::{EventSource, XmlReader, XmlWriter};
+use crate::xml::{EventSource, XmlReader, XmlWriter};
 
 use super::AF_NAMESPACE as NS;
 

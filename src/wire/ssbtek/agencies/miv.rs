@@ -7,7 +7,7 @@ use crate::model::ssbtek::{MivBeslut, MivResponse, MivSvar};
 use crate::period::XsdDate;
 use crate::wire::ssbtek::DecodeError;
 use crate::wire::ssbtek::read::{date, once, parsed, text, unexpected};
-use crate::wire::xml::{EventSource, XSI_NAMESPACE, XmlReader, XmlWriter};
+use crate::xml::{EventSource, XSI_NAMESPACE, XmlReader, XmlWriter};
 
 pub(crate) fn decode<S: EventSource>(r: &mut XmlReader<S>) -> Result<MivSvar, DecodeError> {
     let mut out = MivSvar::default();

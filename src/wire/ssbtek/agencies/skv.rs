@@ -36,8 +36,8 @@ use crate::model::ssbtek::{
     parse_skv_year,
 };
 use crate::wire::json;
-use crate::wire::xml::{
-    Element, EventSource, XmlError, XmlErrorKind, XmlFragment, XmlLimits, XmlNode, XmlReader,
+use crate::xml::{
+    Element, EventSource, XmlError, XmlErrorKind, XmlFragment, DecodeLimits, XmlNode, XmlReader,
     XmlWriter,
 };
 
@@ -123,7 +123,7 @@ impl Name {
 /// The text of v10's `svar` element (a whole XML document) to the typed document.
 pub(crate) fn decode_v10(
     text: &str,
-    limits: &XmlLimits,
+    limits: &DecodeLimits,
 ) -> Result<Beskattningsuppgifter, XmlError> {
     let mut r = XmlReader::from_slice(text.as_bytes(), limits)?;
     let mut scope = Scope(vec![(None, SKV_NS_INSTANS.to_owned())]);
@@ -529,7 +529,7 @@ mod tests {
         SkvBeskattningsperiod, SkvBeslutadSkatteuppgift, SkvForetag, SkvJson, SkvJsonForm,
         SkvUppgifter, XsdDateTime,
     };
-    use crate::wire::xml::XmlDocument;
+    use crate::xml::XmlDocument;
     use rust_decimal::Decimal;
 
     const V10: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -562,7 +562,7 @@ mod tests {
 </SvarBeskattningsuppgifterEnligtSFS2008-975>"#;
 
     fn decode(text: &str) -> Result<Beskattningsuppgifter, XmlError> {
-        decode_v10(text, &XmlLimits::default())
+        decode_v10(text, &DecodeLimits::default())
     }
 
     fn locals(extra: &[XmlFragment]) -> Vec<&str> {
@@ -637,7 +637,7 @@ mod tests {
         assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
         assert_eq!(decode(&text).unwrap(), doc);
         assert_eq!(encode_v10(&decode(&text).unwrap()).unwrap(), text);
-        let limits = XmlLimits::default();
+        let limits = DecodeLimits::default();
         let before = XmlDocument::parse(V10.as_bytes(), &limits).unwrap();
         let after = XmlDocument::parse(text.as_bytes(), &limits).unwrap();
         assert_eq!(canonical(after.root()), canonical(before.root()));

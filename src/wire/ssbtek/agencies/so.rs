@@ -9,7 +9,7 @@ use crate::model::ssbtek::{
 };
 use crate::wire::ssbtek::DecodeError;
 use crate::wire::ssbtek::read::{boolean, date, decimal, missing, text, unexpected};
-use crate::wire::xml::{EventSource, XSI_NAMESPACE, XmlReader, XmlWriter};
+use crate::xml::{EventSource, XSI_NAMESPACE, XmlReader, XmlWriter};
 
 use super::SO_NAMESPACE as NS;
 

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::model::ssbtek::{Fordon, Fordonsinnehav, TnsFelresultat, TnsSvar};
 use crate::wire::ssbtek::DecodeError;
 use crate::wire::ssbtek::read::{int, missing, text, unexpected};
-use crate::wire::xml::{EventSource, XmlErrorKind, XmlReader, XmlWriter};
+use crate::xml::{EventSource, XmlErrorKind, XmlReader, XmlWriter};
 
 use super::{FORDON_NAMESPACE as FNS, TNS_NAMESPACE as NS};
 

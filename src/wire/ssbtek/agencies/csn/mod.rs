@@ -25,7 +25,7 @@ use std::io;
 use crate::codes::{CsnUtbetalningsstatus, ParseCodeError};
 use crate::id::Personidentitet;
 use crate::model::ssbtek::{CsnDokument, CsnNamespaceVersion, CsnStod};
-use crate::wire::xml::{XmlError, XmlErrorKind, XmlLimits, XmlReader, XmlWriter};
+use crate::xml::{XmlError, XmlErrorKind, DecodeLimits, XmlReader, XmlWriter};
 
 use read::{Cx, root_version};
 use write::{Ecx, Prefixes};
@@ -40,7 +40,7 @@ mod write;
 const NS_BASE: &str = "http://schema.csn.se/";
 
 /// Decodes a `CSNSvar` document.
-pub(crate) fn decode(bytes: &[u8], limits: &XmlLimits) -> Result<CsnDokument, XmlError> {
+pub(crate) fn decode(bytes: &[u8], limits: &DecodeLimits) -> Result<CsnDokument, XmlError> {
     let mut r = XmlReader::from_slice(bytes, limits)?;
     let version = match r.next_child()? {
         Some(el) => root_version(&el),

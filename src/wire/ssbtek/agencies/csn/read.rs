@@ -13,7 +13,7 @@ use crate::model::ssbtek::{
     CsnUtbetalning, CsnVecka, parse_csn_belopp,
 };
 use crate::wire::ssbtek::read::missing;
-use crate::wire::xml::{Element, EventSource, XmlError, XmlErrorKind, XmlReader};
+use crate::xml::{Element, EventSource, XmlError, XmlErrorKind, XmlReader};
 
 use super::*;
 

@@ -11,18 +11,18 @@ use crate::model::ssbtek::{
     CsnArende, CsnBelopp, CsnBeviljadTid, CsnDatum, CsnPerson, CsnResultat, CsnSokttid,
     CsnStodArenden, CsnStudiestodstypforteckning, CsnUtbetaldTid, CsnUtbetalning, CsnVecka,
 };
-use crate::wire::xml::{XmlDocument, XmlFragment};
+use crate::xml::{XmlDocument, XmlFragment};
 
 fn dec(n: i64) -> Decimal {
     Decimal::from(n)
 }
 
 fn decode_ok(xml: &str) -> CsnDokument {
-    decode(xml.as_bytes(), &XmlLimits::default()).unwrap()
+    decode(xml.as_bytes(), &DecodeLimits::default()).unwrap()
 }
 
 fn decode_err(xml: &str) -> XmlError {
-    decode(xml.as_bytes(), &XmlLimits::default()).unwrap_err()
+    decode(xml.as_bytes(), &DecodeLimits::default()).unwrap_err()
 }
 
 /// Encodes, checks the declaration, decodes again and compares.
@@ -30,7 +30,7 @@ fn round_trip(doc: &CsnDokument) -> String {
     let bytes = encode(doc).unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(text.starts_with(r#"<?xml version="1.0" encoding="UTF-8"?>"#));
-    let again = decode(&bytes, &XmlLimits::default()).unwrap();
+    let again = decode(&bytes, &DecodeLimits::default()).unwrap();
     assert_eq!(&again, doc);
     text
 }
@@ -580,7 +580,7 @@ fn csn_structure_follows_each_stodtyp_schema() {
         10
     );
     // text after the root, a missing schemaVersion
-    assert!(decode(format!("{V3}<x/>").as_bytes(), &XmlLimits::default()).is_err());
+    assert!(decode(format!("{V3}<x/>").as_bytes(), &DecodeLimits::default()).is_err());
     let err = decode_err(&V3.replacen(r#"schemaVersion="3.0""#, "", 1));
     assert_eq!(
         err.kind(),
@@ -607,7 +607,7 @@ fn csn_other_versions_decode_in_their_own_namespaces() {
     assert!(
         decode(
             V4.replace("/v4.0/", "/v04.0/").as_bytes(),
-            &XmlLimits::default()
+            &DecodeLimits::default()
         )
         .is_err()
     );
@@ -907,7 +907,7 @@ fn fraga(version: CsnNamespaceVersion, which: usize) -> XmlFragment {
         format!(r#" xmlns="{k}""#)
     };
     let xml = format!(r#"<w{default} xmlns:k="{k}" xmlns:sam="urn:sambruk">{inner}</w>"#);
-    let doc = XmlDocument::parse(xml.as_bytes(), &XmlLimits::default()).unwrap();
+    let doc = XmlDocument::parse(xml.as_bytes(), &DecodeLimits::default()).unwrap();
     doc.root().elements().next().unwrap().clone()
 }
 
@@ -968,7 +968,7 @@ proptest! {
     #[test]
     fn csn_generated_documents_round_trip(doc in dokument()) {
         let bytes = encode(&doc).unwrap();
-        let again = decode(&bytes, &XmlLimits::default());
+        let again = decode(&bytes, &DecodeLimits::default());
         prop_assert_eq!(again.as_ref(), Ok(&doc), "{}", String::from_utf8_lossy(&bytes));
         let json = serde_json::to_string(&doc).unwrap();
         prop_assert_eq!(serde_json::from_str::<CsnDokument>(&json).unwrap(), doc);
@@ -976,7 +976,7 @@ proptest! {
 
     #[test]
     fn csn_arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = decode(&bytes, &XmlLimits::default());
+        let _ = decode(&bytes, &DecodeLimits::default());
     }
 
     #[test]
@@ -988,7 +988,7 @@ proptest! {
         } else {
             bytes[at] = byte;
         }
-        let _ = decode(&bytes, &XmlLimits::default());
-        let _ = decode(&bytes, &XmlLimits::default().with_max_depth(6));
+        let _ = decode(&bytes, &DecodeLimits::default());
+        let _ = decode(&bytes, &DecodeLimits::default().with_max_depth(6));
     }
 }

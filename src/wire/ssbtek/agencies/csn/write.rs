@@ -10,7 +10,7 @@ use crate::model::ssbtek::{
     CsnArende, CsnBelopp, CsnBeviljadTid, CsnDokument, CsnPerson, CsnSokttid, CsnStod,
     CsnStodArenden, CsnUtbetalning, csn_belopp_text,
 };
-use crate::wire::xml::{XmlFragment, XmlWriter};
+use crate::xml::{XmlFragment, XmlWriter};
 
 use super::*;
 

@@ -7,66 +7,16 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 
-use super::error::{Position, XmlError, XmlErrorKind, kind_from_quick_xml};
+use crate::input::Position;
+use super::error::{XmlError, XmlErrorKind, kind_from_quick_xml};
 use super::fragment::XmlFragment;
 use super::slice::SliceSource;
 use super::source::{EventSource, Leaf, ReaderSource};
-use crate::wire::bytes::find_any;
+use crate::bytes::find_any;
+use crate::input::DecodeLimits;
 
 /// The XML Schema instance namespace (`xsi:nil`).
 pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";
-
-/// Size and nesting limits for reading a document.
-///
-/// Defaults: 64 MiB and 64 levels of nesting — far above any real SSBTEK or LEFI message,
-/// far below what would exhaust memory or stack.
-///
-/// ```
-/// use lefi::wire::xml::XmlLimits;
-/// let limits = XmlLimits::default().with_max_depth(20).with_max_bytes(1 << 20);
-/// assert_eq!(limits.max_depth(), 20);
-/// assert_eq!(limits.max_bytes(), 1 << 20);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct XmlLimits {
-    max_bytes: u64,
-    max_depth: usize,
-}
-
-impl Default for XmlLimits {
-    fn default() -> Self {
-        Self {
-            max_bytes: 64 * 1024 * 1024,
-            max_depth: 64,
-        }
-    }
-}
-
-impl XmlLimits {
-    /// Largest accepted document, in bytes.
-    pub fn max_bytes(&self) -> u64 {
-        self.max_bytes
-    }
-
-    /// Deepest accepted element nesting (the root element is depth 1).
-    pub fn max_depth(&self) -> usize {
-        self.max_depth
-    }
-
-    /// Sets the size limit.
-    #[must_use]
-    pub fn with_max_bytes(mut self, max_bytes: u64) -> Self {
-        self.max_bytes = max_bytes;
-        self
-    }
-
-    /// Sets the nesting limit.
-    #[must_use]
-    pub fn with_max_depth(mut self, max_depth: usize) -> Self {
-        self.max_depth = max_depth;
-        self
-    }
-}
 
 /// A start tag returned by [`XmlReader::next_child`], with its resolved namespace.
 pub struct Element<'a> {
@@ -93,9 +43,9 @@ impl<'a> Element<'a> {
     /// namespace without comparing the URI again. 0 when there is no such key.
     ///
     /// ```
-    /// use lefi::wire::xml::{XmlLimits, XmlReader};
-    /// # fn main() -> Result<(), lefi::wire::xml::XmlError> {
-    /// let mut r = XmlReader::from_slice(br#"<a xmlns="urn:x"><b/></a>"#, &XmlLimits::default())?;
+    /// use lefi::xml::{DecodeLimits, XmlReader};
+    /// # fn main() -> Result<(), lefi::xml::XmlError> {
+    /// let mut r = XmlReader::from_slice(br#"<a xmlns="urn:x"><b/></a>"#, &DecodeLimits::default())?;
     /// let a = r.next_child()?.map(|e| e.ns_key());
     /// let b = r.next_child()?.map(|e| e.ns_key());
     /// assert_eq!(a, b);
@@ -397,9 +347,9 @@ pub(crate) enum Step<'a> {
 /// [`skip`](Self::skip), [`capture`](Self::capture) or by reading its children in turn.
 ///
 /// ```
-/// use lefi::wire::xml::{XmlLimits, XmlReader};
-/// # fn main() -> Result<(), lefi::wire::xml::XmlError> {
-/// let mut r = XmlReader::from_slice(br#"<a xmlns="urn:x"><b>1 &amp; 2</b></a>"#, &XmlLimits::default())?;
+/// use lefi::xml::{DecodeLimits, XmlReader};
+/// # fn main() -> Result<(), lefi::xml::XmlError> {
+/// let mut r = XmlReader::from_slice(br#"<a xmlns="urn:x"><b>1 &amp; 2</b></a>"#, &DecodeLimits::default())?;
 /// let root = r.next_child()?.map(|e| e.is(Some("urn:x"), "a"));
 /// assert_eq!(root, Some(true));
 /// assert!(r.next_child()?.is_some());
@@ -410,7 +360,7 @@ pub(crate) enum Step<'a> {
 /// ```
 pub struct XmlReader<S> {
     src: S,
-    limits: XmlLimits,
+    limits: DecodeLimits,
     /// Namespace bindings in scope and what is derived from them.
     scopes: Scopes,
     /// Element path, kept only for streams (in-memory input recomputes it from the stack).
@@ -450,15 +400,15 @@ const MAX_NAMESPACE_BINDINGS: usize = 1024;
 
 impl<'i> XmlReader<SliceSource<'i>> {
     /// Reads from an in-memory document.
-    pub fn from_slice(input: &'i [u8], limits: &XmlLimits) -> Result<Self, XmlError> {
+    pub fn from_slice(input: &'i [u8], limits: &DecodeLimits) -> Result<Self, XmlError> {
         let reader = Self::with_source(SliceSource::new(input), *limits);
-        if input.len() as u64 > limits.max_bytes {
-            let (line, column) = reader.src.line_column(limits.max_bytes);
+        if input.len() as u64 > limits.max_bytes() {
+            let (line, column) = reader.src.line_column(limits.max_bytes());
             return Err(XmlError::new(
                 XmlErrorKind::TooLarge {
-                    max: limits.max_bytes,
+                    max: limits.max_bytes(),
                 },
-                Position::new(limits.max_bytes, line, column, ""),
+                Position::new(limits.max_bytes(), line, column, ""),
             ));
         }
         Ok(reader)
@@ -467,13 +417,13 @@ impl<'i> XmlReader<SliceSource<'i>> {
 
 impl<R: BufRead> XmlReader<ReaderSource<R>> {
     /// Reads from any buffered reader, enforcing the size limit while reading.
-    pub fn from_reader(input: R, limits: &XmlLimits) -> Self {
-        Self::with_source(ReaderSource::new(input, limits.max_bytes), *limits)
+    pub fn from_reader(input: R, limits: &DecodeLimits) -> Self {
+        Self::with_source(ReaderSource::new(input, limits.max_bytes()), *limits)
     }
 }
 
 impl<S: EventSource> XmlReader<S> {
-    fn with_source(src: S, limits: XmlLimits) -> Self {
+    fn with_source(src: S, limits: DecodeLimits) -> Self {
         Self {
             src,
             limits,
@@ -486,7 +436,7 @@ impl<S: EventSource> XmlReader<S> {
     }
 
     /// The limits in force.
-    pub fn limits(&self) -> &XmlLimits {
+    pub fn limits(&self) -> &DecodeLimits {
         &self.limits
     }
 
@@ -537,7 +487,7 @@ impl<S: EventSource> XmlReader<S> {
     fn parser_error(&self, err: &quick_xml::Error) -> XmlError {
         let kind = if self.src.size_exceeded() {
             XmlErrorKind::TooLarge {
-                max: self.limits.max_bytes,
+                max: self.limits.max_bytes(),
             }
         } else {
             kind_from_quick_xml(err)
@@ -567,8 +517,8 @@ impl<S: EventSource> XmlReader<S> {
         let step = match event {
             // by reference: moving the tag out of the event costs a store-forwarding stall
             Event::Start(ref start) => {
-                if self.stack.len() >= self.limits.max_depth {
-                    let max = self.limits.max_depth;
+                if self.stack.len() >= self.limits.max_depth() {
+                    let max = self.limits.max_depth();
                     return Err(Pending::At(XmlErrorKind::TooDeep { max }, before));
                 }
                 let name_len = start.name().into_inner().len();
@@ -890,7 +840,7 @@ mod tests {
 
     #[test]
     fn slice_and_stream_agree_on_namespaces_paths_and_positions() {
-        let limits = XmlLimits::default();
+        let limits = DecodeLimits::default();
         let (a, ea) = walk(&mut XmlReader::from_slice(DOC, &limits).unwrap());
         let (b, eb) = walk(&mut XmlReader::from_reader(DOC, &limits));
         let s = |v: &str| v.to_owned();
@@ -916,11 +866,11 @@ mod tests {
     fn text_split_by_references_comments_and_cdata_is_joined() {
         let doc = b"<a>1 &amp; 2<!--c--><![CDATA[<3>]]>&#x41;\r\nz</a>";
         for text in [
-            XmlReader::from_slice(doc, &XmlLimits::default())
+            XmlReader::from_slice(doc, &DecodeLimits::default())
                 .and_then(|mut r| r.next_child().map(|_| ()).and_then(|()| r.read_text()))
                 .unwrap(),
             {
-                let mut r = XmlReader::from_reader(&doc[..], &XmlLimits::default());
+                let mut r = XmlReader::from_reader(&doc[..], &DecodeLimits::default());
                 r.next_child().unwrap();
                 r.read_text().unwrap()
             },
@@ -938,7 +888,7 @@ mod tests {
             }
         }
         let doc = br#"<p:a xmlns:p="urn:1" xmlns:q="urn:q"><q:x/><p:b/><p:c xmlns:p="urn:2"><p:d/><q:y/><p:f/></p:c><p:e/><q:z/></p:a>"#;
-        let mut r = XmlReader::from_slice(doc, &XmlLimits::default()).unwrap();
+        let mut r = XmlReader::from_slice(doc, &DecodeLimits::default()).unwrap();
         let mut seen = Vec::new();
         walk(&mut r, &mut seen);
         r.finish().unwrap();
@@ -954,7 +904,7 @@ mod tests {
     #[test]
     fn skip_stops_at_the_end_of_the_element_and_depth_follows() {
         let doc = b"<a><b><c/>t<c><e/></c></b><d>x</d></a>";
-        let mut r = XmlReader::from_slice(doc, &XmlLimits::default()).unwrap();
+        let mut r = XmlReader::from_slice(doc, &DecodeLimits::default()).unwrap();
         assert_eq!(r.next_child().unwrap().unwrap().local(), "a");
         assert_eq!(r.next_child().unwrap().unwrap().local(), "b");
         assert_eq!(r.depth(), 2);
@@ -972,7 +922,7 @@ mod tests {
     #[test]
     fn unbound_prefix_is_an_error_after_its_scope_closes() {
         let doc = br#"<a><p:b xmlns:p="urn:p"/><p:c/></a>"#;
-        let mut r = XmlReader::from_slice(doc, &XmlLimits::default()).unwrap();
+        let mut r = XmlReader::from_slice(doc, &DecodeLimits::default()).unwrap();
         r.next_child().unwrap();
         assert_eq!(r.next_child().unwrap().unwrap().ns(), Some("urn:p"));
         assert!(r.next_child().unwrap().is_none());

@@ -8,7 +8,8 @@ use std::io::Write;
 use quick_xml::name::ResolveResult;
 
 use super::error::{XmlError, XmlErrorKind};
-use super::reader::{Chars, Step, XmlLimits, XmlReader, step};
+use super::reader::{Chars, Step, XmlReader, step};
+use crate::input::DecodeLimits;
 use super::slice::SliceSource;
 use super::source::EventSource;
 use super::writer::XmlWriter;
@@ -103,9 +104,9 @@ pub enum XmlNode {
 /// [`XmlName::prefix`] tell how it was written.
 ///
 /// ```
-/// use lefi::wire::xml::{XmlDocument, XmlLimits};
+/// use lefi::xml::{XmlDocument, DecodeLimits};
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let doc = XmlDocument::parse(br#"<p:a xmlns:p="urn:x" k="v"><b>secret</b></p:a>"#, &XmlLimits::default())?;
+/// let doc = XmlDocument::parse(br#"<p:a xmlns:p="urn:x" k="v"><b>secret</b></p:a>"#, &DecodeLimits::default())?;
 /// assert_eq!(doc.root().name().local(), "a");
 /// assert_eq!(doc.root().text_of(None, "b"), Some("secret".to_owned()));
 /// assert!(!format!("{:?}", doc).contains("secret"));
@@ -368,7 +369,7 @@ impl XmlFragment {
     pub(crate) fn parse_in_context(
         xml: &str,
         context: &[(Option<String>, String)],
-        limits: &XmlLimits,
+        limits: &DecodeLimits,
     ) -> Result<XmlFragment, XmlError> {
         let mut doc = String::with_capacity(xml.len() + 128);
         doc.push_str(&wrapper_start(context));
@@ -443,7 +444,7 @@ impl fmt::Debug for XmlDocument {
 impl XmlDocument {
     /// Parses a complete document with the same limits and refusals as every codec
     /// (no DOCTYPE, no entity declarations, bounded size and depth).
-    pub fn parse(input: &[u8], limits: &XmlLimits) -> Result<Self, XmlError> {
+    pub fn parse(input: &[u8], limits: &DecodeLimits) -> Result<Self, XmlError> {
         let mut r: XmlReader<SliceSource<'_>> = XmlReader::from_slice(input, limits)?;
         let mut declaration = None;
         let mut prolog = Vec::new();

@@ -1,7 +1,7 @@
-//! Shared XML reading and writing helpers for the SOAP and LEFI XML codecs.
+//! The XML toolkit the SOAP and LEFI XML codecs and the model's kept XML share.
 //!
 //! * [`XmlReader`]: a bounded pull reader — refuses DOCTYPE and entity declarations,
-//!   enforces [`XmlLimits`] (size, depth), resolves namespaces so nothing depends on
+//!   enforces [`DecodeLimits`] (size, depth), resolves namespaces so nothing depends on
 //!   prefixes, and reports [`XmlError`]s with line, column and element path. It reads
 //!   streams through quick-xml's `Reader` ([`ReaderSource`]) and in-memory documents with
 //!   its own tokenizer ([`SliceSource`]), which yields the same events and errors.
@@ -17,9 +17,10 @@ mod slice;
 mod source;
 mod writer;
 
-pub use error::{Position, XmlError, XmlErrorKind};
+pub use crate::input::{DecodeLimits, Position};
+pub use error::{XmlError, XmlErrorKind};
 pub use fragment::{XmlAttribute, XmlDocument, XmlFragment, XmlName, XmlNode};
-pub use reader::{Element, XSI_NAMESPACE, XmlLimits, XmlReader};
+pub use reader::{Element, XSI_NAMESPACE, XmlReader};
 pub use slice::SliceSource;
 pub use source::{EventSource, ReaderSource};
 pub use writer::{XmlWriter, escape_attribute, escape_text};

@@ -1,7 +1,7 @@
 //! serde for [`XmlFragment`] and [`XmlDocument`] (the crate's JSON form of the SSBTEK model).
 //!
 //! * [`XmlDocument`]: a JSON string, the document exactly as [`XmlDocument::to_vec`] writes it;
-//!   read back with [`XmlDocument::parse`] and [`XmlLimits::default`].
+//!   read back with [`XmlDocument::parse`] and [`DecodeLimits::default`].
 //! * [`XmlFragment`]: `{"xml": "<…>…</…>", "namespaces": {"prefix": "uri", …}}`. `xml` is the
 //!   subtree exactly as the codecs write it in place (only the namespace declarations written on
 //!   its own elements); `namespaces` holds the bindings it uses from the enclosing document
@@ -17,7 +17,7 @@ use serde::de::Error as _;
 use serde::ser::{Error as _, SerializeMap as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{XmlDocument, XmlError, XmlFragment, XmlLimits, XmlWriter};
+use super::{XmlDocument, XmlError, XmlFragment, DecodeLimits, XmlWriter};
 
 use super::fragment::{WRAPPER, WRAPPER_END};
 
@@ -32,7 +32,7 @@ impl Serialize for XmlDocument {
 impl<'de> Deserialize<'de> for XmlDocument {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         crate::xs::serde::deserialize_str(deserializer, "an XML document", |t| {
-            XmlDocument::parse(t.as_bytes(), &XmlLimits::default()).map_err(embedded)
+            XmlDocument::parse(t.as_bytes(), &DecodeLimits::default()).map_err(embedded)
         })
     }
 }
@@ -79,7 +79,7 @@ impl<'de> Deserialize<'de> for XmlFragment {
             }
             context.push(((!prefix.is_empty()).then_some(prefix), uri));
         }
-        XmlFragment::parse_in_context(&j.xml, &context, &XmlLimits::default())
+        XmlFragment::parse_in_context(&j.xml, &context, &DecodeLimits::default())
             .map_err(|e| D::Error::custom(embedded(e)))
     }
 }
@@ -161,7 +161,7 @@ mod tests {
 
     /// The first child of `xml`'s root, as a codec keeps it.
     fn kept(xml: &str) -> XmlFragment {
-        let doc = XmlDocument::parse(xml.as_bytes(), &XmlLimits::default()).unwrap();
+        let doc = XmlDocument::parse(xml.as_bytes(), &DecodeLimits::default()).unwrap();
         doc.root().elements().next().unwrap().clone()
     }
 

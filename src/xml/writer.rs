@@ -8,7 +8,7 @@ use std::io::{self, Write};
 ///
 /// ```
 /// let mut out = String::new();
-/// lefi::wire::xml::escape_text("a < b & c", &mut out);
+/// lefi::xml::escape_text("a < b & c", &mut out);
 /// assert_eq!(out, "a &lt; b &amp; c");
 /// ```
 pub fn escape_text(text: &str, out: &mut String) {
@@ -20,7 +20,7 @@ pub fn escape_text(text: &str, out: &mut String) {
 ///
 /// ```
 /// let mut out = String::new();
-/// lefi::wire::xml::escape_attribute("say \"hi\"\n", &mut out);
+/// lefi::xml::escape_attribute("say \"hi\"\n", &mut out);
 /// assert_eq!(out, "say &quot;hi&quot;&#10;");
 /// ```
 pub fn escape_attribute(text: &str, out: &mut String) {
@@ -63,7 +63,7 @@ struct Open {
 /// them.
 ///
 /// ```
-/// use lefi::wire::xml::XmlWriter;
+/// use lefi::xml::XmlWriter;
 /// # fn main() -> std::io::Result<()> {
 /// let mut w = XmlWriter::new(Vec::new());
 /// w.start(Some("urn:x"), Some("x"), "a")?;
@@ -241,7 +241,7 @@ impl<W: Write> XmlWriter<W> {
     /// with.
     ///
     /// ```
-    /// use lefi::wire::xml::XmlWriter;
+    /// use lefi::xml::XmlWriter;
     /// # fn main() -> std::io::Result<()> {
     /// let mut w = XmlWriter::new(Vec::new());
     /// w.start(Some("urn:x"), Some("x"), "a")?;

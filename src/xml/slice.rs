@@ -28,7 +28,7 @@ use quick_xml::events::{
 use quick_xml::utils::{is_whitespace, name_len};
 
 use super::source::{EventSource, Leaf, sealed};
-use crate::wire::bytes::find_any;
+use crate::bytes::find_any;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -536,7 +536,7 @@ fn find_tag_end(bytes: &[u8], from: usize) -> Result<(usize, bool), SyntaxError>
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::wire::xml::ReaderSource;
+    use crate::xml::ReaderSource;
     use proptest::prelude::*;
 
     /// An event or error described, and the offset after it.

@@ -1,68 +1,8 @@
 //! Errors of the shared XML layer: what went wrong and where.
 
-use std::fmt;
 
-/// Where in a document something happened.
-///
-/// Lines and columns are 1-based; the column counts bytes from the start of the line.
-/// `path` is the element path of the innermost open element (`/Envelope/Body/…`, local
-/// names only). Positions never contain document text, so they are safe to log.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Position {
-    byte_offset: u64,
-    line: u64,
-    column: u64,
-    path: String,
-}
 
-impl Position {
-    /// Creates a position from its parts.
-    ///
-    /// ```
-    /// use lefi::wire::xml::Position;
-    /// let p = Position::new(10, 2, 3, "/a/b");
-    /// assert_eq!(p.to_string(), "line 2, column 3, at /a/b");
-    /// ```
-    pub fn new(byte_offset: u64, line: u64, column: u64, path: impl Into<String>) -> Self {
-        Self {
-            byte_offset,
-            line,
-            column,
-            path: path.into(),
-        }
-    }
-
-    /// Byte offset from the start of the input.
-    pub fn byte_offset(&self) -> u64 {
-        self.byte_offset
-    }
-
-    /// 1-based line number.
-    pub fn line(&self) -> u64 {
-        self.line
-    }
-
-    /// 1-based column, in bytes.
-    pub fn column(&self) -> u64 {
-        self.column
-    }
-
-    /// Element path (local names) of the innermost open element, `/` at the top level.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-}
-
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "/"
-        } else {
-            &self.path
-        };
-        write!(f, "line {}, column {}, at {}", self.line, self.column, path)
-    }
-}
+use crate::input::Position;
 
 /// What went wrong while reading XML.
 ///
@@ -156,8 +96,8 @@ pub enum XmlErrorKind {
 /// An XML reading error with the position where it happened.
 ///
 /// ```
-/// use lefi::wire::xml::{XmlDocument, XmlErrorKind, XmlLimits};
-/// let err = XmlDocument::parse(b"<!DOCTYPE x><x/>", &XmlLimits::default()).unwrap_err();
+/// use lefi::xml::{XmlDocument, XmlErrorKind, DecodeLimits};
+/// let err = XmlDocument::parse(b"<!DOCTYPE x><x/>", &DecodeLimits::default()).unwrap_err();
 /// assert_eq!(err.kind(), &XmlErrorKind::Doctype);
 /// assert_eq!(err.position().line(), 1);
 /// ```
