@@ -36,9 +36,11 @@ use crate::wire::{lefi_json, lefi_xml, ssbtek};
 
 mod document;
 mod report;
+mod request;
 
 pub use document::Document;
 pub use report::{DocumentSummary, Finding, Severity, validate};
+pub use request::{LefiQuestion, PlanError, RequestPlan, SsbtekAsker, ping};
 
 pub use crate::wire::lefi_xml::{LossReport, LostItem};
 
