@@ -9,13 +9,15 @@
 
 use proptest::prelude::*;
 
-use lefi::wire::ssbtek::{self, DecodeSettings, SsbtekMessage};
+use lefi::version::SsbtekVersion;
+use lefi::wire::ssbtek::{self, SsbtekMessage};
+use lefi::wire::{DecodeLimits, DecodeSettings};
 use lefi::xml::XmlErrorKind;
 
 const ENV: &str =
     r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#;
 const END: &str = "</soap:Body></soap:Envelope>";
-const NS10: &str = "http://schema.forsakringskassan.se/integration/ssbt/10";
+const NS10: &str = SsbtekVersion::V10.namespace();
 
 fn miv(inner: &str) -> String {
     format!(
@@ -57,11 +59,10 @@ fn deep_nesting_is_refused() {
 #[test]
 fn oversized_documents_are_refused_from_slices_and_readers() {
     let big = miv(&format!("<hemland>{}</hemland>", "x".repeat(200_000)));
-    let mut settings = DecodeSettings::default();
-    settings.max_bytes = 100_000;
-    let err = ssbtek::from_slice_with(big.as_bytes(), &settings).unwrap_err();
+    let settings = DecodeSettings::new().with_limits(DecodeLimits::new().with_max_bytes(100_000));
+    let err = ssbtek::decode_with(big.as_bytes(), &settings).unwrap_err();
     assert_eq!(err.kind(), &XmlErrorKind::TooLarge { max: 100_000 });
-    let err = ssbtek::from_reader_with(big.as_bytes(), &settings).unwrap_err();
+    let err = ssbtek::decode_reader_with(big.as_bytes(), &settings).unwrap_err();
     assert_eq!(err.kind(), &XmlErrorKind::TooLarge { max: 100_000 });
 }
 
@@ -72,7 +73,7 @@ fn errors_carry_line_column_and_path_without_values() {
     );
     // strict: the message is refused with the error
     let strict = DecodeSettings::strict();
-    let err = ssbtek::from_slice_with(doc.as_bytes(), &strict).unwrap_err();
+    let err = ssbtek::decode_with(doc.as_bytes(), &strict).unwrap_err();
     assert_eq!(
         err.kind(),
         &XmlErrorKind::InvalidValue {
@@ -88,7 +89,7 @@ fn errors_carry_line_column_and_path_without_values() {
     let text = format!("{err} {err:?}");
     assert!(!text.contains("199001011234"));
     // The same position when streaming.
-    let streamed = ssbtek::from_reader_with(
+    let streamed = ssbtek::decode_reader_with(
         std::io::BufReader::with_capacity(16, doc.as_bytes()),
         &strict,
     )
