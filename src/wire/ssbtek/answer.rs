@@ -22,7 +22,7 @@ use crate::version::SsbtekVersion;
 use crate::xml::{EventSource, XmlError, XmlErrorKind, XmlReader};
 
 use super::agencies::{self, fk};
-use super::gating::{Gate, carries};
+use super::gating::Gate;
 use super::read::{collapse, missing, once, parsed, text, unexpected};
 use super::{DecodeError, DecodeSettings, UnknownContent, Warning, WarningKind};
 
@@ -281,7 +281,7 @@ fn agency_block<S: EventSource>(
                 data_or_error(r, ns, ctx, |r, ctx| fk_data(r, ns, ctx))
             })?);
         }
-        Agency::Skv if carries(Gate::SkvDelar, version) => {
+        Agency::Skv if Gate::SkvDelar.carried_by(version) => {
             d.skv = Some(isolated(r, ctx, agency, |r, ctx| skv_delar(r, ns, ctx))?)
         }
         Agency::Skv => {

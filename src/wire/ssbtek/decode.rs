@@ -13,7 +13,7 @@ use crate::xml::{EventSource, XmlErrorKind, XmlReader};
 
 use super::agencies::fk;
 use super::answer::{self, Ctx, payload_error};
-use super::gating::{Gate, carries};
+use super::gating::Gate;
 use super::read::{boolean, date, int, missing, once, text, unexpected};
 use super::{DecodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage, VERSIONS};
 
@@ -395,7 +395,7 @@ fn skv_parametrar<S: EventSource>(
     let inkludera = inkludera(r)?;
     let mut fraga = None;
     while let Some(el) = r.next_child()? {
-        let here = carries(Gate::SkatteverketFraga, version) && el.is(Some(ns), "fraga");
+        let here = Gate::SkatteverketFraga.carried_by(version) && el.is(Some(ns), "fraga");
         if !here || fraga.is_some() {
             return Err(unexpected(r));
         }

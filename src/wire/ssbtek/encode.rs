@@ -10,7 +10,6 @@ use crate::model::ssbtek::{
     Tidsperiod, Undecodable,
 };
 use crate::version::SsbtekVersion;
-use crate::wire::lefi_json::LefiDocument;
 use crate::xml::XmlWriter;
 
 use super::agencies::{self, fk};
@@ -168,7 +167,7 @@ fn fk_fraga<W: Write>(e: &mut Enc<'_, W>, fk: &FkFraga) -> Result<(), EncodeErro
     }
     e.el("aktorsid", &fk.aktorsid)?;
     let text = payload_base64(fk.payload(), |fraga| {
-        lefi_json(&**fraga, "LEFI v9 JSON in lefiJsonFraga")
+        fk::encode(&**fraga, "LEFI v9 JSON in lefiJsonFraga")
     })?;
     e.el("lefiJsonFraga", &text)?;
     Ok(e.end()?)
@@ -217,14 +216,6 @@ fn payload_error(what: &'static str) -> impl FnOnce(std::io::Error) -> EncodeErr
         what,
         detail: e.to_string(),
     }
-}
-
-/// An FK payload, `what` naming it in errors.
-fn lefi_json<T: LefiDocument>(value: &T, what: &'static str) -> Result<Vec<u8>, EncodeError> {
-    fk::encode(value).map_err(|e| EncodeError::Payload {
-        what,
-        detail: e.to_string(),
-    })
 }
 
 /// Skatteverket's answer in its form (that the version carries it is checked before).
@@ -283,7 +274,7 @@ fn svarsdata<W: Write>(e: &mut Enc<'_, W>, d: &Svarsdata) -> Result<(), EncodeEr
     })?;
     agency_result(e, "FK", &d.fk, |e, d| {
         let text = payload_base64(d.payload(), |svar| {
-            lefi_json(&**svar, "LEFI v9 JSON in lefiJsonSvar")
+            fk::encode(&**svar, "LEFI v9 JSON in lefiJsonSvar")
         })?;
         Ok(e.el("lefiJsonSvar", &text)?)
     })?;

@@ -54,17 +54,26 @@ impl Gate {
             Self::KeptBlock => "a block kept as received",
         }
     }
-}
 
-/// Whether `version` carries `gate`'s form. (Whether it carries a kept block depends on the
-/// block's namespace: [`kept_fits`].)
-pub(crate) fn carries(gate: Gate, version: SsbtekVersion) -> bool {
-    // ssbt/11 is ssbt/10 with Skatteverket's question and its per-part answer
-    let v11 = version.supports(Capability::SkatteverketFraga);
-    match gate {
-        Gate::SkatteverketFraga | Gate::SkvDelar => v11,
-        Gate::SkvBeskattningsuppgifter => !v11,
-        Gate::KeptBlock => true,
+    /// Whether `version` carries this form. (Whether it carries a particular kept block
+    /// also depends on the block's namespace: only that namespace's version does.)
+    ///
+    /// ```
+    /// use lefi::version::SsbtekVersion;
+    /// use lefi::wire::ssbtek::Gate;
+    /// assert!(Gate::SkatteverketFraga.carried_by(SsbtekVersion::V11));
+    /// assert!(!Gate::SkatteverketFraga.carried_by(SsbtekVersion::V10));
+    /// assert!(Gate::SkvBeskattningsuppgifter.carried_by(SsbtekVersion::V10));
+    /// ```
+    #[must_use]
+    pub fn carried_by(self, version: SsbtekVersion) -> bool {
+        // ssbt/11 is ssbt/10 with Skatteverket's question and its per-part answer
+        let v11 = version.supports(Capability::SkatteverketFraga);
+        match self {
+            Self::SkatteverketFraga | Self::SkvDelar => v11,
+            Self::SkvBeskattningsuppgifter => !v11,
+            Self::KeptBlock => true,
+        }
     }
 }
 
@@ -194,7 +203,7 @@ fn find(message: &SsbtekMessage, version: SsbtekVersion) -> Vec<Found> {
 
 fn fraga_gap(fraga: &BastjanstFraga, version: SsbtekVersion, echoed: bool, found: &mut Vec<Found>) {
     let skv = &fraga.specifika.skv;
-    let carried = carries(Gate::SkatteverketFraga, version);
+    let carried = Gate::SkatteverketFraga.carried_by(version);
     let missing = carried && skv.inkludera && skv.fraga.is_none();
     if missing || (!carried && skv.fraga.is_some()) {
         let at = if echoed { "fraga/" } else { "" };
@@ -236,7 +245,7 @@ fn svarsdata_gaps(s: &Svarsdata, version: SsbtekVersion, found: &mut Vec<Found>)
             SkvSvar::Delar(_) => Gate::SkvDelar,
             SkvSvar::Beskattningsuppgifter(_) => Gate::SkvBeskattningsuppgifter,
         };
-        if !carries(gate, version) {
+        if !gate.carried_by(version) {
             push(Place::Agency(agency), gate, "svarsdata/SKV".to_owned());
             continue;
         }

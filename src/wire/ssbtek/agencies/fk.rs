@@ -3,6 +3,7 @@
 //! into that codec is in this file.
 
 use crate::wire::lefi_json::{self, LefiDocument, UnknownFields};
+use crate::wire::ssbtek::EncodeError;
 use crate::wire::{DecodeSettings, UnknownContent, Warning, WarningKind};
 
 /// Decodes a LEFI v9 JSON payload with the message's settings (limits, unknown-content
@@ -31,7 +32,13 @@ pub(crate) fn decode<T: LefiDocument>(
     Ok((decoded.value, warnings.collect()))
 }
 
-/// Encodes a LEFI v9 JSON payload.
-pub(crate) fn encode<T: LefiDocument>(value: &T) -> Result<Vec<u8>, lefi_json::Error> {
-    lefi_json::to_vec(value)
+/// Encodes a LEFI v9 JSON payload, `what` naming it in the error.
+pub(crate) fn encode<T: LefiDocument>(
+    value: &T,
+    what: &'static str,
+) -> Result<Vec<u8>, EncodeError> {
+    lefi_json::to_vec(value).map_err(|e| EncodeError::Payload {
+        what,
+        detail: e.to_string(),
+    })
 }
