@@ -44,7 +44,7 @@ pub use incomes::{
 pub use lawful::{ConsentReference, LawfulPurpose, marker};
 pub use minimise::{
     Amount, Answer, MinimalPayment, MinimalPeriod, MinimalRow, MinimalSoPayment, NotAnAnswer,
-    Omfattning, PaymentsView, payments_view,
+    PaymentsView, payments_view,
 };
 pub use purpose::{ParsePurposeError, Purpose};
 pub use redact::{
