@@ -34,7 +34,7 @@ use lefi::model::ssbtek::{
 use lefi::period::Period;
 use lefi::version::SsbtekVersion;
 use lefi::wire::ssbtek::{self, DecodeSettings, SsbtekDocument, SsbtekMessage, WarningKind};
-use lefi::xml::{XmlDocument, XmlFragment, DecodeLimits};
+use lefi::xml::{DecodeLimits, XmlDocument, XmlFragment};
 use rust_decimal::Decimal;
 
 use crate::support::{contracts, xmlequiv, xmllint};
