@@ -421,17 +421,20 @@ fn request(args: &RequestArgs) -> Result<(), Failure> {
         Some(text) => Some(date_arg("consent-date", Some(text))?),
         None => None,
     };
-    let mut question = LefiQuestion::default();
-    question.formansinformation = codes("formansinformation", &args.formansinformation)?;
-    question.ansprak = codes("ansprak", &args.ansprak)?;
-    question.beslut = codes("beslut", &args.beslut)?;
-    question.preliminara_utbetalningar =
-        codes("preliminara-utbetalningar", &args.preliminara_utbetalningar)?;
-    question.utbetalningar = codes("utbetalningar", &args.utbetalningar)?;
-    question.ovrig_information = codes("ovrig-information", &args.ovrig_information)?;
-    question.agreed_exception = args
-        .agreed_exception
-        .then(|| AgreedException::new("stated on the command line"));
+    let question = LefiQuestion {
+        formansinformation: codes("formansinformation", &args.formansinformation)?,
+        ansprak: codes("ansprak", &args.ansprak)?,
+        beslut: codes("beslut", &args.beslut)?,
+        preliminara_utbetalningar: codes(
+            "preliminara-utbetalningar",
+            &args.preliminara_utbetalningar,
+        )?,
+        utbetalningar: codes("utbetalningar", &args.utbetalningar)?,
+        ovrig_information: codes("ovrig-information", &args.ovrig_information)?,
+        agreed_exception: args
+            .agreed_exception
+            .then(|| AgreedException::new("stated on the command line")),
+    };
     let mut plan = RequestPlan::new(purpose, person, period, consent_date, on)
         .map_err(refused)?
         .with_lefi(question);

@@ -50,7 +50,6 @@ use crate::wire::ssbtek::Gate;
 /// What to ask LEFI Online for (the lists of the LEFI question), and an agreed exception
 /// for a period over two years.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[non_exhaustive]
 pub struct LefiQuestion {
     /// FK förmånsgrupper (`formansinformation`).
     pub formansinformation: Vec<FkFormanGrupp>,

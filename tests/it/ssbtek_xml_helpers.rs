@@ -7,7 +7,7 @@
     clippy::panic
 )]
 
-use lefi::xml::{XmlDocument, XmlErrorKind, DecodeLimits, XmlReader};
+use lefi::xml::{DecodeLimits, XmlDocument, XmlErrorKind, XmlReader};
 
 use crate::support;
 

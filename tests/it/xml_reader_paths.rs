@@ -9,7 +9,7 @@
     clippy::panic
 )]
 
-use lefi::xml::{EventSource, XmlError, XmlErrorKind, DecodeLimits, XmlReader};
+use lefi::xml::{DecodeLimits, EventSource, XmlError, XmlErrorKind, XmlReader};
 use proptest::prelude::*;
 
 /// A piece of an element's content, written out and as read.
