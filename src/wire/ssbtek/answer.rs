@@ -303,16 +303,14 @@ fn fk_data<S: EventSource>(
     let blob = only_child_text(r, Some(ns), "lefiJsonSvar", base64_text)?;
     let settings = lefi_json_settings(ctx.settings);
     let decoded =
-        lefi_json::decode_with::<LefiExternFormansinformationSvar>(&settings, blob.bytes())
+        lefi_json::decode_with::<LefiExternFormansinformationSvar>(blob.bytes(), &settings)
             .map_err(|e| payload_error(r, "LEFI v9 JSON in lefiJsonSvar", e))?;
     let at = format!("{}/lefiJsonSvar", r.path());
     for w in decoded.warnings {
         let kind = match w.kind {
-            lefi_json::WarningKind::UnknownField => WarningKind::IgnoredProperty,
-            lefi_json::WarningKind::ContractQuirk(q) => WarningKind::ContractQuirk {
-                quirk: q.to_string(),
+            crate::wire::WarningKind::ContractQuirk { quirk } => WarningKind::ContractQuirk {
+                quirk: quirk.to_string(),
             },
-            #[allow(unreachable_patterns)]
             _ => WarningKind::IgnoredProperty,
         };
         ctx.warn(Some(Agency::Fk), json_path(&at, &w.path), kind);
@@ -322,15 +320,17 @@ fn fk_data<S: EventSource>(
 
 /// The LEFI v9 settings for the FK payload: the message's limits, and strict when the
 /// message is decoded strictly.
-fn lefi_json_settings(settings: &DecodeSettings) -> lefi_json::DecodeSettings {
-    let mut s = if settings.strict {
-        lefi_json::DecodeSettings::strict()
+fn lefi_json_settings(settings: &DecodeSettings) -> crate::wire::DecodeSettings {
+    let s = if settings.strict {
+        crate::wire::DecodeSettings::strict()
     } else {
-        lefi_json::DecodeSettings::new()
+        crate::wire::DecodeSettings::new()
     };
-    s.max_bytes = usize::try_from(settings.max_bytes).unwrap_or(usize::MAX);
-    s.max_depth = settings.max_depth;
-    s
+    s.with_limits(
+        crate::wire::DecodeLimits::new()
+            .with_max_bytes(settings.max_bytes)
+            .with_max_depth(settings.max_depth),
+    )
 }
 
 /// `<element path> $.<json path>`.
