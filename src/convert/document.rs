@@ -10,9 +10,9 @@ use crate::model::lefi::{
     LefiExternTillgangligaInformationstyper, LefiFelsvar,
 };
 use crate::model::ssbtek::{AgencyResult, BastjanstSvar, FkSvar, SkvSvar, Svarsdata};
+use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 use crate::version::{LefiVersion, SsbtekVersion};
 use crate::wire::lefi_xml::XmlDocument;
-use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 use crate::wire::{lefi_json, lefi_xml, ssbtek};
 
 use super::{ConvertError, Format, LossReport};

@@ -9,10 +9,10 @@ use quick_xml::name::ResolveResult;
 
 use super::error::{XmlError, XmlErrorKind};
 use super::reader::{Chars, Step, XmlReader, step};
-use crate::input::DecodeLimits;
 use super::slice::SliceSource;
 use super::source::EventSource;
 use super::writer::XmlWriter;
+use crate::input::DecodeLimits;
 
 /// A namespace-qualified name as it was written.
 #[derive(Clone, PartialEq, Eq, Hash)]

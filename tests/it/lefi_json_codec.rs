@@ -95,7 +95,9 @@ fn numbers_survive_the_unknown_field_wrapper() {
     let json = r#"{"formansinformation":{"utbetalningsuppgift":[{"nytt":{"x":[1.5,{"y":0.1}]},
         "bruttobelopp":{"summa":0.30,"valuta":"SEK","extra":2.5e1}}]}}"#;
     let decoded = lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-        json.as_bytes(), &DecodeSettings::default())
+        json.as_bytes(),
+        &DecodeSettings::default(),
+    )
     .unwrap();
     assert_eq!(summa(&decoded.value).to_string(), "0.30");
     let paths: Vec<&str> = decoded.warnings.iter().map(|w| w.path.as_str()).collect();
@@ -149,7 +151,9 @@ fn number_fields_refuse_non_numbers() {
 #[test]
 fn example_quirks_are_tolerated_reported_and_reencoded() {
     let decoded = lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-        EXAMPLE_RESPONSE.as_bytes(), &DecodeSettings::default())
+        EXAMPLE_RESPONSE.as_bytes(),
+        &DecodeSettings::default(),
+    )
     .unwrap();
     let quirk = |path: &str, q| (path.to_owned(), WarningKind::ContractQuirk { quirk: q });
     let expected = [
@@ -232,7 +236,9 @@ fn strict_mode_refuses_each_quirk_with_its_path() {
     }
     let available = r#"{"utlamnare":[{"utlamnare":{"kod":"PM"}}],"formansinformation":[]}"#;
     let err = lefi_json::decode_with::<LefiExternTillgangligaInformationstyper>(
-        available.as_bytes(), &DecodeSettings::strict())
+        available.as_bytes(),
+        &DecodeSettings::strict(),
+    )
     .unwrap_err();
     assert!(
         matches!(err, Error::ContractQuirk { ref path, .. } if path == "utlamnare"),
@@ -245,7 +251,9 @@ fn schema_forms_are_not_quirks() {
     let json = r#"{"avvikelser":{"formansinformation":[]},"formansinformation":{"sjukpenningarende":
         [{"beslut":[{"ersattning":"ARBETSRESOR"}]}]}}"#;
     let decoded = lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-        json.as_bytes(), &DecodeSettings::strict())
+        json.as_bytes(),
+        &DecodeSettings::strict(),
+    )
     .unwrap();
     assert!(decoded.warnings.is_empty());
     // a non-empty array is no tolerated form of an object
@@ -298,7 +306,10 @@ fn errors_carry_the_json_path_line_and_column() {
         err.path(),
         Some("formansinformation.sjukpenningarende[2].beslut[0].period.fran")
     );
-    assert_eq!(err.position().map(|p| (p.line(), p.column())), Some((1, 80)));
+    assert_eq!(
+        err.position().map(|p| (p.line(), p.column())),
+        Some((1, 80))
+    );
     let message = err.to_string();
     assert!(message.starts_with(
         "invalid value at formansinformation.sjukpenningarende[2].beslut[0].period.fran: "
@@ -353,7 +364,9 @@ fn no_error_message_contains_personnummer_digits() {
     for json in &cases {
         for settings in [DecodeSettings::default(), DecodeSettings::strict()] {
             let err = lefi_json::decode_with::<LefiExternFormansinformationFraga>(
-                json.as_bytes(), &settings)
+                json.as_bytes(),
+                &settings,
+            )
             .unwrap_err();
             let shown = format!("{err} {err:?}");
             assert!(!shown.contains("7407029284"), "{shown}");
@@ -640,7 +653,9 @@ fn decode_any_decides_the_kind_and_round_trips() {
         let (a, b) = (json_value(bytes), json_value(&again));
         // `avvikelser: []` is encoded as `{}` (the same "none", see Quirk::EmptyListForObject)
         let normalise = |v: serde_json::Value| {
-            let t = v.to_string().replace(r#""avvikelser":[]"#, r#""avvikelser":{}"#);
+            let t = v
+                .to_string()
+                .replace(r#""avvikelser":[]"#, r#""avvikelser":{}"#);
             json_value(t.as_bytes())
         };
         assert_eq!(normalise(a), normalise(b), "{text}");
@@ -654,7 +669,8 @@ fn decode_any_decides_the_kind_and_round_trips() {
 fn decode_any_falls_back_to_the_kind_that_reads_furthest() {
     use lefi_json::DocumentKind as K;
     // unknown properties: no kind reads it cleanly; the response reads furthest
-    let json = br#"{"utlamnare":[],"formansinformation":{"utbetalningsuppgift":[]},"nytt":{"x":1}}"#;
+    let json =
+        br#"{"utlamnare":[],"formansinformation":{"utbetalningsuppgift":[]},"nytt":{"x":1}}"#;
     let warn = lefi_json::decode_any(json, &DecodeSettings::default()).unwrap();
     assert_eq!(warn.value.kind(), K::Response);
     let paths: Vec<_> = warn.warnings.iter().map(|w| w.path.as_str()).collect();
@@ -664,7 +680,10 @@ fn decode_any_falls_back_to_the_kind_that_reads_furthest() {
         &DecodeSettings::default().with_unknown(UnknownContent::Ignore),
     )
     .unwrap();
-    assert_eq!((ignore.value.kind(), ignore.warnings.len()), (K::Response, 0));
+    assert_eq!(
+        (ignore.value.kind(), ignore.warnings.len()),
+        (K::Response, 0)
+    );
     let err = lefi_json::decode_any(json, &DecodeSettings::strict()).unwrap_err();
     assert!(
         matches!(&err, Error::UnknownProperty { position } if position.path() == "nytt"),
@@ -699,7 +718,10 @@ fn decode_any_falls_back_to_the_kind_that_reads_furthest() {
     ));
     // quirks: reported, or refused in strict mode
     let strict = lefi_json::decode_any(EXAMPLE_RESPONSE.as_bytes(), &DecodeSettings::strict());
-    assert!(matches!(strict, Err(Error::ContractQuirk { .. })), "{strict:?}");
+    assert!(
+        matches!(strict, Err(Error::ContractQuirk { .. })),
+        "{strict:?}"
+    );
 }
 
 /// `convert` reads LEFI v9 JSON through `decode_any`: an available-types answer listing

@@ -26,7 +26,7 @@ use crate::{lefi_xml_support, support};
 use std::fmt::Write as _;
 
 use lefi::model::lefi::{
-    ContractQuirks, LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
+    LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
     LefiExternTillgangligaInformationstyper, LefiFelsvar,
 };
 use lefi::model::ssbtek::AgencyResult;
@@ -409,9 +409,9 @@ fn path_text(path: &serde_ignored::Path<'_>) -> String {
                 format!("{parent}.{key}")
             }
         }
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            path_text(parent)
-        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => path_text(parent),
     }
 }
 

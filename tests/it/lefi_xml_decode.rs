@@ -14,7 +14,7 @@ use lefi::model::lefi::{
 };
 use lefi::version::LefiVersion;
 use lefi::wire::lefi_xml::{self, DecodeSettings, Error, UnknownElements};
-use lefi::wire::xml::XmlErrorKind;
+use lefi::xml::XmlErrorKind;
 use lefi_xml_support::random::{self, Gen};
 use proptest::prelude::*;
 

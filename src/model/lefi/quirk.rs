@@ -135,14 +135,24 @@ impl JsonPath {
     }
 
     /// A property whose form can be a quirk.
-    pub(crate) fn form<T: QuirkForm>(&mut self, key: &str, value: &Option<T>, out: &mut Vec<QuirkAt>) {
+    pub(crate) fn form<T: QuirkForm>(
+        &mut self,
+        key: &str,
+        value: &Option<T>,
+        out: &mut Vec<QuirkAt>,
+    ) {
         if let Some(quirk) = value.as_ref().and_then(QuirkForm::quirk) {
             self.found(key, quirk, out);
         }
     }
 
     /// A property whose value can hold quirks.
-    pub(crate) fn child<T: WalkQuirks>(&mut self, key: &str, value: &Option<T>, out: &mut Vec<QuirkAt>) {
+    pub(crate) fn child<T: WalkQuirks>(
+        &mut self,
+        key: &str,
+        value: &Option<T>,
+        out: &mut Vec<QuirkAt>,
+    ) {
         if let Some(value) = value {
             self.at(key, |at| value.walk_quirks(at, out));
         }

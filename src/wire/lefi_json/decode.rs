@@ -114,14 +114,17 @@ pub fn decode_reader_with<T: LefiDocument, R: Read>(
 
 /// Decodes a document of any of the four kinds; the kind is decided by the decode itself.
 ///
-/// **The rule.** The kinds are tried in the order response, available types, error,
-/// request (the order of [`DocumentKind::ALL`], which is also the order for ties):
+/// **The rule.** The kinds are tried in the order request, response, available types,
+/// error (the order of [`DocumentKind::ALL`], which is also the order for ties):
 ///
 /// 1. The first kind whose type reads the whole document without meeting a property it does
 ///    not define is the document's kind. So `{}` (which all but the request read) is an
 ///    empty response, and `{"preliminaraUtbetalningar":[{"kod":…,"beskrivning":…}]}` is an
 ///    available-types answer (a response does not define `kod` and `beskrivning` there).
-///    This is the generated reader's one pass in the common case.
+///    This is the generated reader's one pass in the common case. A document that more
+///    than one kind reads cleanly (`{}`, or `{"beslut":[]}`: an empty list both the
+///    response and the available types define) is the earliest of them; use
+///    [`decode_kind`] when the kind is known otherwise (e.g. from the HTTP operation).
 /// 2. When no kind reads it cleanly, the kind that reads *furthest* into the document
 ///    before it meets a property it does not define or a value it refuses is taken; a kind
 ///    that reads the whole document wins a tie against one that refuses it. If that kind
@@ -308,7 +311,10 @@ fn finish<T: ContractQuirks>(
             }
         } else {
             warnings.extend(quirks.into_iter().map(|found| {
-                Warning::new(found.path, WarningKind::ContractQuirk { quirk: found.quirk })
+                Warning::new(
+                    found.path,
+                    WarningKind::ContractQuirk { quirk: found.quirk },
+                )
             }));
         }
     }
@@ -409,7 +415,13 @@ fn explain<T: LefiDocument>(input: &[u8], policy: Policy, failure: &Failure) -> 
             ),
         },
     };
-    convert(input, policy, path, &err, track.refused().or(failure.refused))
+    convert(
+        input,
+        policy,
+        path,
+        &err,
+        track.refused().or(failure.refused),
+    )
 }
 
 fn convert(
@@ -558,8 +570,12 @@ fn fast_clean(kind: DocumentKind, text: &str, levels: usize) -> Option<Pass<Docu
 
 fn explain_kind(kind: DocumentKind, input: &[u8], policy: Policy, failure: &Failure) -> Error {
     match kind {
-        DocumentKind::Request => explain::<LefiExternFormansinformationFraga>(input, policy, failure),
-        DocumentKind::Response => explain::<LefiExternFormansinformationSvar>(input, policy, failure),
+        DocumentKind::Request => {
+            explain::<LefiExternFormansinformationFraga>(input, policy, failure)
+        }
+        DocumentKind::Response => {
+            explain::<LefiExternFormansinformationSvar>(input, policy, failure)
+        }
         DocumentKind::Available => {
             explain::<LefiExternTillgangligaInformationstyper>(input, policy, failure)
         }

@@ -714,7 +714,8 @@ mod tests {
             ..limits(true)
         };
         assert!(read_document::<Felsvar>(unknown, shallow).is_err());
-        let escaped = read_document::<Felsvar>(r#"{"meddelande":"F\u00e9l\n\ud834\udd1e"}"#, limits(true));
+        let escaped =
+            read_document::<Felsvar>(r#"{"meddelande":"F\u00e9l\n\ud834\udd1e"}"#, limits(true));
         assert_eq!(
             escaped.unwrap().value.meddelande.as_deref(),
             Some("Fél\n\u{1d11e}")
@@ -730,7 +731,10 @@ mod tests {
             r#"{"meddelande":"Fel"} x"#,
             r#"[]"#,
         ] {
-            assert!(read_document::<Felsvar>(text, limits(true)).is_err(), "{text}");
+            assert!(
+                read_document::<Felsvar>(text, limits(true)).is_err(),
+                "{text}"
+            );
         }
     }
 }

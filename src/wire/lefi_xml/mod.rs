@@ -70,7 +70,7 @@ pub use loss::{LossReport, LostItem};
 
 use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::version::LefiVersion;
-use crate::xml::{EventSource, XmlFragment, DecodeLimits, XmlReader, XmlWriter};
+use crate::xml::{DecodeLimits, EventSource, XmlFragment, XmlReader, XmlWriter};
 
 /// What the decoder does with elements the version's schema does not have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
