@@ -3,11 +3,14 @@
 //! Inputs: two generated responses (about 200 KB and 3 MB; see `support`), with many FK and
 //! PM payments with detail rows, sjukpenning cases and PM decisions.
 //!
-//! Decode: our typed `from_slice` (fast path, no unknown-field tracking),
-//! `decode_with` the default settings (unknown fields tracked and reported) and with
-//! `UnknownFields::Ignore`; `serde_json::Value`; `serde::de::IgnoredAny` (the syntax-only
-//! floor); and `Mirror`, a hand-written serde-derive mirror of the payment structures
-//! with `String` codes and dates and `f64` amounts, what a Rust developer would write.
+//! Decode: our typed `from_slice` (no warnings wanted), `decode_with` the default settings
+//! (unknown properties tracked and reported, quirks walked) and with
+//! `UnknownContent::Ignore`, and `decode_any` (the kind decided by the decode); against the
+//! baselines in the same run: `serde_json_typed`, serde_json straight into the same model
+//! (what the decoder would cost without its generated reader: no limits, no paths);
+//! `serde_json::Value`; `serde::de::IgnoredAny` (the syntax-only floor); and `Mirror`, a
+//! hand-written serde-derive mirror of the payment structures with `String` codes and
+//! dates and `f64` amounts, what a Rust developer would write.
 //! Encode: our `to_vec` against `serde_json::to_vec` of the `Value`.
 //! Also: `payments()` + `check()` over the decoded response.
 //!
@@ -21,7 +24,8 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use lefi::model::lefi::LefiExternFormansinformationSvar;
-use lefi::wire::lefi_json::{self, DecodeSettings, UnknownFields};
+use lefi::wire::lefi_json;
+use lefi::wire::{DecodeSettings, UnknownContent};
 /// The hand-written baseline: payment structures only, other properties skipped by serde.
 #[allow(dead_code)] // the fields are read only by serde
 mod mirror {
@@ -144,10 +148,8 @@ fn inputs() -> Vec<(&'static str, Vec<u8>)> {
 
 fn decode(c: &mut Criterion) {
     let mut group = c.benchmark_group("decode");
-    let mut warn = DecodeSettings::default();
-    warn.unknown_fields = UnknownFields::Warn;
-    let mut ignore = DecodeSettings::default();
-    ignore.unknown_fields = UnknownFields::Ignore;
+    let warn = DecodeSettings::default().with_unknown(UnknownContent::Warn);
+    let ignore = DecodeSettings::default().with_unknown(UnknownContent::Ignore);
     for (name, bytes) in inputs() {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_with_input(BenchmarkId::new("typed", name), &bytes, |b, bytes| {
@@ -163,8 +165,8 @@ fn decode(c: &mut Criterion) {
             |b, bytes| {
                 b.iter(|| {
                     lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-                        &warn,
                         black_box(bytes),
+                        &warn,
                     )
                     .map(black_box)
                     .is_ok()
@@ -177,11 +179,29 @@ fn decode(c: &mut Criterion) {
             |b, bytes| {
                 b.iter(|| {
                     lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-                        &ignore,
                         black_box(bytes),
+                        &ignore,
                     )
                     .map(black_box)
                     .is_ok()
+                });
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("decode_any", name), &bytes, |b, bytes| {
+            b.iter(|| {
+                lefi_json::decode_any(black_box(bytes), &warn)
+                    .map(black_box)
+                    .is_ok()
+            });
+        });
+        group.bench_with_input(
+            BenchmarkId::new("serde_json_typed", name),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    serde_json::from_slice::<LefiExternFormansinformationSvar>(black_box(bytes))
+                        .map(black_box)
+                        .is_ok()
                 });
             },
         );

@@ -99,17 +99,22 @@ FIELD_TYPES = {
         ('super::Ersattning', 'same shape as LefiSjukpenningBeslut.ersattning'),
 }
 
-# Properties whose JSON form is tolerated beyond the schema (strict mode refuses the
-# tolerated form): (schema, property) -> (deserialize_with helper, reason).
-FIELD_DESERIALIZERS = {
+# Properties whose JSON form is tolerated beyond the schema, held by a model wrapper type
+# that remembers the form (strict mode refuses it):
+# (schema, property) -> (wrapper type, reason).
+FIELD_WRAPPERS = {
     ('LefiExternFormansinformationSvar', 'avvikelser'):
-        ('crate::wire::lefi_json::quirks::object_or_empty_list',
+        ('super::ObjectOrEmptyList',
          'the contract\'s own response example sends `[]` where the schema says object'),
 }
 
+# Properties whose value's form says whether it is a quirk (the type implements
+# `QuirkForm`): the Ersattning fields and the FIELD_WRAPPERS.
+QUIRK_FORM_TYPES = ('super::Ersattning', 'super::ObjectOrEmptyList')
+
 # Properties the contract's examples send although the schema does not declare them
-# (DOMAIN 7.8). Modelled so that the examples round-trip; strict mode refuses them.
-# (schema, property) -> (property schema, reason)
+# (DOMAIN 7.8). Modelled so that the examples round-trip; present means the quirk, which
+# strict mode refuses. (schema, property) -> (property schema, reason)
 EXTRA_PROPERTIES = {
     ('LefiSjukpenningArende', 'avslaget'): (
         {'type': 'boolean', 'description': 'Om ärendet avslagits (skickas i kontraktets eget '
@@ -121,7 +126,6 @@ EXTRA_PROPERTIES = {
                         'i schemat).'},
         'sent in the contract\'s example of this operation'),
 }
-UNDECLARED = 'crate::wire::lefi_json::quirks::undeclared'
 
 NUMBER = 'crate::xs::serde::json_number'
 DATE = 'crate::xs::serde::date'
@@ -137,15 +141,16 @@ class Field:
     """One Rust field: name, type (without Option when optional) and serde attributes."""
 
     def __init__(self, json_name, rust_type, required, doc, attrs, with_module=None,
-                 helper=None):
+                 quirk=None):
         self.json_name = json_name
         self.rust_type = rust_type
         self.required = required
         self.doc = doc
         self.attrs = attrs
-        # how serde reads it: a `with` module, or a `deserialize_with` helper
+        # how serde reads it: a `with` module, or the type's own impl
         self.with_module = with_module
-        self.helper = helper
+        # how it can be a contract quirk: 'undeclared' (present), 'form' (its value says)
+        self.quirk = quirk
 
 
 def ref_name(node):
@@ -256,20 +261,24 @@ def field_for(schema_name, prop_name, node, required):
             with_module += '::vec'
     else:
         rust, with_module = scalar_type(schema_name, prop_name, node, False)
-    helper = FIELD_DESERIALIZERS.get((schema_name, prop_name))
+    wrapper = FIELD_WRAPPERS.get((schema_name, prop_name))
+    if wrapper is not None:
+        if with_module is not None or is_array:
+            sys.exit(f'{schema_name}.{prop_name}: a wrapper needs a plain struct property')
+        rust = f'{wrapper[0]}<{rust}>'
+    quirk = None
     if (schema_name, prop_name) in EXTRA_PROPERTIES:
-        helper = (UNDECLARED, None)
+        quirk = 'undeclared'
+    elif rust.startswith(QUIRK_FORM_TYPES):
+        quirk = 'form'
     if required:
-        if helper is not None:
-            sys.exit(f'{schema_name}.{prop_name}: quirk helpers are for optional properties')
+        if quirk is not None:
+            sys.exit(f'{schema_name}.{prop_name}: quirks are for optional properties')
         if with_module is not None:
             attrs.append(f'with = "{with_module}"')
     else:
         if with_module is not None:
             attrs.append(f'with = "{with_module}::option"')
-        if helper is not None:
-            attrs.append(f'deserialize_with = "{helper[0]}"')
-        if with_module is not None or helper is not None:
             attrs.append('default')
         attrs.append('skip_serializing_if = "Option::is_none"')
     doc = doc_lines(node.get('description'))
@@ -281,10 +290,10 @@ def field_for(schema_name, prop_name, node, required):
     if override is not None and override[0] == 'super::Ersattning':
         doc += ['', 'Contract quirk: a string per the schema, or `{id, beskrivning}` as in the '
                 'contract\'s own example; see [`Ersattning`](super::Ersattning).']
-    if helper is not None and (schema_name, prop_name) in FIELD_DESERIALIZERS:
-        doc += ['', 'Contract quirk: ' + helper[1] + '; `[]` is read as the empty object.']
-    return Field(prop_name, rust, required, doc, attrs, with_module,
-                 helper[0] if helper is not None else None)
+    if wrapper is not None:
+        doc += ['', 'Contract quirk: ' + wrapper[1] + '; `[]` is read as the empty object '
+                '(see [`ObjectOrEmptyList`](super::ObjectOrEmptyList)).']
+    return Field(prop_name, rust, required, doc, attrs, with_module, quirk)
 
 
 def fields_of(schema_name, schema):
@@ -330,10 +339,62 @@ def render_struct(name, schema):
     return '\n'.join(out)
 
 
+def quirk_structs(schemas):
+    """The generated structs whose values can hold a contract quirk (their own or a
+    descendant's), with the fields of every struct."""
+    structs = sorted(name for name in reachable(schemas) if name not in SHARED_TYPES)
+    fields = {name: fields_of(name, schemas[name]) for name in structs}
+    reaching = set()
+    changed = True
+    while changed:
+        changed = False
+        for name in structs:
+            if name in reaching:
+                continue
+            for f in fields[name]:
+                base = re.sub(r'^Vec<(.*)>$', r'\1', f.rust_type)
+                if f.quirk is not None or base in reaching:
+                    reaching.add(name)
+                    changed = True
+                    break
+    return reaching, fields
+
+
+def render_walks(schemas):
+    """The walk finding each quirk with its JSON path: a struct's own quirks first, then
+    its children's, each in property order."""
+    reaching, fields = quirk_structs(schemas)
+    parts = []
+    for name in sorted(reaching):
+        own, children = [], []
+        for f in fields[name]:
+            field = snake(f.json_name)
+            if f.quirk == 'undeclared':
+                own.append(f'at.undeclared("{f.json_name}", &self.{field}, out);')
+            elif f.quirk == 'form':
+                own.append(f'at.form("{f.json_name}", &self.{field}, out);')
+            elif re.sub(r'^Vec<(.*)>$', r'\1', f.rust_type) in reaching:
+                if f.required:
+                    sys.exit(f'{name}.{f.json_name}: a required property holding quirks')
+                children.append(f'at.child("{f.json_name}", &self.{field}, out);')
+        parts += [f'impl super::quirk::WalkQuirks for {name} {{',
+                  '    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, '
+                  'out: &mut Vec<super::QuirkAt>) {']
+        parts += ['        ' + line for line in own + children]
+        parts += ['    }', '}', '']
+    for root in ROOTS:
+        body = 'super::quirk::JsonPath::walk(self)' if root in reaching else 'Vec::new()'
+        parts += [f'impl super::ContractQuirks for {root} {{',
+                  '    fn quirks(&self) -> Vec<super::QuirkAt> {',
+                  f'        {body}',
+                  '    }', '}', '']
+    return parts
+
+
 def render(spec):
     schemas = spec['components']['schemas']
     names = reachable(schemas)
-    for (owner, _prop) in list(FIELD_TYPES) + list(FIELD_DESERIALIZERS) + list(EXTRA_PROPERTIES):
+    for (owner, _prop) in list(FIELD_TYPES) + list(FIELD_WRAPPERS) + list(EXTRA_PROPERTIES):
         if owner not in names:
             sys.exit(f'hand-typed property of unreachable schema {owner}')
     parts = [
@@ -368,6 +429,7 @@ def render(spec):
         if schema.get('type') != 'object':
             sys.exit(f'{name}: a non-object schema needs an entry in SHARED_TYPES')
         parts += [render_struct(name, schema), '']
+    parts += render_walks(schemas)
     return '\n'.join(parts)
 
 
@@ -380,8 +442,6 @@ def qualify(rust_type):
 def fast_expr(f):
     """The expression reading field `f` in the generated reader (an `Option` of it)."""
     ty = qualify(f.rust_type)
-    if f.helper is not None:
-        return f'c.handed(|d| {f.helper}(d))?'
     if f.with_module == NUMBER:
         read = 'Cursor::decimal'
     elif f.with_module == DATE:
@@ -423,13 +483,14 @@ def render_fast_struct(name, schema):
 def scalar_types(schemas):
     """The types of model fields read as a string or integer through their own impl: all
     but the generated structs, the shared struct `FranTill`, the primitives, the types
-    read by a `with` module or helper, and `Ersattning` (read by serde_json whole)."""
+    read by a `with` module, and the types with an impl of their own in `fast.rs`
+    (`Ersattning`, read by serde_json whole, and the quirk wrappers)."""
     structs = {name for name in reachable(schemas) if name not in SHARED_TYPES}
     own_impl = {'i64', 'bool', SHARED_TYPES['LefiFranTill'], 'super::Ersattning'}
     found = set()
     for name in structs:
         for f in fields_of(name, schemas[name]):
-            if f.helper is not None or f.with_module is not None:
+            if f.with_module is not None or f.rust_type.startswith(QUIRK_FORM_TYPES):
                 continue
             base = re.sub(r'^Vec<(.*)>$', r'\1', f.rust_type)
             if base not in structs and base not in own_impl:

@@ -163,6 +163,10 @@ class Prop:
         self.required = required
         self.array = node.get('type') == 'array'
         ty = field.rust_type
+        # a JSON quirk wrapper of the model (v9.FIELD_WRAPPERS): XML carries the object
+        self.wrapped = ty.startswith(v9.QUIRK_FORM_TYPES[1] + '<')
+        if self.wrapped:
+            ty = ty[len(v9.QUIRK_FORM_TYPES[1]) + 1:-1]
         item = ty[4:-1] if self.array else ty
         self.kind = classify(item)
         self.item = item.replace('super::', 'crate::model::lefi::')
@@ -552,6 +556,8 @@ def render_read(schemas, t):
             fields.append(f'        {p.rust}: None,')
         elif p.required:
             fields.append(f'        {p.rust}: dx::required(r, f{i}, {rust_str(p.name)})?,')
+        elif p.wrapped:
+            fields.append(f'        {p.rust}: f{i}.map(Into::into),')
         else:
             fields.append(f'        {p.rust}: f{i},')
     out += [f'    Ok({M}{t} {{', *fields, '    })', '}']
@@ -663,6 +669,8 @@ def render_gen(schemas, types):
             val = gen_value_expr(p)
             if p.array:
                 val = f'{{ let n = g.len(); (0..n).map(|_| {val}).collect() }}'
+            if p.wrapped:
+                val = f'({val}).into()'
             out.append(f'    if {cond} {{ v.{p.rust} = Some({val}); }}')
         out += ['    g.leave();', '    v', '}', '']
     return '\n'.join(out)

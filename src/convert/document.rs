@@ -48,38 +48,6 @@ pub enum Document {
     Ssbtek(Box<SsbtekDocument>),
 }
 
-/// Which LEFI v9 JSON document a JSON text is, from its top-level properties.
-fn lefi_json_kind(input: &[u8]) -> lefi_json::DocumentKind {
-    use lefi_json::DocumentKind as K;
-    let Ok(top) = serde_json::from_slice::<BTreeMap<&str, &RawValue>>(input) else {
-        return K::Response;
-    };
-    if top.contains_key("personnummer") || top.contains_key("period") {
-        return K::Request;
-    }
-    if top.contains_key("meddelande") || top.contains_key("timestamp") {
-        return K::Error;
-    }
-    // The available-types answer lists `{kod, beskrivning}` pairs where the answer has
-    // objects of its own: `formansinformation` is an array there, an object in the answer.
-    let is_pair_list = |raw: &&RawValue| {
-        serde_json::from_str::<Vec<BTreeMap<&str, serde::de::IgnoredAny>>>(raw.get())
-            .is_ok_and(|items| items.first().is_some_and(|m| m.contains_key("kod")))
-    };
-    let fi_is_array = top
-        .get("formansinformation")
-        .is_some_and(|raw| raw.get().trim_start().starts_with('['));
-    let pm_pairs = ["ansprak", "beslut", "utbetalningar", "ovrigInformation"]
-        .iter()
-        .filter_map(|k| top.get(k))
-        .any(is_pair_list);
-    if fi_is_array || pm_pairs {
-        K::Available
-    } else {
-        K::Response
-    }
-}
-
 /// Whether an XML document's root element is the LEFI question.
 fn is_lefi_request_xml(input: &[u8]) -> bool {
     use crate::xml::{DecodeLimits, XmlReader};
@@ -163,26 +131,23 @@ impl Document {
         Ok((format, doc, warnings))
     }
 
+    /// A LEFI v9 JSON document of whichever kind it is (see
+    /// [`lefi_json::decode_any`] for how the kind is decided).
     fn decode_lefi_json(input: &[u8]) -> Result<(Self, Vec<String>), ConvertError> {
-        use lefi_json::DocumentKind as K;
-        fn decode<T: lefi_json::LefiDocument>(
-            input: &[u8],
-            wrap: impl FnOnce(Box<T>) -> Document,
-        ) -> Result<(Document, Vec<String>), ConvertError> {
-            let d = lefi_json::decode_with::<T>(&lefi_json::DecodeSettings::default(), input)
-                .map_err(|source| ConvertError::Json {
-                    format: Format::LefiV9,
-                    source,
-                })?;
-            let warnings = d.warnings.iter().map(ToString::to_string).collect();
-            Ok((wrap(Box::new(d.value)), warnings))
-        }
-        match lefi_json_kind(input) {
-            K::Request => decode(input, Self::LefiFraga),
-            K::Available => decode(input, Self::LefiTillgangliga),
-            K::Error => decode(input, Self::LefiFelsvar),
-            _ => decode(input, Self::LefiSvar),
-        }
+        let d = lefi_json::decode_any(input, &crate::wire::DecodeSettings::new()).map_err(
+            |source| ConvertError::Json {
+                format: Format::LefiV9,
+                source,
+            },
+        )?;
+        let warnings = d.warnings.iter().map(ToString::to_string).collect();
+        let doc = match d.value {
+            lefi_json::Document::Request(d) => Self::LefiFraga(d),
+            lefi_json::Document::Response(d) => Self::LefiSvar(d),
+            lefi_json::Document::Available(d) => Self::LefiTillgangliga(d),
+            lefi_json::Document::Error(d) => Self::LefiFelsvar(d),
+        };
+        Ok((doc, warnings))
     }
 
     fn decode_lefi_xml(input: &[u8], format: Format) -> Result<(Self, Vec<String>), ConvertError> {

@@ -101,7 +101,7 @@ impl DecodeSettings {
 
 /// A decoded document: the value, the version it was written in, and what the decoder
 /// noticed without refusing it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Decoded<T, V> {
     /// The document.

@@ -19,7 +19,8 @@ use std::process::Command;
 
 use lefi::model::lefi::LefiExternFormansinformationSvar;
 use lefi::model::payments::PaymentSummary;
-use lefi::wire::lefi_json::{self, DecodeSettings};
+use lefi::wire::DecodeSettings;
+use lefi::wire::lefi_json;
 use serde_json::Value;
 
 use crate::support;
@@ -89,8 +90,8 @@ fn walk(files: &[PathBuf], skip_undecodable: bool) -> (usize, usize, usize) {
         let bytes = std::fs::read(file).unwrap();
         let json: Value = serde_json::from_slice(&bytes).unwrap();
         let decoded = lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-            &DecodeSettings::default(),
             &bytes,
+            &DecodeSettings::default(),
         );
         let svar = match decoded {
             Ok(d) => d.value,

@@ -9,11 +9,10 @@
 
 use lefi::model::lefi::{
     Ersattning, LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
-    LefiExternTillgangligaInformationstyper, LefiFelsvar,
+    LefiExternTillgangligaInformationstyper, LefiFelsvar, Quirk,
 };
-use lefi::wire::lefi_json::{
-    self, DecodeSettings, Error, LefiDocument, Quirk, UnknownFields, Warning, WarningKind,
-};
+use lefi::wire::lefi_json::{self, Error, LefiDocument};
+use lefi::wire::{DecodeSettings, UnknownContent, Warning, WarningKind};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -85,7 +84,7 @@ fn numbers_are_exact_and_keep_their_scale() {
         assert!(d.is_zero() || !d.is_sign_negative(), "{text}");
         // The same through the serde_ignored wrapper (warn mode) and strict mode.
         for settings in [DecodeSettings::default(), DecodeSettings::strict()] {
-            let decoded = lefi_json::decode_with(&settings, json.as_bytes()).unwrap();
+            let decoded = lefi_json::decode_with(json.as_bytes(), &settings).unwrap();
             assert_eq!(summa(&decoded.value), d, "{text}");
         }
     }
@@ -96,8 +95,8 @@ fn numbers_survive_the_unknown_field_wrapper() {
     let json = r#"{"formansinformation":{"utbetalningsuppgift":[{"nytt":{"x":[1.5,{"y":0.1}]},
         "bruttobelopp":{"summa":0.30,"valuta":"SEK","extra":2.5e1}}]}}"#;
     let decoded = lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-        &DecodeSettings::default(),
         json.as_bytes(),
+        &DecodeSettings::default(),
     )
     .unwrap();
     assert_eq!(summa(&decoded.value).to_string(), "0.30");
@@ -113,7 +112,7 @@ fn numbers_survive_the_unknown_field_wrapper() {
         decoded
             .warnings
             .iter()
-            .all(|w| w.kind == WarningKind::UnknownField)
+            .all(|w| w.kind == WarningKind::UnknownProperty { kept: false })
     );
 }
 
@@ -152,11 +151,11 @@ fn number_fields_refuse_non_numbers() {
 #[test]
 fn example_quirks_are_tolerated_reported_and_reencoded() {
     let decoded = lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-        &DecodeSettings::default(),
         EXAMPLE_RESPONSE.as_bytes(),
+        &DecodeSettings::default(),
     )
     .unwrap();
-    let quirk = |path: &str, q| (path.to_owned(), WarningKind::ContractQuirk(q));
+    let quirk = |path: &str, q| (path.to_owned(), WarningKind::ContractQuirk { quirk: q });
     let expected = [
         quirk("avvikelser", Quirk::EmptyListForObject),
         quirk(
@@ -171,7 +170,7 @@ fn example_quirks_are_tolerated_reported_and_reencoded() {
     let got: Vec<_> = decoded
         .warnings
         .iter()
-        .map(|w: &Warning| (w.path.clone(), w.kind))
+        .map(|w: &Warning| (w.path.clone(), w.kind.clone()))
         .collect();
     assert_eq!(got, expected);
     let svar = decoded.value;
@@ -201,7 +200,7 @@ fn example_quirks_are_tolerated_reported_and_reencoded() {
 #[test]
 fn strict_mode_refuses_each_quirk_with_its_path() {
     let mut settings = DecodeSettings::default();
-    settings.tolerate_contract_quirks = false;
+    settings.tolerate_quirks = false;
     let cases = [
         (
             r#"{"avvikelser":[]}"#,
@@ -226,7 +225,7 @@ fn strict_mode_refuses_each_quirk_with_its_path() {
     ];
     for (json, path, quirk) in cases {
         let err =
-            lefi_json::decode_with::<LefiExternFormansinformationSvar>(&settings, json.as_bytes())
+            lefi_json::decode_with::<LefiExternFormansinformationSvar>(json.as_bytes(), &settings)
                 .unwrap_err();
         assert!(
             matches!(&err, Error::ContractQuirk { path: p, quirk: q } if p == path && *q == quirk),
@@ -237,8 +236,8 @@ fn strict_mode_refuses_each_quirk_with_its_path() {
     }
     let available = r#"{"utlamnare":[{"utlamnare":{"kod":"PM"}}],"formansinformation":[]}"#;
     let err = lefi_json::decode_with::<LefiExternTillgangligaInformationstyper>(
-        &DecodeSettings::strict(),
         available.as_bytes(),
+        &DecodeSettings::strict(),
     )
     .unwrap_err();
     assert!(
@@ -252,8 +251,8 @@ fn schema_forms_are_not_quirks() {
     let json = r#"{"avvikelser":{"formansinformation":[]},"formansinformation":{"sjukpenningarende":
         [{"beslut":[{"ersattning":"ARBETSRESOR"}]}]}}"#;
     let decoded = lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-        &DecodeSettings::strict(),
         json.as_bytes(),
+        &DecodeSettings::strict(),
     )
     .unwrap();
     assert!(decoded.warnings.is_empty());
@@ -267,7 +266,7 @@ fn schema_forms_are_not_quirks() {
 fn unknown_fields_warn_deny_or_ignore() {
     let json =
         br#"{"meddelande":"x","nytt":{"djup":[1,2]},"timestamp":"2024-01-01T00:00:00Z","x":1}"#;
-    let warn = lefi_json::decode_with::<LefiFelsvar>(&DecodeSettings::default(), json).unwrap();
+    let warn = lefi_json::decode_with::<LefiFelsvar>(json, &DecodeSettings::default()).unwrap();
     let paths: Vec<_> = warn.warnings.iter().map(|w| w.path.as_str()).collect();
     assert_eq!(paths, ["nytt", "x"]);
     assert_eq!(
@@ -276,15 +275,15 @@ fn unknown_fields_warn_deny_or_ignore() {
     );
 
     let mut settings = DecodeSettings::default();
-    settings.unknown_fields = UnknownFields::Ignore;
-    let ignore = lefi_json::decode_with::<LefiFelsvar>(&settings, json).unwrap();
+    settings.unknown = UnknownContent::Ignore;
+    let ignore = lefi_json::decode_with::<LefiFelsvar>(json, &settings).unwrap();
     assert!(ignore.warnings.is_empty());
     assert_eq!(ignore.value, warn.value);
 
-    settings.unknown_fields = UnknownFields::Deny;
-    let err = lefi_json::decode_with::<LefiFelsvar>(&settings, json).unwrap_err();
+    settings.unknown = UnknownContent::Deny;
+    let err = lefi_json::decode_with::<LefiFelsvar>(json, &settings).unwrap_err();
     assert!(
-        matches!(err, Error::UnknownField { ref path } if path == "nytt"),
+        matches!(err, Error::UnknownProperty { ref position } if position.path() == "nytt"),
         "{err:?}"
     );
     assert_eq!(
@@ -307,7 +306,10 @@ fn errors_carry_the_json_path_line_and_column() {
         err.path(),
         Some("formansinformation.sjukpenningarende[2].beslut[0].period.fran")
     );
-    assert_eq!(err.position(), Some((1, 80)));
+    assert_eq!(
+        err.position().map(|p| (p.line(), p.column())),
+        Some((1, 80))
+    );
     let message = err.to_string();
     assert!(message.starts_with(
         "invalid value at formansinformation.sjukpenningarende[2].beslut[0].period.fran: "
@@ -319,7 +321,7 @@ fn errors_carry_the_json_path_line_and_column() {
     assert!(matches!(eof, Error::Syntax { .. }), "{eof:?}");
     let trailing = lefi_json::from_slice::<LefiFelsvar>(br#"{} {}"#).unwrap_err();
     assert!(
-        matches!(trailing, Error::Syntax { ref path, .. } if path.is_empty()),
+        matches!(trailing, Error::Syntax { ref position, .. } if position.path().is_empty()),
         "{trailing:?}"
     );
     let root = lefi_json::from_slice::<LefiFelsvar>(b"[]").unwrap_err();
@@ -362,8 +364,8 @@ fn no_error_message_contains_personnummer_digits() {
     for json in &cases {
         for settings in [DecodeSettings::default(), DecodeSettings::strict()] {
             let err = lefi_json::decode_with::<LefiExternFormansinformationFraga>(
-                &settings,
                 json.as_bytes(),
+                &settings,
             )
             .unwrap_err();
             let shown = format!("{err} {err:?}");
@@ -391,31 +393,30 @@ fn no_error_message_contains_personnummer_digits() {
 #[test]
 fn size_and_depth_are_refused_before_parsing() {
     let mut settings = DecodeSettings::default();
-    settings.max_bytes = 20;
-    let err = lefi_json::decode_with::<LefiFelsvar>(&settings, br#"{"meddelande":"0123456789"}"#)
+    settings.limits = settings.limits.with_max_bytes(20);
+    let err = lefi_json::decode_with::<LefiFelsvar>(br#"{"meddelande":"0123456789"}"#, &settings)
         .unwrap_err();
     assert!(matches!(err, Error::TooLarge { max: 20 }), "{err:?}");
     // refused before parsing: invalid JSON of the same size gives the same error
-    let err = lefi_json::decode_with::<LefiFelsvar>(&settings, &[b'{'; 21]).unwrap_err();
+    let err = lefi_json::decode_with::<LefiFelsvar>(&[b'{'; 21], &settings).unwrap_err();
     assert!(matches!(err, Error::TooLarge { .. }), "{err:?}");
     let err =
-        lefi_json::decode_reader_with::<LefiFelsvar, _>(&settings, &[b' '; 100][..]).unwrap_err();
+        lefi_json::decode_reader_with::<LefiFelsvar, _>(&[b' '; 100][..], &settings).unwrap_err();
     assert!(matches!(err, Error::TooLarge { .. }), "{err:?}");
 
     let mut settings = DecodeSettings::default();
-    settings.max_depth = 3;
+    settings.limits = settings.limits.with_max_depth(3);
     let ok = br#"{"meddelande":"[[[[[[{{{{"}"#;
-    lefi_json::decode_with::<LefiFelsvar>(&settings, ok).unwrap();
+    lefi_json::decode_with::<LefiFelsvar>(ok, &settings).unwrap();
     let deep = br#"{"x":[[[1]]]}"#;
-    let err = lefi_json::decode_with::<LefiFelsvar>(&settings, deep).unwrap_err();
+    let err = lefi_json::decode_with::<LefiFelsvar>(deep, &settings).unwrap_err();
     assert!(
         matches!(
             err,
             Error::TooDeep {
                 max: 3,
-                line: 1,
-                column: 8
-            }
+                ref position
+            } if (position.line(), position.column()) == (1, 8)
         ),
         "{err:?}"
     );
@@ -445,10 +446,10 @@ fn depth_is_checked_inside_skipped_values_and_before_a_low_limit() {
     lefi_json::from_slice::<LefiExternFormansinformationSvar>(&deep_unknown(64)).unwrap();
     for settings in [DecodeSettings::default(), DecodeSettings::strict()] {
         let mut ignore = settings;
-        ignore.unknown_fields = lefi::wire::lefi_json::UnknownFields::Ignore;
+        ignore.unknown = UnknownContent::Ignore;
         for s in [settings, ignore] {
             let err =
-                lefi_json::decode_with::<LefiExternFormansinformationSvar>(&s, &deep_unknown(65))
+                lefi_json::decode_with::<LefiExternFormansinformationSvar>(&deep_unknown(65), &s)
                     .unwrap_err();
             assert!(matches!(err, Error::TooDeep { max: 64, .. }), "{err:?}");
         }
@@ -466,19 +467,18 @@ fn depth_is_checked_inside_skipped_values_and_before_a_low_limit() {
     let typed = br#"{"formansinformation":{"utbetalningsuppgift":[{"bruttobelopp":{"summa":1}}]}}"#;
     lefi_json::from_slice::<LefiExternFormansinformationSvar>(typed).unwrap();
     let mut settings = DecodeSettings::default();
-    settings.max_depth = 5;
-    lefi_json::decode_with::<LefiExternFormansinformationSvar>(&settings, typed).unwrap();
-    settings.max_depth = 4;
+    settings.limits = settings.limits.with_max_depth(5);
+    lefi_json::decode_with::<LefiExternFormansinformationSvar>(typed, &settings).unwrap();
+    settings.limits = settings.limits.with_max_depth(4);
     let err =
-        lefi_json::decode_with::<LefiExternFormansinformationSvar>(&settings, typed).unwrap_err();
+        lefi_json::decode_with::<LefiExternFormansinformationSvar>(typed, &settings).unwrap_err();
     assert!(
         matches!(
             err,
             Error::TooDeep {
                 max: 4,
-                line: 1,
-                column: 63
-            }
+                ref position
+            } if (position.line(), position.column()) == (1, 63)
         ),
         "{err:?}"
     );
@@ -529,7 +529,7 @@ fn pretty_and_writer_forms_decode_to_the_same_value() {
 fn never_panics<T: LefiDocument>(bytes: &[u8]) {
     let _ = lefi_json::from_slice::<T>(bytes);
     for settings in [DecodeSettings::default(), DecodeSettings::strict()] {
-        if let Ok(decoded) = lefi_json::decode_with::<T>(&settings, bytes) {
+        if let Ok(decoded) = lefi_json::decode_with::<T>(bytes, &settings) {
             let _ = lefi_json::to_vec(&decoded.value);
         }
     }
@@ -585,5 +585,168 @@ proptest! {
         prop_assert_eq!(summa(&svar), d);
         prop_assert_eq!(summa(&svar).scale(), d.scale());
         prop_assert_eq!(reencoded_summa(&svar), d.to_string());
+    }
+}
+
+/// The JSON value of a text, numbers compared by their text.
+fn json_value(bytes: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(bytes).unwrap()
+}
+
+/// `decode_any` decides each kind by the decode itself; each document re-encodes to an
+/// equal JSON value.
+#[test]
+fn decode_any_decides_the_kind_and_round_trips() {
+    use lefi_json::DocumentKind as K;
+    let example = include_bytes!("../../examples/data/lefi-v9-svar.json");
+    let cases: [(&[u8], K); 12] = [
+        (example, K::Response),
+        (EXAMPLE_RESPONSE.as_bytes(), K::Response),
+        (
+            br#"{"personnummer":"197407029284","period":{"from":"2023-01-01","tom":"2024-01-01"},"formansinformation":["FK:SJP"],"ovrigInformation":["FK:GEPI"]}"#,
+            K::Request,
+        ),
+        (
+            br#"{"personnummer":"1974070292","period":{"from":"2023-01-01","tom":"2024-01-01"}}"#,
+            K::Request,
+        ),
+        (
+            br#"{"meddelande":"Internt fel","timestamp":"2024-03-01T10:15:00+01:00"}"#,
+            K::Error,
+        ),
+        (br#"{"timestamp":"2024-03-01T10:15:00Z"}"#, K::Error),
+        (
+            br#"{"formansinformation":[{"kod":"FK:SJP","beskrivning":"Sjukpenning"}],"ovrigInformation":[{"kod":"FK:GEPI","beskrivning":"Generell personinformation"}]}"#,
+            K::Available,
+        ),
+        // only the list the response also has, with the available types' items
+        (
+            br#"{"preliminaraUtbetalningar":[{"kod":"FK:SJP","beskrivning":"Sjukpenning"},{"kod":"PM:AP","beskrivning":"Allm\u00e4n pension"}]}"#,
+            K::Available,
+        ),
+        (
+            br#"{"ansprak":[{"kod":"PM:AP","beskrivning":"Allm\u00e4n pension"}]}"#,
+            K::Available,
+        ),
+        // the contract's example of the available types, with its undeclared `utlamnare`
+        (
+            br#"{"utlamnare":[{"utlamnare":{"kod":"FK"},"tillstand":{"kod":"OK"}}],"formansinformation":[{"kod":"FK:SJP","beskrivning":"Sjukpenning"}]}"#,
+            K::Available,
+        ),
+        (br#"{"utlamnare":[{"utlamnare":{"kod":"FK"},"tillstand":{"kod":"OK"}}]}"#, K::Response),
+        // ambiguous: the empty response (the first kind that reads it cleanly)
+        (b" {} ", K::Response),
+    ];
+    for (bytes, kind) in cases {
+        let text = String::from_utf8_lossy(bytes);
+        let decoded = lefi_json::decode_any(bytes, &DecodeSettings::default()).unwrap();
+        assert_eq!(decoded.value.kind(), kind, "{text}");
+        assert!(
+            decoded
+                .warnings
+                .iter()
+                .all(|w| matches!(w.kind, WarningKind::ContractQuirk { .. })),
+            "{text}: {:?}",
+            decoded.warnings
+        );
+        let again = lefi_json::to_vec(&decoded.value).unwrap();
+        let (a, b) = (json_value(bytes), json_value(&again));
+        // `avvikelser: []` is encoded as `{}` (the same "none", see Quirk::EmptyListForObject)
+        let normalise = |v: serde_json::Value| {
+            let t = v
+                .to_string()
+                .replace(r#""avvikelser":[]"#, r#""avvikelser":{}"#);
+            json_value(t.as_bytes())
+        };
+        assert_eq!(normalise(a), normalise(b), "{text}");
+        // an explicit kind gives the same document
+        let explicit = lefi_json::decode_kind(bytes, kind, &DecodeSettings::default()).unwrap();
+        assert_eq!(explicit, decoded, "{text}");
+    }
+}
+
+#[test]
+fn decode_any_falls_back_to_the_kind_that_reads_furthest() {
+    use lefi_json::DocumentKind as K;
+    // unknown properties: no kind reads it cleanly; the response reads furthest
+    let json =
+        br#"{"utlamnare":[],"formansinformation":{"utbetalningsuppgift":[]},"nytt":{"x":1}}"#;
+    let warn = lefi_json::decode_any(json, &DecodeSettings::default()).unwrap();
+    assert_eq!(warn.value.kind(), K::Response);
+    let paths: Vec<_> = warn.warnings.iter().map(|w| w.path.as_str()).collect();
+    assert_eq!(paths, ["nytt"]);
+    let ignore = lefi_json::decode_any(
+        json,
+        &DecodeSettings::default().with_unknown(UnknownContent::Ignore),
+    )
+    .unwrap();
+    assert_eq!(
+        (ignore.value.kind(), ignore.warnings.len()),
+        (K::Response, 0)
+    );
+    let err = lefi_json::decode_any(json, &DecodeSettings::strict()).unwrap_err();
+    assert!(
+        matches!(&err, Error::UnknownProperty { position } if position.path() == "nytt"),
+        "{err:?}"
+    );
+    // an error answer with a property of its own
+    let felsvar = br#"{"meddelande":"Fel","kod":17}"#;
+    let decoded = lefi_json::decode_any(felsvar, &DecodeSettings::default()).unwrap();
+    assert_eq!(decoded.value.kind(), K::Error);
+    assert_eq!(decoded.warnings.len(), 1);
+    // a refused value: the error of the kind that read furthest, not a reading of the
+    // document as another kind with everything unknown
+    let bad = br#"{"utlamnare":[],"formansinformation":{"sjukpenningarende":[{"beslut":[{"period":{"fran":5}}]}]}}"#;
+    let err = lefi_json::decode_any(bad, &DecodeSettings::default()).unwrap_err();
+    assert_eq!(
+        err.path(),
+        Some("formansinformation.sjukpenningarende[0].beslut[0].period.fran")
+    );
+    let request = br#"{"personnummer":"19740702928X","period":{"from":"2023-01-01","tom":"2024-01-01"},"formansinformation":["FK:SJP"]}"#;
+    let err = lefi_json::decode_any(request, &DecodeSettings::default()).unwrap_err();
+    assert_eq!(err.path(), Some("personnummer"));
+    assert!(!err.to_string().contains("1974"), "{err}");
+    // not JSON, too large, too deep: as decode_with
+    assert!(matches!(
+        lefi_json::decode_any(b"{", &DecodeSettings::default()),
+        Err(Error::Syntax { .. })
+    ));
+    let deep = deep_unknown(65);
+    assert!(matches!(
+        lefi_json::decode_any(&deep, &DecodeSettings::default()),
+        Err(Error::TooDeep { max: 64, .. })
+    ));
+    // quirks: reported, or refused in strict mode
+    let strict = lefi_json::decode_any(EXAMPLE_RESPONSE.as_bytes(), &DecodeSettings::strict());
+    assert!(
+        matches!(strict, Err(Error::ContractQuirk { .. })),
+        "{strict:?}"
+    );
+}
+
+/// `convert` reads LEFI v9 JSON through `decode_any`: an available-types answer listing
+/// only `preliminaraUtbetalningar` stays one, and converts to LEFI v9 as an equal value.
+#[test]
+fn convert_keeps_every_kind() {
+    use lefi::convert::{Document, Format};
+    for (json, kind) in [
+        (
+            &br#"{"preliminaraUtbetalningar":[{"kod":"FK:SJP","beskrivning":"Sjukpenning"}]}"#[..],
+            "lefi-tillgangliga",
+        ),
+        (br#"{"meddelande":"Fel"}"#, "lefi-felsvar"),
+        (
+            br#"{"personnummer":"197407029284","period":{"from":"2023-01-01","tom":"2024-01-01"},"ansprak":["PM:AP"]}"#,
+            "lefi-fraga",
+        ),
+        (br#"{"utbetalningar":[]}"#, "lefi-svar"),
+    ] {
+        let (format, doc, warnings) = Document::decode_detected_with_warnings(json).unwrap();
+        assert_eq!(format, Format::LefiV9);
+        assert_eq!(doc.kind(), kind);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (out, lost) = doc.encode(Format::LefiV9).unwrap();
+        assert!(lost.is_empty());
+        assert_eq!(json_value(&out), json_value(json));
     }
 }

@@ -1,6 +1,11 @@
-//! The generated JSON reader against the serde path: for every document, every document
-//! kind and every policy, decoding with `generated_reader` on and off gives the same value,
-//! the same warnings and the same error.
+//! The generated JSON reader (private, inside the decoder) against serde: for every
+//! document, every document kind and every policy, the decoder gives what a plain serde
+//! reading of the same text gives — the model's `Deserialize` over serde_json, unknown
+//! properties by `serde_ignored`, the quirks by the model's walk, the nesting counted on
+//! the text — the same value and warnings when it decodes, an error when serde (or the
+//! policy) refuses. The decoder's errors always come from its serde path (the generated
+//! reader hands anything it does not read to it), so what the generated reader decides is
+//! exactly what this compares.
 //!
 //! Documents are random models (the shared generator) written by a JSON writer of our own
 //! that, at random places, uses the forms the generated reader must hand to serde or read
@@ -26,8 +31,9 @@ use lefi::model::lefi::{
 };
 use lefi::model::ssbtek::AgencyResult;
 use lefi::version::LefiVersion;
-use lefi::wire::lefi_json::{self, DecodeSettings, LefiDocument, UnknownFields};
+use lefi::wire::lefi_json::{self, LefiDocument};
 use lefi::wire::ssbtek::{self, SsbtekMessage};
+use lefi::wire::{DecodeSettings, UnknownContent, Warning, WarningKind};
 use lefi_xml_support::random::{self, Gen};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -375,52 +381,124 @@ fn write_one(value: &Value, seed: u64, one: One, pick: u64, escapes: bool) -> St
 }
 
 /// Every unknown-property and quirk policy; a nesting limit below the schema's depth
-/// (checked first) and one at it (checked after a skip).
+/// (where the generated reader stands aside) and one at it.
 fn policies<T: LefiDocument>() -> Vec<DecodeSettings> {
     let mut all = vec![DecodeSettings::default(), DecodeSettings::strict()];
-    for unknown in [UnknownFields::Ignore, UnknownFields::Deny] {
-        let mut s = DecodeSettings::default();
-        s.unknown_fields = unknown;
-        all.push(s);
+    for unknown in [UnknownContent::Ignore, UnknownContent::Deny] {
+        all.push(DecodeSettings::default().with_unknown(unknown));
     }
-    let mut shallow = DecodeSettings::default();
-    shallow.max_depth = 4;
-    all.push(shallow);
-    let mut schema = DecodeSettings::default();
-    schema.max_depth = T::SCHEMA_DEPTH;
+    let limits = DecodeSettings::default().limits;
+    all.push(DecodeSettings::default().with_limits(limits.with_max_depth(4)));
+    let schema = DecodeSettings::default().with_limits(limits.with_max_depth(T::SCHEMA_DEPTH));
     all.push(schema);
-    let mut schema_ignoring = schema;
-    schema_ignoring.unknown_fields = UnknownFields::Ignore;
-    all.push(schema_ignoring);
+    all.push(schema.with_unknown(UnknownContent::Ignore));
     all
 }
 
-/// Both readers, compared; whether the document decoded.
+/// A `serde_ignored` path as the decoder writes paths (`a.b[2].c`).
+fn path_text(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", path_text(parent)),
+        Path::Map { parent, key } => {
+            let parent = path_text(parent);
+            if parent.is_empty() {
+                key.clone()
+            } else {
+                format!("{parent}.{key}")
+            }
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => path_text(parent),
+    }
+}
+
+/// Nesting of brackets outside strings.
+fn text_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// What a plain serde reading of `text` gives under `settings`: the value and warnings,
+/// or `None` when it (or the policy) refuses the document.
+fn reference<T: LefiDocument>(text: &str, settings: &DecodeSettings) -> Option<(T, Vec<Warning>)> {
+    if text_depth(text) > settings.limits.max_depth() {
+        return None;
+    }
+    let mut unknown = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_ignored::deserialize(&mut de, |p| unknown.push(path_text(&p))).ok()?;
+    de.end().ok()?;
+    if settings.unknown == UnknownContent::Deny && !unknown.is_empty() {
+        return None;
+    }
+    let quirks = value.quirks();
+    if !settings.tolerate_quirks && !quirks.is_empty() {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    if settings.unknown == UnknownContent::Warn {
+        warnings.extend(
+            unknown
+                .into_iter()
+                .map(|p| Warning::new(p, WarningKind::UnknownProperty { kept: false })),
+        );
+    }
+    warnings.extend(
+        quirks
+            .into_iter()
+            .map(|q| Warning::new(q.path, WarningKind::ContractQuirk { quirk: q.quirk })),
+    );
+    Some((value, warnings))
+}
+
+/// The decoder against the reference; whether the document decoded.
 fn same<T: LefiDocument>(text: &str) -> bool {
     let mut decoded = false;
     for settings in policies::<T>() {
-        let mut serde_only = settings;
-        serde_only.generated_reader = false;
-        let fast = lefi_json::decode_with::<T>(&settings, text.as_bytes());
-        let slow = lefi_json::decode_with::<T>(&serde_only, text.as_bytes());
-        match (&fast, &slow) {
-            (Ok(a), Ok(b)) => {
-                assert_eq!(a, b, "{text}");
+        let ours = lefi_json::decode_with::<T>(text.as_bytes(), &settings);
+        match (&ours, reference::<T>(text, &settings)) {
+            (Ok(a), Some((value, warnings))) => {
+                assert_eq!(a.value, value, "{text}");
+                assert_eq!(a.warnings, warnings, "{text}");
                 decoded = true;
             }
-            (Err(a), Err(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text}"),
-            _ => panic!("generated {fast:?}\nserde {slow:?}\n{text}"),
+            (Err(_), None) => {}
+            (ours, theirs) => panic!(
+                "decoder {ours:?}\nserde {:?}\n{settings:?}\n{text}",
+                theirs.map(|t| t.1)
+            ),
         }
     }
     // the entry point that discards warnings takes the same road
-    let mut serde_only = DecodeSettings::default();
-    serde_only.generated_reader = false;
     let quick = lefi_json::from_slice::<T>(text.as_bytes());
-    let slow = lefi_json::decode_with::<T>(&serde_only, text.as_bytes());
+    let slow = lefi_json::decode_with::<T>(text.as_bytes(), &DecodeSettings::default());
     match (&quick, &slow) {
         (Ok(a), Ok(b)) => assert_eq!(a, &b.value, "{text}"),
         (Err(a), Err(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}"), "{text}"),
-        _ => panic!("from_slice {quick:?}\nserde {slow:?}\n{text}"),
+        _ => panic!("from_slice {quick:?}\ndecode_with {slow:?}\n{text}"),
     }
     decoded
 }

@@ -19,7 +19,9 @@ use lefi::model::lefi::{
     LefiExternTillgangligaInformationstyper, LefiFelsvar,
 };
 use lefi::period::Period;
-use lefi::wire::lefi_json::{self, DecodeSettings, Decoded, Error, Warning};
+use lefi::version::LefiVersion;
+use lefi::wire::lefi_json::{self, Error};
+use lefi::wire::{DecodeSettings, Decoded, Warning};
 
 static_assertions::assert_impl_all!(LefiExternFormansinformationFraga: Send, Sync, Clone, Eq, std::hash::Hash);
 static_assertions::assert_impl_all!(LefiExternFormansinformationSvar: Send, Sync, Clone, Eq, std::hash::Hash, Default);
@@ -27,7 +29,7 @@ static_assertions::assert_impl_all!(LefiExternTillgangligaInformationstyper: Sen
 static_assertions::assert_impl_all!(LefiFelsvar: Send, Sync, Clone, Eq);
 static_assertions::assert_impl_all!(Error: Send, Sync, std::error::Error);
 static_assertions::assert_impl_all!(DecodeSettings: Send, Sync, Copy, Eq, Default);
-static_assertions::assert_impl_all!(Decoded<LefiFelsvar>: Send, Sync, Clone, Eq);
+static_assertions::assert_impl_all!(Decoded<LefiFelsvar, LefiVersion>: Send, Sync, Clone, Eq);
 static_assertions::assert_impl_all!(Warning: Send, Sync, Clone, Eq, std::hash::Hash, std::fmt::Display);
 static_assertions::assert_impl_all!(RequestError: Send, Sync, Clone, Eq, std::error::Error);
 
@@ -57,8 +59,8 @@ fn builds_the_contract_example() {
         r#"{"personnummer":"197407029284","period":{"from":"2023-01-01","tom":"2024-01-01"},"formansinformation":["FK:SJP"],"ovrigInformation":["FK:GEPI"]}"#
     );
     let strict = lefi_json::decode_with::<LefiExternFormansinformationFraga>(
-        &DecodeSettings::strict(),
         &json,
+        &DecodeSettings::strict(),
     )
     .unwrap();
     assert_eq!(strict.value, fraga);

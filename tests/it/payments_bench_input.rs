@@ -12,7 +12,8 @@ mod support;
 
 use lefi::model::lefi::LefiExternFormansinformationSvar;
 use lefi::model::payments::PaymentList;
-use lefi::wire::lefi_json::{self, DecodeSettings};
+use lefi::wire::DecodeSettings;
+use lefi::wire::lefi_json;
 
 #[test]
 fn generated_responses_decode_strictly_and_check_clean() {
@@ -25,8 +26,8 @@ fn generated_responses_decode_strictly_and_check_clean() {
         );
         // Strict: no unknown properties, no tolerated quirks.
         let svar = lefi_json::decode_with::<LefiExternFormansinformationSvar>(
-            &DecodeSettings::strict(),
             &bytes,
+            &DecodeSettings::strict(),
         )
         .expect("generated response decodes strictly")
         .value;

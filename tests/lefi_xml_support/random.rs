@@ -911,7 +911,7 @@ pub fn gen_lefi_extern_formansinformation_svar(g: &mut Gen) -> m::LefiExternForm
         });
     }
     if g.some() {
-        v.avvikelser = Some(gen_lefi_extern_formansinformation_avvikelser(g));
+        v.avvikelser = Some((gen_lefi_extern_formansinformation_avvikelser(g)).into());
     }
     if g.some() {
         v.formansinformation = Some(gen_lefi_formansinformation(g));

@@ -1696,13 +1696,9 @@ pub struct LefiExternFormansinformationSvar {
     pub utlamnare: Option<Vec<LefiUtlamnareTillstand>>,
     /// `avvikelser` (no description in the contract).
     ///
-    /// Contract quirk: the contract's own response example sends `[]` where the schema says object; `[]` is read as the empty object.
-    #[serde(
-        deserialize_with = "crate::wire::lefi_json::quirks::object_or_empty_list",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub avvikelser: Option<LefiExternFormansinformationAvvikelser>,
+    /// Contract quirk: the contract's own response example sends `[]` where the schema says object; `[]` is read as the empty object (see [`ObjectOrEmptyList`](super::ObjectOrEmptyList)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avvikelser: Option<super::ObjectOrEmptyList<LefiExternFormansinformationAvvikelser>>,
     /// `formansinformation` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub formansinformation: Option<LefiFormansinformation>,
@@ -1783,11 +1779,7 @@ pub struct LefiExternTillgangligaInformationstyper {
     /// Utlämnarnas tillstånd (skickas i kontraktets eget exempel men saknas i schemat).
     ///
     /// Not declared by the schema; tolerated contract quirk: sent in the contract's example of this operation.
-    #[serde(
-        deserialize_with = "crate::wire::lefi_json::quirks::undeclared",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub utlamnare: Option<Vec<LefiUtlamnareTillstand>>,
 }
 
@@ -5281,11 +5273,7 @@ pub struct LefiSjukpenningArende {
     /// Om ärendet avslagits (skickas i kontraktets eget exempel men saknas i schemat).
     ///
     /// Not declared by the schema; tolerated contract quirk: sent in the contract's response example; every other case type declares it.
-    #[serde(
-        deserialize_with = "crate::wire::lefi_json::quirks::undeclared",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub avslaget: Option<bool>,
 }
 
@@ -6366,4 +6354,90 @@ pub struct LefiYrkesskadelivrantaUnderlag {
     /// `faktor` (no description in the contract).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub faktor: Option<LefiOmfattning>,
+}
+
+impl super::quirk::WalkQuirks for LefiExternFormansinformationSvar {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.form("avvikelser", &self.avvikelser, out);
+        at.child("formansinformation", &self.formansinformation, out);
+    }
+}
+
+impl super::quirk::WalkQuirks for LefiExternTillgangligaInformationstyper {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.undeclared("utlamnare", &self.utlamnare, out);
+    }
+}
+
+impl super::quirk::WalkQuirks for LefiForebyggandeSjukpenningArende {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.child("beslut", &self.beslut, out);
+    }
+}
+
+impl super::quirk::WalkQuirks for LefiForebyggandeSjukpenningBeslut {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.form("ersattning", &self.ersattning, out);
+    }
+}
+
+impl super::quirk::WalkQuirks for LefiFormansinformation {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.child(
+            "forebyggandeSjukpenningsarende",
+            &self.forebyggande_sjukpenningsarende,
+            out,
+        );
+        at.child("rehabersattningsarende", &self.rehabersattningsarende, out);
+        at.child("sjukpenningarende", &self.sjukpenningarende, out);
+    }
+}
+
+impl super::quirk::WalkQuirks for LefiRehabersattningArende {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.child("beslut", &self.beslut, out);
+    }
+}
+
+impl super::quirk::WalkQuirks for LefiRehabersattningBeslut {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.form("ersattning", &self.ersattning, out);
+    }
+}
+
+impl super::quirk::WalkQuirks for LefiSjukpenningArende {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.undeclared("avslaget", &self.avslaget, out);
+        at.child("beslut", &self.beslut, out);
+    }
+}
+
+impl super::quirk::WalkQuirks for LefiSjukpenningBeslut {
+    fn walk_quirks(&self, at: &mut super::quirk::JsonPath, out: &mut Vec<super::QuirkAt>) {
+        at.form("ersattning", &self.ersattning, out);
+    }
+}
+
+impl super::ContractQuirks for LefiExternFormansinformationFraga {
+    fn quirks(&self) -> Vec<super::QuirkAt> {
+        Vec::new()
+    }
+}
+
+impl super::ContractQuirks for LefiExternFormansinformationSvar {
+    fn quirks(&self) -> Vec<super::QuirkAt> {
+        super::quirk::JsonPath::walk(self)
+    }
+}
+
+impl super::ContractQuirks for LefiExternTillgangligaInformationstyper {
+    fn quirks(&self) -> Vec<super::QuirkAt> {
+        super::quirk::JsonPath::walk(self)
+    }
+}
+
+impl super::ContractQuirks for LefiFelsvar {
+    fn quirks(&self) -> Vec<super::QuirkAt> {
+        Vec::new()
+    }
 }

@@ -47,7 +47,7 @@ pub mod request;
 mod values;
 
 pub use generated::*;
-pub use quirk::Quirk;
+pub use quirk::{ContractQuirks, ObjectOrEmptyList, Quirk, QuirkAt};
 pub use values::{DateTimeText, Ersattning, ParseDateTimeError};
 
 use rust_decimal::Decimal;

@@ -9,7 +9,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::LefiSifferkod;
-use crate::wire::lefi_json::quirks::{self, Quirk};
+use super::quirk::{Quirk, QuirkForm};
 
 /// An RFC 3339 date-time (`format: date-time`), kept as the exact text received so that
 /// it re-encodes byte for byte.
@@ -118,8 +118,9 @@ impl<'de> Deserialize<'de> for DateTimeText {
 /// **Contract quirk** (DOMAIN §7.8): the schema says string (values such as
 /// `SJUKPENNING_UNDER_REDARSKYDDAD_TID`, "other values may occur"), but the contract's own
 /// response example sends `{"id": 101, "beskrivning": "Sjukpenning"}`. Both forms are
-/// accepted and each is re-encoded in the form it was given. The decoder's strict mode
-/// (`tolerate_contract_quirks: false`) refuses the object form.
+/// accepted and each is re-encoded in the form it was given; the object form is
+/// [`Quirk::CodeObjectForString`], which the decoder's strict mode
+/// (`tolerate_quirks: false`) refuses.
 ///
 /// ```
 /// use lefi::model::lefi::Ersattning;
@@ -160,6 +161,12 @@ impl Ersattning {
     }
 }
 
+impl QuirkForm for Ersattning {
+    fn quirk(&self) -> Option<Quirk> {
+        matches!(self, Self::Kod(_)).then_some(Quirk::CodeObjectForString)
+    }
+}
+
 impl Serialize for Ersattning {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -193,7 +200,6 @@ impl<'de> Visitor<'de> for ErsattningVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Ersattning, A::Error> {
-        quirks::note::<A::Error>(Quirk::CodeObjectForString)?;
         LefiSifferkod::deserialize(MapAccessDeserializer::new(map)).map(Ersattning::Kod)
     }
 }

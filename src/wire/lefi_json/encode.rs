@@ -2,8 +2,15 @@
 
 use std::io::Write;
 
-use super::{Error, LefiDocument};
+use super::{Document, Error, LefiDocument};
 use crate::wire::json;
+
+/// What the encoder writes: one of the four documents, or a [`Document`] (sealed).
+pub trait Encode: serde::Serialize + super::sealed::Sealed {}
+
+impl<T: LefiDocument> Encode for T {}
+impl super::sealed::Sealed for Document {}
+impl Encode for Document {}
 
 fn convert(err: serde_json::Error) -> Error {
     if err.is_io() {
@@ -29,7 +36,7 @@ fn convert(err: serde_json::Error) -> Error {
 /// assert_eq!(lefi::wire::lefi_json::to_vec(&felsvar)?, br#"{"meddelande":"Internt fel"}"#);
 /// # Ok::<(), lefi::wire::lefi_json::Error>(())
 /// ```
-pub fn to_vec<T: LefiDocument>(value: &T) -> Result<Vec<u8>, Error> {
+pub fn to_vec<T: Encode + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
     serde_json::to_vec(value).map_err(convert)
 }
 
@@ -44,7 +51,7 @@ pub fn to_vec<T: LefiDocument>(value: &T) -> Result<Vec<u8>, Error> {
 /// assert_eq!(lefi::wire::lefi_json::to_vec_pretty(&felsvar)?, b"{}");
 /// # Ok::<(), lefi::wire::lefi_json::Error>(())
 /// ```
-pub fn to_vec_pretty<T: LefiDocument>(value: &T) -> Result<Vec<u8>, Error> {
+pub fn to_vec_pretty<T: Encode + ?Sized>(value: &T) -> Result<Vec<u8>, Error> {
     serde_json::to_vec_pretty(value).map_err(convert)
 }
 
@@ -60,6 +67,6 @@ pub fn to_vec_pretty<T: LefiDocument>(value: &T) -> Result<Vec<u8>, Error> {
 /// assert_eq!(out, b"{}");
 /// # Ok::<(), lefi::wire::lefi_json::Error>(())
 /// ```
-pub fn to_writer<T: LefiDocument, W: Write>(writer: W, value: &T) -> Result<(), Error> {
+pub fn to_writer<T: Encode + ?Sized, W: Write>(writer: W, value: &T) -> Result<(), Error> {
     serde_json::to_writer(writer, value).map_err(convert)
 }

@@ -1,12 +1,13 @@
 //! The LEFI v9 JSON codec's error type.
 
-use super::Quirk;
+use crate::input::Position;
+use crate::model::lefi::Quirk;
 
 /// Why a LEFI v9 JSON document could not be decoded or encoded.
 ///
-/// Messages name the place (JSON path, line and column) and what was expected; they never
-/// repeat values from the document (string values and long digit runs in the underlying
-/// parser's messages are redacted), so they are safe to log.
+/// Messages name the place ([`Position`]: JSON path, line and column) and what was
+/// expected; they never repeat values from the document (string values and long digit
+/// runs in the underlying parser's messages are redacted), so they are safe to log.
 ///
 /// ```
 /// use lefi::model::lefi::LefiExternFormansinformationFraga;
@@ -22,63 +23,48 @@ use super::Quirk;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The document is larger than [`DecodeSettings::max_bytes`](super::DecodeSettings).
+    /// The document is larger than
+    /// [`DecodeLimits::max_bytes`](crate::input::DecodeLimits::max_bytes).
     #[error("document is larger than the limit of {max} bytes")]
     TooLarge {
         /// The limit that was exceeded.
-        max: usize,
+        max: u64,
     },
     /// Arrays and objects nest deeper than
-    /// [`DecodeSettings::max_depth`](super::DecodeSettings).
-    #[error("document nests deeper than {max} levels (line {line}, column {column})")]
+    /// [`DecodeLimits::max_depth`](crate::input::DecodeLimits::max_depth).
+    #[error("document nests deeper than {max} levels ({position})")]
     TooDeep {
         /// The limit that was exceeded.
         max: usize,
-        /// 1-based line of the bracket that went too deep.
-        line: usize,
-        /// 1-based column (in bytes) of that bracket.
-        column: usize,
+        /// The bracket that went too deep.
+        position: Position,
     },
     /// The bytes are not well-formed JSON (or end too early).
-    #[error(
-        "invalid JSON at {}: {message} (line {line}, column {column})",
-        show(path)
-    )]
+    #[error("invalid JSON at {}: {message} ({position})", show(position.path()))]
     Syntax {
-        /// JSON path of the value being read, `""` for the document root.
-        path: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column (in bytes).
-        column: usize,
+        /// Where (the path of the value being read, `""` for the document root).
+        position: Position,
         /// The parser's description of the problem.
         message: String,
     },
     /// Well-formed JSON that does not match the contract's schema.
-    #[error(
-        "invalid value at {}: {expected} (line {line}, column {column})",
-        show(path)
-    )]
+    #[error("invalid value at {}: {expected} ({position})", show(position.path()))]
     Data {
-        /// JSON path of the offending value, e.g.
-        /// `formansinformation.sjukpenningarende[2].beslut[0].period.fran`.
-        path: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column (in bytes).
-        column: usize,
+        /// Where, e.g. at `formansinformation.sjukpenningarende[2].beslut[0].period.fran`.
+        position: Position,
         /// What was expected there (and the kind of value found; never the value itself).
         expected: String,
     },
     /// A property the contract does not define, refused by
-    /// [`UnknownFields::Deny`](super::UnknownFields::Deny).
-    #[error("property not defined by the contract at {}", show(path))]
-    UnknownField {
-        /// JSON path of the property.
-        path: String,
+    /// [`UnknownContent::Deny`](crate::wire::UnknownContent::Deny).
+    #[error("property not defined by the contract at {}", show(position.path()))]
+    UnknownProperty {
+        /// Where the property's value is.
+        position: Position,
     },
     /// A contract quirk refused because
-    /// [`DecodeSettings::tolerate_contract_quirks`](super::DecodeSettings) is `false`.
+    /// [`DecodeSettings::tolerate_quirks`](crate::wire::DecodeSettings::tolerate_quirks)
+    /// is `false` (found in the decoded value, so only its path is known).
     #[error("{quirk} at {} (strict mode)", show(path))]
     ContractQuirk {
         /// JSON path of the value.
@@ -117,30 +103,32 @@ impl Error {
     #[must_use]
     pub fn path(&self) -> Option<&str> {
         match self {
-            Self::Syntax { path, .. }
-            | Self::Data { path, .. }
-            | Self::UnknownField { path }
-            | Self::ContractQuirk { path, .. } => Some(path),
-            Self::TooLarge { .. } | Self::TooDeep { .. } | Self::Io(_) | Self::Encode { .. } => {
-                None
-            }
+            Self::TooDeep { position, .. }
+            | Self::Syntax { position, .. }
+            | Self::Data { position, .. }
+            | Self::UnknownProperty { position } => Some(position.path()),
+            Self::ContractQuirk { path, .. } => Some(path),
+            Self::TooLarge { .. } | Self::Io(_) | Self::Encode { .. } => None,
         }
     }
 
-    /// The 1-based line and column (in bytes) of the error, when known.
+    /// Where in the input the error is (line, column, byte offset and JSON path), when
+    /// known.
     ///
     /// ```
     /// use lefi::model::lefi::LefiFelsvar;
     /// let err = lefi::wire::lefi_json::from_slice::<LefiFelsvar>(b"{\n  \"meddelande\": 7\n}")
     ///     .unwrap_err();
-    /// assert_eq!(err.position(), Some((2, 17)));
+    /// let at = err.position().unwrap();
+    /// assert_eq!((at.line(), at.column(), at.byte_offset()), (2, 17, 18));
     /// ```
     #[must_use]
-    pub fn position(&self) -> Option<(usize, usize)> {
+    pub fn position(&self) -> Option<&Position> {
         match self {
-            Self::TooDeep { line, column, .. }
-            | Self::Syntax { line, column, .. }
-            | Self::Data { line, column, .. } => Some((*line, *column)),
+            Self::TooDeep { position, .. }
+            | Self::Syntax { position, .. }
+            | Self::Data { position, .. }
+            | Self::UnknownProperty { position } => Some(position),
             _ => None,
         }
     }

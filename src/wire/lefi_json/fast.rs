@@ -20,13 +20,15 @@
 //! handed over as serde_json hands them, so each type's `Deserialize` impl still decides
 //! what a string or an integer becomes).
 //!
-//! Where the shortcut would mean copying a decision, it does not: values read by a helper
-//! (contract quirks, lists of numbers), [`Ersattning`](crate::model::lefi::Ersattning)
-//! and skipped unknown properties are cut out whole and given to serde_json, wrapped in
-//! [`Watch`] as in the serde path. The keys of skipped properties are kept by
-//! offset (when their paths are wanted), and the paths found afterwards by one scan
-//! (`json::key_paths`). The per-type impls are generated with the model
-//! (`fast_generated.rs`, by `tools/gen_lefi_v9.py`).
+//! Where the shortcut would mean copying a decision, it does not: values read by a `with`
+//! module (lists of numbers), [`Ersattning`](crate::model::lefi::Ersattning) and skipped
+//! unknown properties are cut out whole and given to serde_json (the first two under the
+//! decoder's [`Guard`], as in the serde path). Nesting is counted as the reader goes (and
+//! in the text of values handed over), against the same limit. The keys of skipped
+//! properties are kept by offset (when their paths are wanted), and the paths found
+//! afterwards by one scan (`json::key_paths`). The per-type impls are generated with the
+//! model (`fast_generated.rs`, by `tools/gen_lefi_v9.py`), from the same contract and the
+//! same tables, so a change of the contract is one run of the generator.
 
 use core::any::Any;
 
@@ -34,10 +36,11 @@ use serde::Deserialize as _;
 use serde::de::value::{BorrowedStrDeserializer, Error as ValueError, StrDeserializer};
 use serde::de::{DeserializeOwned, IntoDeserializer};
 
-use super::watch::{self, Watch};
+use super::guard::{Guard, Track};
 use super::{DocumentKind, LefiDocument};
 use crate::bytes::{find_json_string_close, find_json_string_end};
 use crate::model::lefi as m;
+use crate::wire::json;
 
 /// The reader gave up: the serde path decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,20 +51,33 @@ pub(crate) struct Bail;
 /// have hit that limit in the serde path.
 const MAX_HANDED_DEPTH: usize = 32;
 
+/// The decoder's limits, as the reader applies them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    /// Levels of nesting allowed.
+    pub(crate) levels: usize,
+    /// Unknown properties allowed (`None`: any number); past it, [`Bail`].
+    pub(crate) max_unknown: Option<usize>,
+    /// Whether the offsets of unknown properties' keys are wanted (for their paths).
+    pub(crate) track_unknown: bool,
+}
+
 /// A position in a document that has been checked as UTF-8.
 pub(crate) struct Cursor<'a> {
     text: &'a str,
     at: usize,
+    /// Levels of arrays and objects open.
+    depth: usize,
     /// Where the last key's opening quote is.
     key_at: usize,
-    /// Whether the offsets of unknown properties' keys are wanted (for their paths).
-    track_unknown: bool,
+    limits: Limits,
+    /// Unknown properties skipped.
+    unknown_count: usize,
     /// The offsets of the skipped unknown properties' keys, when tracked.
     unknown_keys: Vec<usize>,
 }
 
-/// A document read by the generated reader, with where its unknown properties are (a
-/// skipped value raises [`Watch`]'s flag, as in the serde path).
+/// A document read by the generated reader, with where its unknown properties are.
 pub(crate) struct ReadDocument<T> {
     /// The document.
     pub(crate) value: T,
@@ -69,11 +85,12 @@ pub(crate) struct ReadDocument<T> {
     pub(crate) unknown_keys: Vec<usize>,
 }
 
-/// Reads one of the four documents (see [`read`]); with `track_unknown`, the offsets of
-/// unknown properties' keys are kept so that their paths can be reported.
+/// Reads one of the four documents (see [`read`]), or gives up. The caller checks that the
+/// limit allows the model's own depth ([`LefiDocument::SCHEMA_DEPTH`]): the reader counts
+/// levels only to limit what it hands over.
 pub(crate) fn read_document<T: LefiDocument>(
     text: &str,
-    track_unknown: bool,
+    limits: Limits,
 ) -> Result<ReadDocument<T>, Bail> {
     /// The value as `T`, which it is: `T::KIND` names `U`.
     fn cast<T: 'static, U: 'static>(value: U) -> Result<T, Bail> {
@@ -86,8 +103,10 @@ pub(crate) fn read_document<T: LefiDocument>(
     let mut c = Cursor {
         text,
         at: 0,
+        depth: 0,
         key_at: 0,
-        track_unknown,
+        limits,
+        unknown_count: 0,
         unknown_keys: Vec::new(),
     };
     let value = match T::KIND {
@@ -257,7 +276,9 @@ impl<'a> Cursor<'a> {
     /// Starts an object: `{`.
     #[inline]
     pub(crate) fn open_object(&mut self) -> Result<(), Bail> {
-        self.eat(b'{')
+        self.eat(b'{')?;
+        self.depth += 1;
+        Ok(())
     }
 
     /// The next key of an object and its colon, or `None` at the closing brace.
@@ -267,6 +288,7 @@ impl<'a> Cursor<'a> {
         match self.peek() {
             Some(b'}') => {
                 self.at += 1;
+                self.depth -= 1;
                 return Ok(None);
             }
             Some(b',') if !*first => {
@@ -286,7 +308,9 @@ impl<'a> Cursor<'a> {
     /// Starts an array: `[`.
     #[inline]
     fn open_array(&mut self) -> Result<(), Bail> {
-        self.eat(b'[')
+        self.eat(b'[')?;
+        self.depth += 1;
+        Ok(())
     }
 
     /// Whether another element follows (its comma read), or the array ended.
@@ -296,6 +320,7 @@ impl<'a> Cursor<'a> {
         match self.peek() {
             Some(b']') => {
                 self.at += 1;
+                self.depth -= 1;
                 return Ok(false);
             }
             Some(b',') if !*first => self.at += 1,
@@ -410,43 +435,51 @@ impl<'a> Cursor<'a> {
         )
     }
 
-    /// A value cut out whole and read by `read` from serde_json, inside [`Watch`] as in
-    /// the serde path (so a value skipped inside raises the flag for the depth check).
-    fn hand_over<T>(
+    /// Levels of nesting a value at the cursor may still open.
+    fn levels_left(&self) -> usize {
+        self.limits.levels.saturating_sub(self.depth)
+    }
+
+    /// A value the model reads with serde (a `with` module, [`Ersattning`]): cut out whole
+    /// and handed to serde_json under the [`Guard`], with the levels left. An unknown
+    /// property inside would need its path, which only the serde path finds, so then (as
+    /// when it nests too deep) the reader gives up.
+    pub(crate) fn handed<T>(
         &mut self,
-        read: impl FnOnce(
-            Watch<&mut serde_json::Deserializer<serde_json::de::StrRead<'a>>>,
+        read: impl for<'t> FnOnce(
+            Guard<'t, &mut serde_json::Deserializer<serde_json::de::StrRead<'a>>>,
         ) -> Result<T, serde_json::Error>,
     ) -> Result<T, Bail> {
+        let levels = self.levels_left();
         let text = self.value_text()?;
+        let track = Track::new(text.as_bytes(), Some(0), None);
         let mut de = serde_json::Deserializer::from_str(text);
-        let value = read(Watch(&mut de)).map_err(|_| Bail)?;
+        let value = read(Guard::new(&mut de, &track, levels)).map_err(|_| Bail)?;
         de.end().map_err(|_| Bail)?;
         Ok(value)
     }
 
-    /// A value the model reads with a helper (contract quirks, lists of numbers): handed
-    /// over to serde_json. An unknown property inside it would need its path, which only
-    /// the serde path finds, so then the document is handed over.
-    pub(crate) fn handed<T>(
-        &mut self,
-        read: impl FnOnce(
-            Watch<&mut serde_json::Deserializer<serde_json::de::StrRead<'a>>>,
-        ) -> Result<T, serde_json::Error>,
-    ) -> Result<T, Bail> {
-        let (value, skipped_inside) = watch::noticing(|| self.hand_over(read));
-        if skipped_inside && self.track_unknown {
+    /// The value of a property the model does not know: checked by serde_json's skipper
+    /// and for its depth, counted against the limit, and (when tracked) where its key
+    /// starts kept, for the property's path.
+    pub(crate) fn skip_unknown(&mut self) -> Result<(), Bail> {
+        self.unknown_count += 1;
+        if self
+            .limits
+            .max_unknown
+            .is_some_and(|max| self.unknown_count > max)
+        {
             return Err(Bail);
         }
-        value
-    }
-
-    /// The value of a property the model does not know, skipped as serde skips it
-    /// (serde_json's skipper, inside [`Watch`]), and (when tracked) where its key starts,
-    /// for the property's path.
-    pub(crate) fn skip_unknown(&mut self) -> Result<(), Bail> {
-        self.hand_over(|d| serde::de::IgnoredAny::deserialize(d))?;
-        if self.track_unknown {
+        let levels = self.levels_left();
+        let text = self.value_text()?;
+        if json::too_deep_at(text.as_bytes(), levels).is_some() {
+            return Err(Bail);
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde::de::IgnoredAny::deserialize(&mut de).map_err(|_| Bail)?;
+        de.end().map_err(|_| Bail)?;
+        if self.limits.track_unknown {
             self.unknown_keys.push(self.key_at);
         }
         Ok(())
@@ -589,9 +622,26 @@ impl Fast for crate::period::FranTill {
     }
 }
 
-impl Fast for crate::model::lefi::Ersattning {
+impl Fast for m::Ersattning {
     fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
         c.handed(|d| serde::Deserialize::deserialize(d))
+    }
+}
+
+impl<T: Fast + Default> Fast for m::ObjectOrEmptyList<T> {
+    fn read(c: &mut Cursor<'_>) -> Result<Self, Bail> {
+        c.ws();
+        if c.peek() == Some(b'[') {
+            // only `[]` is tolerated; anything else is left to serde (which refuses it)
+            c.at += 1;
+            c.ws();
+            if c.peek() != Some(b']') {
+                return Err(Bail);
+            }
+            c.at += 1;
+            return Ok(Self::empty_list());
+        }
+        T::read(c).map(Self::new)
     }
 }
 
@@ -616,12 +666,21 @@ mod tests {
 
     use super::*;
 
+    fn limits(track_unknown: bool) -> Limits {
+        Limits {
+            levels: 64,
+            max_unknown: None,
+            track_unknown,
+        }
+    }
+
     /// The differential test (`tests/lefi_json_generated_reader.rs`) cannot see which path
     /// decoded; here the example response must be read by this reader itself.
     #[test]
     fn reads_the_example_response_as_serde_does() {
         let text = include_str!("../../../examples/data/lefi-v9-svar.json");
-        let fast: m::LefiExternFormansinformationSvar = read_document(text, false).unwrap().value;
+        let fast: m::LefiExternFormansinformationSvar =
+            read_document(text, limits(false)).unwrap().value;
         let serde = m::LefiExternFormansinformationSvar::deserialize(
             &mut serde_json::Deserializer::from_str(text),
         )
@@ -632,16 +691,31 @@ mod tests {
     #[test]
     fn hands_over_what_is_not_plain() {
         type Felsvar = m::LefiFelsvar;
-        watch::take_skipped();
-        let plain = read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#, true).unwrap();
-        assert!(plain.unknown_keys.is_empty() && !watch::take_skipped());
+        let plain = read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#, limits(true)).unwrap();
+        assert!(plain.unknown_keys.is_empty());
+        let none = Limits {
+            max_unknown: Some(0),
+            ..limits(true)
+        };
+        assert!(read_document::<Felsvar>(r#"{"meddelande":"Fel"}"#, none).is_ok());
         let unknown = r#"{"meddelande":"Fel", "kod":[1,{"a":null}],"kod":2}"#;
-        let read = read_document::<Felsvar>(unknown, true).unwrap();
+        let read = read_document::<Felsvar>(unknown, limits(true)).unwrap();
         assert_eq!(read.unknown_keys, [21, 42]);
-        assert!(watch::take_skipped());
-        let read = read_document::<Felsvar>(unknown, false).unwrap();
-        assert!(read.unknown_keys.is_empty() && watch::take_skipped());
-        let escaped = read_document::<Felsvar>(r#"{"meddelande":"F\u00e9l\n\ud834\udd1e"}"#, true);
+        let read = read_document::<Felsvar>(unknown, limits(false)).unwrap();
+        assert!(read.unknown_keys.is_empty());
+        // past the budget of unknown properties, or too deep inside one: serde decides
+        let budget = Limits {
+            max_unknown: Some(1),
+            ..limits(true)
+        };
+        assert!(read_document::<Felsvar>(unknown, budget).is_err());
+        let shallow = Limits {
+            levels: 2,
+            ..limits(true)
+        };
+        assert!(read_document::<Felsvar>(unknown, shallow).is_err());
+        let escaped =
+            read_document::<Felsvar>(r#"{"meddelande":"F\u00e9l\n\ud834\udd1e"}"#, limits(true));
         assert_eq!(
             escaped.unwrap().value.meddelande.as_deref(),
             Some("Fél\n\u{1d11e}")
@@ -657,7 +731,10 @@ mod tests {
             r#"{"meddelande":"Fel"} x"#,
             r#"[]"#,
         ] {
-            assert!(read_document::<Felsvar>(text, true).is_err(), "{text}");
+            assert!(
+                read_document::<Felsvar>(text, limits(true)).is_err(),
+                "{text}"
+            );
         }
     }
 }

@@ -1548,7 +1548,7 @@ impl Fast for m::LefiExternFormansinformationSvar {
         c.open_object()?;
         let mut seen = 0u64;
         let mut f0: Option<Vec<m::LefiUtlamnareTillstand>> = None;
-        let mut f1: Option<m::LefiExternFormansinformationAvvikelser> = None;
+        let mut f1: Option<m::ObjectOrEmptyList<m::LefiExternFormansinformationAvvikelser>> = None;
         let mut f2: Option<m::LefiFormansinformation> = None;
         let mut f3: Option<Vec<m::LefiPmFormanAnsprak>> = None;
         let mut f4: Option<Vec<m::LefiPmFormanBeslut>> = None;
@@ -1564,7 +1564,7 @@ impl Fast for m::LefiExternFormansinformationSvar {
                 }
                 "avvikelser" => {
                     fast::first_time(&mut seen, 1)?;
-                    f1 = c.handed(|d| crate::wire::lefi_json::quirks::object_or_empty_list(d))?;
+                    f1 = fast::option(c, <m::ObjectOrEmptyList<m::LefiExternFormansinformationAvvikelser> as Fast>::read)?;
                 }
                 "formansinformation" => {
                     fast::first_time(&mut seen, 2)?;
@@ -1673,7 +1673,7 @@ impl Fast for m::LefiExternTillgangligaInformationstyper {
                 }
                 "utlamnare" => {
                     fast::first_time(&mut seen, 6)?;
-                    f6 = c.handed(|d| crate::wire::lefi_json::quirks::undeclared(d))?;
+                    f6 = fast::option(c, <Vec<m::LefiUtlamnareTillstand> as Fast>::read)?;
                 }
                 _ => c.skip_unknown()?,
             }
@@ -6627,7 +6627,7 @@ impl Fast for m::LefiSjukpenningArende {
                 }
                 "avslaget" => {
                     fast::first_time(&mut seen, 3)?;
-                    f3 = c.handed(|d| crate::wire::lefi_json::quirks::undeclared(d))?;
+                    f3 = fast::option(c, <bool as Fast>::read)?;
                 }
                 _ => c.skip_unknown()?,
             }

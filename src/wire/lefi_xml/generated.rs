@@ -3255,7 +3255,7 @@ pub(super) fn read_lefi_extern_formansinformation_svar<S: EventSource>(
     }
     Ok(crate::model::lefi::LefiExternFormansinformationSvar {
         utlamnare: f0,
-        avvikelser: f1,
+        avvikelser: f1.map(Into::into),
         formansinformation: f2,
         ansprak: None,
         beslut: None,
