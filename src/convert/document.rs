@@ -9,7 +9,7 @@ use crate::model::lefi::{
     LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
     LefiExternTillgangligaInformationstyper, LefiFelsvar,
 };
-use crate::model::ssbtek::{AgencyResult, BastjanstSvar, FkSvar, SkvSvar, Svarsdata};
+use crate::model::ssbtek::{AgencyResult, BastjanstSvar, FkSvar, Svarsdata};
 use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 use crate::version::{LefiVersion, SsbtekVersion};
 use crate::wire::lefi_xml::XmlDocument;
@@ -125,9 +125,9 @@ impl Document {
         match format {
             Format::LefiV9 => Self::decode_lefi_json(input),
             Format::SsbtekV10 | Format::SsbtekV11 => {
-                let decoded = ssbtek::decode_with(input, &ssbtek::DecodeSettings::default())
+                let decoded = ssbtek::decode_with(input, &crate::wire::DecodeSettings::new())
                     .map_err(|source| ConvertError::Ssbtek { format, source })?;
-                let doc = decoded.document;
+                let doc = decoded.value;
                 let found = doc.version.unwrap_or(SsbtekVersion::V10);
                 if Some(found) != format.ssbtek_version() {
                     return Err(ConvertError::VersionMismatch {
@@ -399,8 +399,9 @@ fn encode_ssbtek(doc: &SsbtekDocument, to: Format) -> Result<(Vec<u8>, LossRepor
 }
 
 /// The same SSBTEK message for another version, with what that version cannot carry
-/// removed and reported. What the target version requires and the message lacks is not a
-/// loss: encoding refuses it with a version-gating error naming the field.
+/// removed and reported ([`ssbtek::fit_to_version`]). What the target version requires and
+/// the message lacks is not a loss: encoding refuses it with a version-gating error naming
+/// the field.
 fn ssbtek_for_version(
     doc: &SsbtekDocument,
     version: SsbtekVersion,
@@ -408,52 +409,10 @@ fn ssbtek_for_version(
     let mut out = doc.clone();
     out.version = Some(version);
     let mut report = LossReport::default();
-    if !version.supports(crate::version::Capability::SkatteverketFraga) {
-        if let SsbtekMessage::Request(fraga) = &mut out.message {
-            if fraga.specifika.skv.fraga.take().is_some() {
-                report.add("specifikaFrageparametrar.SKV.fraga".to_owned(), None, 1);
-            }
-        }
-    }
-    if doc.version != Some(version) {
-        if let SsbtekMessage::Response(svar) = &mut out.message {
-            drop_other_version(&mut svar.svarsdata, version, &mut report);
-        }
+    for gap in ssbtek::fit_to_version(&mut out.message, version) {
+        report.add(gap.path.replace('/', "."), None, 1);
     }
     (out, report)
-}
-
-/// Removes from an answer moving to `version` what only its own version carries, and
-/// reports it: Skatteverket's answer in the other version's form (ssbt/10's XML document
-/// and ssbt/11's per-part answer carry different data), and blocks kept as received.
-fn drop_other_version(s: &mut Svarsdata, version: SsbtekVersion, report: &mut LossReport) {
-    use crate::model::ssbtek::Agency;
-    let v11 = version == SsbtekVersion::V11;
-    let skv_other_form = match &s.skv {
-        Some(AgencyResult::Data(SkvSvar::Delar(_))) => !v11,
-        Some(AgencyResult::Data(SkvSvar::Beskattningsuppgifter(_))) => v11,
-        Some(AgencyResult::Undecodable(_)) => true,
-        _ => false,
-    };
-    if skv_other_form && s.skv.take().is_some() {
-        report.add("svarsdata.SKV".to_owned(), None, 1);
-    }
-    fn kept<T>(r: &mut Option<AgencyResult<T>>, agency: Agency, report: &mut LossReport) {
-        if matches!(r, Some(AgencyResult::Undecodable(_))) {
-            *r = None;
-            report.add(format!("svarsdata.{}", agency.element_name()), None, 1);
-        }
-    }
-    kept(&mut s.af, Agency::Af, report);
-    kept(&mut s.csn, Agency::Csn, report);
-    kept(&mut s.fk, Agency::Fk, report);
-    kept(&mut s.so, Agency::So, report);
-    kept(&mut s.tns, Agency::Tns, report);
-    kept(&mut s.miv, Agency::Miv, report);
-    if !s.other.is_empty() {
-        report.add("svarsdata.other".to_owned(), None, s.other.len());
-        s.other.clear();
-    }
 }
 
 /// The FK (LEFI) part of an SSBTEK message in a LEFI format; everything else is reported
@@ -507,9 +466,7 @@ fn ssbtek_to_lefi(
                 .fraga
                 .as_ref()
                 .ok_or(ConvertError::NoFkData)?;
-            let lefi = fk
-                .lefi_fraga()
-                .map_err(|source| ConvertError::Json { format: to, source })?;
+            let lefi = fk.fraga();
             report.add("generellaFrageparametrar".to_owned(), None, 1);
             report.add("specifikaFrageparametrar.FK.aktorsid".to_owned(), None, 1);
             for agency in crate::model::ssbtek::Agency::ALL {
@@ -521,7 +478,7 @@ fn ssbtek_to_lefi(
                     );
                 }
             }
-            let (out, lost) = encode_lefi(&lefi, version, to)?;
+            let (out, lost) = encode_lefi(lefi, version, to)?;
             merge(&mut report, &lost);
             Ok((out, report))
         }

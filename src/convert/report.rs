@@ -14,7 +14,7 @@ use crate::model::ssbtek::{
     AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, CsnSvar, FkSvar, MivSvar, PingSvar,
     ResultKind, SkvDel, SkvDelar, SkvSvar, SoSvar, SsbtError, Svarsdata, TnsSvar,
 };
-use crate::wire::ssbtek::validate_payloads;
+use crate::wire::ssbtek::{validate_payloads, version_gaps};
 
 use super::Document;
 
@@ -520,8 +520,9 @@ impl fmt::Display for Finding {
 }
 
 /// Checks a decoded document beyond its wire shape: the payment invariants of a LEFI
-/// answer (also inside SSBTEK), the request rules of a LEFI question, and the agency
-/// payloads of an SSBTEK answer against their own schemas.
+/// answer (also inside SSBTEK), the request rules of a LEFI question, what an SSBTEK
+/// message's version cannot carry or requires ([`version_gaps`]), and the agency payloads of
+/// an SSBTEK answer against their own schemas.
 ///
 /// ```
 /// use lefi::convert::{validate, Document, Severity};
@@ -545,6 +546,13 @@ pub fn validate(doc: &Document) -> Vec<Finding> {
             out.extend(fraga_findings(fraga));
         }
         Document::Ssbtek(s) => {
+            if let Some(version) = s.version {
+                let gaps = version_gaps(&s.message, version);
+                out.extend(
+                    gaps.iter()
+                        .map(|g| error(format!("{g} in SSBTEK version {version}"))),
+                );
+            }
             if let SsbtekMessage::Response(svar) = &s.message {
                 out.extend(undecodable_findings(&svar.svarsdata));
                 out.extend(validate_payloads(svar).iter().map(|d| Finding {

@@ -44,7 +44,8 @@ use crate::model::ssbtek::{
     SsbtekMessage,
 };
 use crate::period::Period;
-use crate::version::{Capability, SsbtekVersion};
+use crate::version::SsbtekVersion;
+use crate::wire::ssbtek::Gate;
 
 /// What to ask LEFI Online for (the lists of the LEFI question), and an agreed exception
 /// for a period over two years.
@@ -286,8 +287,7 @@ impl RequestPlan {
             let aktorsid = asker.aktorsid.as_deref().ok_or(PlanError::NoAktorsid)?;
             builder = builder.fk(aktorsid, &self.lefi_fraga()?);
         }
-        if asker.agencies.contains(&Agency::Skv) && version.supports(Capability::SkatteverketFraga)
-        {
+        if asker.agencies.contains(&Agency::Skv) && Gate::SkatteverketFraga.carried_by(version) {
             builder = builder.skatteverket_fraga(SkatteverketFraga::recent_years(self.on));
         }
         let fraga = builder.build()?;

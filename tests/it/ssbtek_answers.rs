@@ -40,8 +40,8 @@ use rust_decimal::Decimal;
 use crate::support::{contracts, xmlequiv, xmllint};
 
 const PERSON: &str = "197407029284";
-const NS10: &str = "http://schema.forsakringskassan.se/integration/ssbt/10";
-const NS11: &str = "http://schema.forsakringskassan.se/integration/ssbt/11";
+const NS10: &str = SsbtekVersion::V10.namespace();
+const NS11: &str = SsbtekVersion::V11.namespace();
 const AF_NS: &str = "http://api.arbetsformedlingen.se/arbetssokande/ersattningsstod/v2";
 
 fn date(s: &str) -> lefi::period::XsdDate {
@@ -484,8 +484,8 @@ fn check_isolated(good: &SsbtekDocument, bad: &str, agency: &str, what: &str) {
     let decoded = ssbtek::decode_with(bad.as_bytes(), &DecodeSettings::default())
         .unwrap_or_else(|e| panic!("{tag}: the whole answer failed: {e}"));
     let streamed = ssbtek::from_reader(bad.as_bytes()).unwrap();
-    assert_eq!(streamed, decoded.document, "{tag}: reader and slice differ");
-    let doc = decoded.document;
+    assert_eq!(streamed, decoded.value, "{tag}: reader and slice differ");
+    let doc = decoded.value;
     let (s, g) = (&response(&doc).svarsdata, &response(good).svarsdata);
     let broken: lefi::model::ssbtek::Agency = agency.parse().unwrap();
     for (a, outcome) in s.outcomes() {
@@ -624,7 +624,7 @@ fn a_broken_skatteverket_part_costs_only_that_part() {
         &b64(br#"{"foretag": {"godkandFskatt": "yes"}}"#),
     );
     let decoded = ssbtek::decode_with(bad.as_bytes(), &DecodeSettings::default()).unwrap();
-    let s = &response(&decoded.document).svarsdata;
+    let s = &response(&decoded.value).svarsdata;
     assert!(s.outcomes().all(|(_, o)| o == Outcome::Data));
     let delar = s.skv.as_ref().unwrap().data().unwrap().delar().unwrap();
     let good_delar = response(&good)
@@ -670,7 +670,7 @@ fn a_broken_skatteverket_part_costs_only_that_part() {
         w.iter().any(|w| w.starts_with("SKV: ") && w.ends_with("foretagsinformation/data $.foretag.nyttFalt: property not defined by the typed model, kept")),
         "{w:?}"
     );
-    let again = ssbtek::to_vec(&decoded.document).unwrap();
+    let again = ssbtek::to_vec(&decoded.value).unwrap();
     assert!(String::from_utf8(again).unwrap().contains(&b64(
         br#"{"foretag": {"godkandFskatt": true, "nyttFalt": {"a": 1}}}"#
     )));

@@ -9,13 +9,15 @@
 
 use proptest::prelude::*;
 
-use lefi::wire::ssbtek::{self, DecodeSettings, SsbtekMessage};
+use lefi::version::SsbtekVersion;
+use lefi::wire::ssbtek::{self, SsbtekMessage};
+use lefi::wire::{DecodeLimits, DecodeSettings};
 use lefi::xml::XmlErrorKind;
 
 const ENV: &str =
     r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#;
 const END: &str = "</soap:Body></soap:Envelope>";
-const NS10: &str = "http://schema.forsakringskassan.se/integration/ssbt/10";
+const NS10: &str = SsbtekVersion::V10.namespace();
 
 fn miv(inner: &str) -> String {
     format!(
@@ -57,11 +59,10 @@ fn deep_nesting_is_refused() {
 #[test]
 fn oversized_documents_are_refused_from_slices_and_readers() {
     let big = miv(&format!("<hemland>{}</hemland>", "x".repeat(200_000)));
-    let mut settings = DecodeSettings::default();
-    settings.max_bytes = 100_000;
-    let err = ssbtek::from_slice_with(big.as_bytes(), &settings).unwrap_err();
+    let settings = DecodeSettings::new().with_limits(DecodeLimits::new().with_max_bytes(100_000));
+    let err = ssbtek::decode_with(big.as_bytes(), &settings).unwrap_err();
     assert_eq!(err.kind(), &XmlErrorKind::TooLarge { max: 100_000 });
-    let err = ssbtek::from_reader_with(big.as_bytes(), &settings).unwrap_err();
+    let err = ssbtek::decode_reader_with(big.as_bytes(), &settings).unwrap_err();
     assert_eq!(err.kind(), &XmlErrorKind::TooLarge { max: 100_000 });
 }
 
@@ -72,7 +73,7 @@ fn errors_carry_line_column_and_path_without_values() {
     );
     // strict: the message is refused with the error
     let strict = DecodeSettings::strict();
-    let err = ssbtek::from_slice_with(doc.as_bytes(), &strict).unwrap_err();
+    let err = ssbtek::decode_with(doc.as_bytes(), &strict).unwrap_err();
     assert_eq!(
         err.kind(),
         &XmlErrorKind::InvalidValue {
@@ -88,7 +89,7 @@ fn errors_carry_line_column_and_path_without_values() {
     let text = format!("{err} {err:?}");
     assert!(!text.contains("199001011234"));
     // The same position when streaming.
-    let streamed = ssbtek::from_reader_with(
+    let streamed = ssbtek::decode_reader_with(
         std::io::BufReader::with_capacity(16, doc.as_bytes()),
         &strict,
     )
@@ -177,4 +178,113 @@ proptest! {
             prop_assert!(e.position().line() >= 1);
         }
     }
+}
+
+/// A question to FK whose `lefiJsonFraga` carries `json` (base64 of it), ssbt/10.
+fn fk_question(json: &str) -> String {
+    use base64::Engine as _;
+    use chrono::NaiveDate;
+    use lefi::id::{Organisationsnummer, Personnummer};
+    use lefi::legal::{Actor, ActorKind, LawfulPurpose, marker};
+    use lefi::model::ssbtek::{Arendeidentitet, BastjanstFragaBuilder};
+    use lefi::period::Period;
+    let person = Personnummer::parse("197407029284").unwrap();
+    let period = Period::new(
+        NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+    )
+    .unwrap();
+    let kommun = Actor::new(
+        ActorKind::Kommun,
+        Organisationsnummer::parse("2120002411").unwrap(),
+        "Kommunen",
+    )
+    .unwrap();
+    let lefi = lefi::wire::lefi_json::from_slice(
+        br#"{"personnummer":"197407029284","period":{"from":"2023-01-01","tom":"2024-01-01"},"formansinformation":["FK:SJP"]}"#,
+    )
+    .unwrap();
+    let fraga = BastjanstFragaBuilder::new(
+        &kommun,
+        "hl01",
+        &person,
+        Arendeidentitet::new("A1").unwrap(),
+        period,
+        &LawfulPurpose::consent_free(marker::EkonomisktBistand),
+    )
+    .unwrap()
+    .fk("AKTOR-1", &lefi)
+    .build()
+    .unwrap();
+    let xml =
+        String::from_utf8(ssbtek::request_to_vec(&fraga, SsbtekVersion::V10).unwrap()).unwrap();
+    let start = xml.find("lefiJsonFraga>").unwrap() + "lefiJsonFraga>".len();
+    let end = start + xml[start..].find('<').unwrap();
+    let b64 = base64::engine::general_purpose::STANDARD.encode(json);
+    format!("{}{b64}{}", &xml[..start], &xml[end..])
+}
+
+#[test]
+fn the_fk_question_payload_is_decoded_with_the_message_settings() {
+    use lefi::model::ssbtek::Agency;
+    use lefi::wire::{UnknownContent, WarningKind};
+    let json = r#"{"personnummer":"197407029284","period":{"from":"2023-01-01","tom":"2024-01-01"},"formansinformation":["FK:SJP"],"nytt":1}"#;
+    let xml = fk_question(json);
+    let decoded = ssbtek::decode_with(xml.as_bytes(), &DecodeSettings::new()).unwrap();
+    assert_eq!(decoded.warnings.len(), 1, "{:?}", decoded.warnings);
+    let w = &decoded.warnings[0];
+    assert_eq!(w.agency, Some(Agency::Fk));
+    assert_eq!(w.kind, WarningKind::UnknownProperty { kept: false });
+    assert!(
+        w.path.ends_with("/FK/fraga/lefiJsonFraga $.nytt"),
+        "{}",
+        w.path
+    );
+    let SsbtekMessage::Request(fraga) = &decoded.value.message else {
+        panic!("not a question")
+    };
+    let fk = fraga.specifika.fk.fraga.as_ref().unwrap();
+    assert_eq!(fk.received(), Some(json.as_bytes()));
+    // the bytes as received are written back
+    let again = ssbtek::to_vec(&decoded.value).unwrap();
+    assert_eq!(ssbtek::from_slice(&again).unwrap(), decoded.value);
+    // the reader path reports the same
+    let streamed = ssbtek::decode_reader_with(
+        std::io::BufReader::with_capacity(16, xml.as_bytes()),
+        &DecodeSettings::new(),
+    )
+    .unwrap();
+    assert_eq!(streamed, decoded);
+    let quiet = DecodeSettings::new().with_unknown(UnknownContent::Ignore);
+    assert!(
+        ssbtek::decode_with(xml.as_bytes(), &quiet)
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
+    let err = ssbtek::decode_with(xml.as_bytes(), &DecodeSettings::strict()).unwrap_err();
+    assert!(matches!(err.kind(), XmlErrorKind::Payload { .. }), "{err}");
+}
+
+#[test]
+fn an_invalid_fk_question_payload_is_an_error_with_its_position() {
+    let xml = fk_question(
+        r#"{"personnummer":"19740702928","period":{"from":"2023-01-01","tom":"2024-01-01"}}"#,
+    );
+    let err = ssbtek::from_slice(xml.as_bytes()).unwrap_err();
+    assert!(
+        matches!(err.kind(), XmlErrorKind::Payload { what, .. } if what.contains("lefiJsonFraga")),
+        "{err}"
+    );
+    assert!(
+        err.position().path().ends_with("/FK/fraga/lefiJsonFraga"),
+        "{err}"
+    );
+    let text = format!("{err} {err:?}");
+    assert!(!text.contains("19740702928"), "{text}");
+    let err = ssbtek::from_reader(xml.as_bytes()).unwrap_err();
+    assert!(
+        err.position().path().ends_with("/FK/fraga/lefiJsonFraga"),
+        "{err}"
+    );
 }

@@ -27,7 +27,7 @@ use crate::support::{fixture, fixtures, xmlequiv};
 
 const PERSON: &str = "197407029284";
 const ENV: &str = r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">"#;
-const NS10: &str = "http://schema.forsakringskassan.se/integration/ssbt/10";
+const NS10: &str = SsbtekVersion::V10.namespace();
 
 /// SOAP → model (→ SOAP equivalent to `soap`) → JSON → model (equal, and the same JSON
 /// again) → SOAP → model (equal).
@@ -187,7 +187,12 @@ fn built_requests_round_trip_through_json_and_soap() {
         let s = &body["message"]["request"]["specifikaFrageparametrar"];
         assert_eq!(s["AF"], json!({"inkludera": true}));
         assert_eq!(s["CSN"]["tidsperiod"]["fromDatum"], json!("2024-07-01"));
-        assert!(s["FK"]["fraga"]["lefiJsonFraga"].is_string());
+        // the typed LEFI v9 question (was its base64 text)
+        let question = lefi_fraga(&Personnummer::parse(PERSON).unwrap());
+        assert_eq!(
+            s["FK"]["fraga"]["lefiJsonFraga"],
+            serde_json::to_value(&question).unwrap()
+        );
         assert_eq!(s["FK"]["fraga"]["aktorsid"], json!("AKTOR-1"));
         if v11 {
             assert_eq!(s["SKV"]["fraga"]["ar"], json!([2023, 2024]));
@@ -304,10 +309,16 @@ fn invalid_json_is_refused_without_echoing_identities() {
     j["ssbtek"]["message"]["request"]["generellaFrageparametrar"]["arendeidentitet"] = json!("");
     refused(&j, "empty arendeidentitet");
 
+    // the FK question is typed (it was base64 text): a string is not one, nor is a
+    // question whose personnummer has 11 digits
     let mut j = request_json();
     j["ssbtek"]["message"]["request"]["specifikaFrageparametrar"]["FK"]["fraga"]["lefiJsonFraga"] =
         json!("not base64!");
-    refused(&j, "bad base64");
+    refused(&j, "a string for the typed question");
+    let mut j = request_json();
+    j["ssbtek"]["message"]["request"]["specifikaFrageparametrar"]["FK"]["fraga"]["lefiJsonFraga"]
+        ["personnummer"] = json!("19740702928");
+    refused(&j, "a question with an 11-digit personnummer");
 
     let mut j = request_json();
     j["ssbtek"]["message"]["request"]["specifikaFrageparametrar"]["XYZ"] =

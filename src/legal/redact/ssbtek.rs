@@ -156,7 +156,7 @@ struct FragaLog<'a> {
     syfte: &'a str,
     lagtext: &'a str,
     inkluderade: Vec<&'static str>,
-    fk_fraga: Option<Result<LefiExternFormansinformationFraga, &'static str>>,
+    fk_fraga: Option<&'a LefiExternFormansinformationFraga>,
 }
 
 impl<'a> FragaLog<'a> {
@@ -188,11 +188,7 @@ impl<'a> FragaLog<'a> {
                 .filter(|a| sp.includes(*a))
                 .map(crate::model::ssbtek::Agency::element_name)
                 .collect(),
-            fk_fraga: sp
-                .fk
-                .fraga
-                .as_ref()
-                .map(|q| q.lefi_fraga().map_err(|_| super::REDACTED)),
+            fk_fraga: sp.fk.fraga.as_ref().map(|q| q.fraga()),
         }
     }
 }

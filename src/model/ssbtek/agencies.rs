@@ -13,7 +13,7 @@ use super::csn::CsnDokument;
 use super::values::{Base64Blob, Payload};
 
 /// AF: `af:SvarMeddelande`. Decoded leniently: real answers omit the echoed `Fraga`
-/// (DOMAIN §7.1); [`validate_payloads`](crate::wire::ssbtek::validate_payloads) reports it.
+/// (DOMAIN §7.1); the SSBTEK codec's `validate_payloads` reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AfSvar {

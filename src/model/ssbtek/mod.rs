@@ -1,6 +1,7 @@
 //! The SSBTEK (sammansatt bastjänst ekonomiskt bistånd) model: the question, the composed
 //! answer with one result per agency, ping and faults. Version-neutral: the same types serve
-//! SSBTEK v10 and v11 ([`crate::wire::ssbtek`] decides what each version can carry).
+//! SSBTEK v10 and v11 (the SSBTEK codec, `wire::ssbtek`, decides what each version can
+//! carry).
 
 mod agencies;
 mod csn;
@@ -100,11 +101,6 @@ impl Agency {
             Self::Tns => "TNS",
             Self::Miv => "MIV",
         }
-    }
-
-    /// Position in [`ALL`](Self::ALL).
-    pub const fn index(self) -> usize {
-        self as usize
     }
 }
 

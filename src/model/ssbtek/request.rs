@@ -9,7 +9,9 @@ use crate::model::lefi::LefiExternFormansinformationFraga;
 use crate::period::Period;
 
 use super::Agency;
-use super::values::{Arendeidentitet, Base64Blob, Lagtext, Syfte, Tidsperiod, XsdDateTime};
+use super::values::{
+    Arendeidentitet, Base64Blob, Lagtext, Payload, Syfte, Tidsperiod, XsdDateTime,
+};
 
 /// CSN refuses a whole request whose `arendeidentitet` has this many characters or more
 /// (DOMAIN §7.5).
@@ -20,8 +22,8 @@ pub const FK_DEFAULT_LEFI_VERSION: &str = "v9";
 
 /// `hamtaBastjanstInformation`: one question to the composed service.
 ///
-/// serde (the crate's JSON form, see [`crate::wire::ssbtek`]): members are named after the
-/// XML elements (`generellaFrageparametrar`, `specifikaFrageparametrar`, …); contains the
+/// serde (the crate's JSON form, see [`SsbtekDocument`](super::SsbtekDocument)): members are
+/// named after the XML elements (`generellaFrageparametrar`, `specifikaFrageparametrar`, …); contains the
 /// identity of the person asked about, like the XML.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,7 +92,14 @@ pub struct Personuppgiftsbitrade {
 }
 
 /// `SpecifikaFrageparametrar`: always all seven agencies, in the contract's order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// ```
+/// use lefi::model::ssbtek::{Agency, SpecifikaFrageparametrar};
+/// let mut s = SpecifikaFrageparametrar::default();
+/// s.include(Agency::Miv);
+/// assert!(s.includes(Agency::Miv) && !s.includes(Agency::Af));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "UPPERCASE")]
 pub struct SpecifikaFrageparametrar {
     /// `AF`.
@@ -110,6 +119,19 @@ pub struct SpecifikaFrageparametrar {
 }
 
 impl SpecifikaFrageparametrar {
+    /// Asks `agency` (sets its `inkludera`).
+    pub fn include(&mut self, agency: Agency) {
+        match agency {
+            Agency::Af => self.af.inkludera = true,
+            Agency::Csn => self.csn.inkludera = true,
+            Agency::Fk => self.fk.inkludera = true,
+            Agency::Skv => self.skv.inkludera = true,
+            Agency::So => self.so.inkludera = true,
+            Agency::Tns => self.tns.inkludera = true,
+            Agency::Miv => self.miv.inkludera = true,
+        }
+    }
+
     /// Whether `agency` is asked.
     pub fn includes(&self, agency: Agency) -> bool {
         match agency {
@@ -146,10 +168,26 @@ pub struct FkParametrar {
     pub fraga: Option<FkFraga>,
 }
 
-/// `ForsakringskassanFraga`.
+/// `ForsakringskassanFraga`: the LEFI version, the aktörs-id and the LEFI v9 question.
 ///
-/// serde: `lefiJsonFraga` is the base64 text exactly as carried (the source of truth);
-/// [`FkFraga::lefi_fraga`] gives the typed view.
+/// The question is a [`Payload`]: decoded from a message, it keeps the JSON bytes as
+/// received (written back unchanged); built with [`FkFraga::new`], it is encoded from its
+/// value. serde (the crate's JSON form): `lefiJsonFraga` is the typed question, as
+/// `lefiJsonSvar` is the typed answer in [`FkSvar`](super::FkSvar).
+///
+/// ```
+/// use lefi::model::ssbtek::FkFraga;
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let fraga = lefi::wire::lefi_json::from_slice(br#"{"personnummer":"197407029284",
+///     "period":{"from":"2023-01-01","tom":"2024-01-01"},"formansinformation":["FK:SJP"]}"#)?;
+/// let fk = FkFraga::new("AKTOR-1", fraga);
+/// assert_eq!(fk.version.as_deref(), Some("v9"));
+/// assert!(fk.received().is_none());
+/// let json = serde_json::to_value(&fk)?;
+/// assert_eq!(json["lefiJsonFraga"]["formansinformation"][0], "FK:SJP");
+/// assert_eq!(serde_json::from_value::<FkFraga>(json)?, fk);
+/// # Ok(()) }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct FkFraga {
@@ -158,16 +196,48 @@ pub struct FkFraga {
     pub version: Option<String>,
     /// `aktorsid`.
     pub aktorsid: String,
-    /// `lefiJsonFraga`: the LEFI v9 JSON request (decoded from base64).
-    pub lefi_json_fraga: Base64Blob,
+    /// `lefiJsonFraga`: the LEFI v9 question (base64 of its JSON on the wire).
+    lefi_json_fraga: Payload<Box<LefiExternFormansinformationFraga>>,
 }
 
 impl FkFraga {
-    /// The LEFI v9 request decoded into the typed model.
-    pub fn lefi_fraga(
-        &self,
-    ) -> Result<LefiExternFormansinformationFraga, crate::wire::lefi_json::Error> {
-        crate::wire::lefi_json::from_slice(self.lefi_json_fraga.bytes())
+    /// A LEFI v9 question for `aktorsid`, sent as version [`FK_DEFAULT_LEFI_VERSION`] and
+    /// encoded from its value when written.
+    pub fn new(aktorsid: impl Into<String>, fraga: LefiExternFormansinformationFraga) -> Self {
+        Self {
+            version: Some(FK_DEFAULT_LEFI_VERSION.to_owned()),
+            aktorsid: aktorsid.into(),
+            lefi_json_fraga: Payload::new(Box::new(fraga)),
+        }
+    }
+
+    /// A decoded question: its parts and the JSON bytes it was decoded from.
+    pub(crate) fn decoded(
+        version: Option<String>,
+        aktorsid: String,
+        fraga: LefiExternFormansinformationFraga,
+        received: Base64Blob,
+    ) -> Self {
+        Self {
+            version,
+            aktorsid,
+            lefi_json_fraga: Payload::decoded(Box::new(fraga), received),
+        }
+    }
+
+    /// The typed LEFI v9 question.
+    pub fn fraga(&self) -> &LefiExternFormansinformationFraga {
+        self.lefi_json_fraga.value()
+    }
+
+    /// The payload (question and, when decoded, the bytes as received).
+    pub fn payload(&self) -> &Payload<Box<LefiExternFormansinformationFraga>> {
+        &self.lefi_json_fraga
+    }
+
+    /// The JSON bytes as received, when decoded from a message.
+    pub fn received(&self) -> Option<&[u8]> {
+        self.lefi_json_fraga.received()
     }
 }
 
@@ -257,9 +327,6 @@ pub enum BuildError {
     /// FK is included but no LEFI fråga was given.
     #[error("FK is included but no LEFI fråga (aktorsid and request) was given")]
     MissingFkFraga,
-    /// The LEFI v9 request could not be encoded.
-    #[error("the LEFI v9 request could not be encoded as JSON")]
-    LefiJson,
     /// No agency is included.
     #[error("no agency is included")]
     NothingIncluded,
@@ -306,11 +373,7 @@ pub enum BuildError {
 #[derive(Debug, Clone)]
 pub struct BastjanstFragaBuilder {
     generella: GenerellaFrageparametrar,
-    included: [bool; 7],
-    periods: [Option<Tidsperiod>; 7],
-    fk: Option<FkFraga>,
-    fk_error: bool,
-    skv: Option<SkatteverketFraga>,
+    specifika: SpecifikaFrageparametrar,
 }
 
 impl BastjanstFragaBuilder {
@@ -359,20 +422,14 @@ impl BastjanstFragaBuilder {
                 syfte,
                 lagtext,
             },
-            included: [false; 7],
-            periods: [None; 7],
-            fk: None,
-            fk_error: false,
-            skv: None,
+            specifika: SpecifikaFrageparametrar::default(),
         })
     }
 
     /// Asks `agency`. FK also needs [`fk`](Self::fk).
     #[must_use]
     pub fn include(mut self, agency: Agency) -> Self {
-        if let Some(slot) = self.included.get_mut(agency.index()) {
-            *slot = true;
-        }
+        self.specifika.include(agency);
         self
     }
 
@@ -380,37 +437,34 @@ impl BastjanstFragaBuilder {
     /// contract has no override for FK, SKV and MIV, where this is ignored).
     #[must_use]
     pub fn period_for(mut self, agency: Agency, period: Period) -> Self {
-        if let Some(slot) = self.periods.get_mut(agency.index()) {
-            *slot = Some(period.into());
-        }
+        let s = &mut self.specifika;
+        let slot = match agency {
+            Agency::Af => &mut s.af,
+            Agency::Csn => &mut s.csn,
+            Agency::So => &mut s.so,
+            Agency::Tns => &mut s.tns,
+            Agency::Fk | Agency::Skv | Agency::Miv => return self.include(agency),
+        };
+        slot.tidsperiod = Some(period.into());
         self.include(agency)
     }
 
-    /// Includes FK with the given aktörsid and LEFI v9 request, encoded by the LEFI v9 JSON
-    /// codec and sent as `version` `v9`.
+    /// Includes FK with the given aktörsid and LEFI v9 question, sent as `version` `v9`
+    /// (the SSBTEK codec encodes it when the question is written).
     #[must_use]
     pub fn fk(
         mut self,
         aktorsid: impl Into<String>,
         fraga: &LefiExternFormansinformationFraga,
     ) -> Self {
-        match crate::wire::lefi_json::to_vec(fraga) {
-            Ok(json) => {
-                self.fk = Some(FkFraga {
-                    version: Some(FK_DEFAULT_LEFI_VERSION.to_owned()),
-                    aktorsid: aktorsid.into(),
-                    lefi_json_fraga: Base64Blob::from_bytes(json),
-                });
-            }
-            Err(_) => self.fk_error = true,
-        }
+        self.specifika.fk.fraga = Some(FkFraga::new(aktorsid, fraga.clone()));
         self.include(Agency::Fk)
     }
 
     /// Includes SKV with a v11 Skatteverket question (required by v11, refused by v10).
     #[must_use]
     pub fn skatteverket_fraga(mut self, fraga: SkatteverketFraga) -> Self {
-        self.skv = Some(fraga);
+        self.specifika.skv.fraga = Some(fraga);
         self.include(Agency::Skv)
     }
 
@@ -436,10 +490,13 @@ impl BastjanstFragaBuilder {
     }
 
     /// Checks the rules and builds the question.
+    ///
+    /// # Errors
+    /// [`BuildError`]: nothing included, an empty required text, an `arendeidentitet` too
+    /// long for CSN, FK without its question, a Skatteverket question without years.
     pub fn build(self) -> Result<BastjanstFraga, BuildError> {
-        let inc = |a: Agency| self.included.get(a.index()).copied().unwrap_or(false);
-        let period = |a: Agency| self.periods.get(a.index()).copied().flatten();
-        if !Agency::ALL.iter().any(|&a| inc(a)) {
+        let s = &self.specifika;
+        if !Agency::ALL.into_iter().any(|a| s.includes(a)) {
             return Err(BuildError::NothingIncluded);
         }
         let g = &self.generella;
@@ -457,59 +514,25 @@ impl BastjanstFragaBuilder {
             });
         }
         let chars = g.arendeidentitet.as_str().chars().count();
-        if inc(Agency::Csn) && chars > CSN_MAX_ARENDEIDENTITET_CHARS {
+        if s.includes(Agency::Csn) && chars > CSN_MAX_ARENDEIDENTITET_CHARS {
             return Err(BuildError::ArendeidentitetTooLongForCsn {
                 chars,
                 max: CSN_MAX_ARENDEIDENTITET_CHARS,
             });
         }
-        if self.fk_error {
-            return Err(BuildError::LefiJson);
-        }
-        if inc(Agency::Fk) && self.fk.is_none() {
-            return Err(BuildError::MissingFkFraga);
-        }
-        if let Some(f) = &self.fk {
-            if f.aktorsid.is_empty() {
+        match &s.fk.fraga {
+            None if s.fk.inkludera => return Err(BuildError::MissingFkFraga),
+            Some(f) if f.aktorsid.is_empty() => {
                 return Err(BuildError::Empty { field: "aktorsid" });
             }
+            _ => {}
         }
-        if self.skv.as_ref().is_some_and(|s| s.ar.is_empty()) {
+        if s.skv.fraga.as_ref().is_some_and(|f| f.ar.is_empty()) {
             return Err(BuildError::NoSkatteverketYears);
         }
-        let with_period = |a: Agency| AgencyParametrar {
-            inkludera: inc(a),
-            tidsperiod: if inc(a) { period(a) } else { None },
-        };
-        let specifika = SpecifikaFrageparametrar {
-            af: with_period(Agency::Af),
-            csn: with_period(Agency::Csn),
-            fk: FkParametrar {
-                inkludera: inc(Agency::Fk),
-                fraga: if inc(Agency::Fk) {
-                    self.fk.clone()
-                } else {
-                    None
-                },
-            },
-            skv: SkvParametrar {
-                inkludera: inc(Agency::Skv),
-                fraga: if inc(Agency::Skv) {
-                    self.skv.clone()
-                } else {
-                    None
-                },
-            },
-            so: with_period(Agency::So),
-            tns: with_period(Agency::Tns),
-            miv: AgencyParametrar {
-                inkludera: inc(Agency::Miv),
-                tidsperiod: None,
-            },
-        };
         Ok(BastjanstFraga {
             generella: self.generella,
-            specifika,
+            specifika: self.specifika,
         })
     }
 }

@@ -7,7 +7,7 @@
 //! [`AgencyResult::Undecodable`] (the error, its position, and the block as received) and
 //! the other agencies decode normally; so are Skatteverket's ssbt/11 parts, each on its own.
 //! Only input that is not well-formed XML, or that breaks the size and depth limits, fails
-//! the whole message. [`DecodeSettings::strict`] refuses instead of keeping.
+//! the whole message. [`UnknownContent::Deny`] refuses instead of keeping.
 
 use serde::de::DeserializeOwned;
 
@@ -18,12 +18,13 @@ use crate::model::ssbtek::{
     Skattekonto, Skatteuppgifter, SkvDel, SkvDelar, SkvJson, SkvSvar, SsbtError, Svarsdata,
     Undecodable, XsdDateTime,
 };
-use crate::wire::lefi_json;
+use crate::version::SsbtekVersion;
 use crate::xml::{EventSource, XmlError, XmlErrorKind, XmlReader};
 
-use super::agencies;
+use super::agencies::{self, fk};
+use super::gating::Gate;
 use super::read::{collapse, missing, once, parsed, text, unexpected};
-use super::{DecodeError, DecodeSettings, Warning, WarningKind};
+use super::{DecodeError, DecodeSettings, UnknownContent, Warning, WarningKind};
 
 fn invalid(expected: &'static str) -> XmlErrorKind {
     XmlErrorKind::InvalidValue { expected }
@@ -32,12 +33,47 @@ fn invalid(expected: &'static str) -> XmlErrorKind {
 /// What the decoding of one message carries along: its settings and what it noticed.
 pub(super) struct Ctx<'s> {
     pub(super) settings: &'s DecodeSettings,
-    pub(super) warnings: Vec<Warning>,
+    warnings: Vec<Warning>,
 }
 
-impl Ctx<'_> {
-    fn warn(&mut self, agency: Option<Agency>, path: String, kind: WarningKind) {
-        self.warnings.push(Warning { agency, path, kind });
+impl<'s> Ctx<'s> {
+    pub(super) fn new(settings: &'s DecodeSettings) -> Self {
+        Self {
+            settings,
+            warnings: Vec::new(),
+        }
+    }
+
+    pub(super) fn into_warnings(self) -> Vec<Warning> {
+        self.warnings
+    }
+
+    /// Whether content the model does not define refuses the message.
+    pub(super) fn denies_unknown(&self) -> bool {
+        self.settings.unknown == UnknownContent::Deny
+    }
+
+    /// Reports `warning`: content the model does not define only under
+    /// [`UnknownContent::Warn`], a tolerated quirk always.
+    fn warn(&mut self, warning: Warning) {
+        let unknown = !matches!(warning.kind, WarningKind::ContractQuirk { .. });
+        if !unknown || self.settings.unknown == UnknownContent::Warn {
+            self.warnings.push(warning);
+        }
+    }
+
+    /// Forwards the warnings of a payload decoded at element path `at`: each with the agency,
+    /// the element path and the payload's own path (`<at> $.a.b` in JSON, `<at> /a/b` in
+    /// XML).
+    pub(super) fn payload_warnings(&mut self, agency: Agency, at: &str, warnings: Vec<Warning>) {
+        for w in warnings {
+            let path = if w.path.starts_with('/') {
+                format!("{at} {}", w.path)
+            } else {
+                json_path(at, &w.path)
+            };
+            self.warn(Warning::new(path, w.kind).in_agency(agency));
+        }
     }
 }
 
@@ -71,19 +107,16 @@ fn isolated<S: EventSource, T>(
     let noticed = ctx.warnings.len();
     let error = match f(r, ctx) {
         Ok(result) => return Ok(result),
-        Err(e) if ctx.settings.strict || !about_content(e.kind()) => return Err(e),
+        Err(e) if ctx.denies_unknown() || !about_content(e.kind()) => return Err(e),
         Err(e) => e,
     };
     let block = r.recover_block(&mark)?;
     // what was noticed inside the block is superseded by giving it up
     ctx.warnings.truncate(noticed);
-    ctx.warn(
-        Some(agency),
-        error.position().path().to_owned(),
-        WarningKind::Undecodable {
-            message: error.kind().to_string(),
-        },
-    );
+    let kind = WarningKind::Undecodable {
+        message: error.kind().to_string(),
+    };
+    ctx.warn(Warning::new(error.position().path(), kind).in_agency(agency));
     Ok(AgencyResult::Undecodable(Undecodable::new(&error, block)))
 }
 
@@ -153,9 +186,10 @@ fn base64_text(text: &str) -> Result<Base64Blob, XmlErrorKind> {
 
 pub(super) fn svar<S: EventSource>(
     r: &mut XmlReader<S>,
-    ns: &str,
+    version: SsbtekVersion,
     ctx: &mut Ctx<'_>,
 ) -> Result<BastjanstSvar, DecodeError> {
+    let ns = version.namespace();
     let mut out = BastjanstSvar {
         fraga: None,
         frage_tidpunkt: None,
@@ -166,7 +200,7 @@ pub(super) fn svar<S: EventSource>(
     while let Some(el) = r.next_child()? {
         match (el.ns() == Some(ns) && !seen_svarsdata, el.local()) {
             (true, "fraga") => {
-                let v = super::decode::fraga(r, ns)?;
+                let v = super::decode::fraga(r, version, ctx)?;
                 once(r, &mut out.fraga, v, "fraga")?;
             }
             (true, "frageTidpunkt") => {
@@ -181,7 +215,7 @@ pub(super) fn svar<S: EventSource>(
             }
             (true, "svarsdata") => {
                 seen_svarsdata = true;
-                out.svarsdata = svarsdata(r, ns, ctx)?;
+                out.svarsdata = svarsdata(r, version, ctx)?;
             }
             _ => return Err(unexpected(r)),
         }
@@ -194,28 +228,30 @@ pub(super) fn svar<S: EventSource>(
 
 fn svarsdata<S: EventSource>(
     r: &mut XmlReader<S>,
-    ns: &str,
+    version: SsbtekVersion,
     ctx: &mut Ctx<'_>,
 ) -> Result<Svarsdata, DecodeError> {
+    let ns = version.namespace();
     let mut d = Svarsdata::default();
-    let mut next = 0usize;
+    // agencies in the contract's order, each at most once; anything else is kept in `other`
+    let mut last: Option<Agency> = None;
     loop {
         // streams keep each block's input until it is read, to give it up if need be
         r.keep_input();
         let Some(el) = r.next_child()? else { break };
-        let agency =
-            super::decode::agency_named(el.ns(), el.local(), ns).filter(|a| a.index() >= next);
+        let agency = super::decode::agency_named(el.ns(), el.local(), ns)
+            .filter(|a| last.is_none_or(|l| *a > l));
         let Some(agency) = agency else {
-            if ctx.settings.strict {
+            if ctx.denies_unknown() {
                 return Err(unexpected(r));
             }
             let path = r.path();
             d.other.push(r.capture()?);
-            ctx.warn(None, path, WarningKind::UnknownElement);
+            ctx.warn(Warning::new(path, WarningKind::UnknownElement));
             continue;
         };
-        next = agency.index() + 1;
-        agency_block(r, ns, ctx, agency, &mut d)?;
+        last = Some(agency);
+        agency_block(r, version, ctx, agency, &mut d)?;
     }
     r.release_input();
     Ok(d)
@@ -223,12 +259,12 @@ fn svarsdata<S: EventSource>(
 
 fn agency_block<S: EventSource>(
     r: &mut XmlReader<S>,
-    ns: &str,
+    version: SsbtekVersion,
     ctx: &mut Ctx<'_>,
     agency: Agency,
     d: &mut Svarsdata,
 ) -> Result<(), DecodeError> {
-    let v11 = ns == super::v11::NAMESPACE;
+    let ns = version.namespace();
     match agency {
         Agency::Af => {
             d.af = Some(isolated(r, ctx, agency, |r, ctx| {
@@ -245,12 +281,12 @@ fn agency_block<S: EventSource>(
                 data_or_error(r, ns, ctx, |r, ctx| fk_data(r, ns, ctx))
             })?);
         }
-        Agency::Skv if v11 => {
+        Agency::Skv if Gate::SkvDelar.carried_by(version) => {
             d.skv = Some(isolated(r, ctx, agency, |r, ctx| skv_delar(r, ns, ctx))?)
         }
         Agency::Skv => {
             d.skv = Some(isolated(r, ctx, agency, |r, ctx| {
-                data_or_error(r, ns, ctx, |r, ctx| skv_beskattningsuppgifter(r, ctx))
+                data_or_error(r, ns, ctx, skv_beskattningsuppgifter)
             })?);
         }
         Agency::So => {
@@ -273,7 +309,7 @@ fn agency_block<S: EventSource>(
 }
 
 /// A payload's error, located at the element that carries it.
-fn payload_error<S: EventSource>(
+pub(super) fn payload_error<S: EventSource>(
     r: &XmlReader<S>,
     what: &'static str,
     detail: impl ToString,
@@ -290,7 +326,7 @@ fn csn_data<S: EventSource>(
     ctx: &mut Ctx<'_>,
 ) -> Result<CsnSvar, DecodeError> {
     let blob = only_child_text(r, Some(ns), "svar", base64_text)?;
-    let dokument = agencies::csn::decode(blob.bytes(), &ctx.settings.limits())
+    let dokument = agencies::csn::decode(blob.bytes(), &ctx.settings.limits)
         .map_err(|e| payload_error(r, "CSN svar document", e))?;
     Ok(CsnSvar::decoded(dokument, blob))
 }
@@ -301,36 +337,12 @@ fn fk_data<S: EventSource>(
     ctx: &mut Ctx<'_>,
 ) -> Result<FkSvar, DecodeError> {
     let blob = only_child_text(r, Some(ns), "lefiJsonSvar", base64_text)?;
-    let settings = lefi_json_settings(ctx.settings);
-    let decoded =
-        lefi_json::decode_with::<LefiExternFormansinformationSvar>(&settings, blob.bytes())
+    let (svar, warnings) =
+        fk::decode::<LefiExternFormansinformationSvar>(blob.bytes(), ctx.settings)
             .map_err(|e| payload_error(r, "LEFI v9 JSON in lefiJsonSvar", e))?;
     let at = format!("{}/lefiJsonSvar", r.path());
-    for w in decoded.warnings {
-        let kind = match w.kind {
-            lefi_json::WarningKind::UnknownField => WarningKind::IgnoredProperty,
-            lefi_json::WarningKind::ContractQuirk(q) => WarningKind::ContractQuirk {
-                quirk: q.to_string(),
-            },
-            #[allow(unreachable_patterns)]
-            _ => WarningKind::IgnoredProperty,
-        };
-        ctx.warn(Some(Agency::Fk), json_path(&at, &w.path), kind);
-    }
-    Ok(FkSvar::decoded(decoded.value, blob))
-}
-
-/// The LEFI v9 settings for the FK payload: the message's limits, and strict when the
-/// message is decoded strictly.
-fn lefi_json_settings(settings: &DecodeSettings) -> lefi_json::DecodeSettings {
-    let mut s = if settings.strict {
-        lefi_json::DecodeSettings::strict()
-    } else {
-        lefi_json::DecodeSettings::new()
-    };
-    s.max_bytes = usize::try_from(settings.max_bytes).unwrap_or(usize::MAX);
-    s.max_depth = settings.max_depth;
-    s
+    ctx.payload_warnings(Agency::Fk, &at, warnings);
+    Ok(FkSvar::decoded(svar, blob))
 }
 
 /// `<element path> $.<json path>`.
@@ -348,8 +360,21 @@ fn skv_beskattningsuppgifter<S: EventSource>(
     ctx: &mut Ctx<'_>,
 ) -> Result<SkvSvar, DecodeError> {
     let text = only_child_text(r, None, "svar", |t| Ok(t.to_owned()))?;
-    let dokument = agencies::skv::decode_v10(&text, &ctx.settings.limits())
+    let (dokument, unknown) = agencies::skv::decode_v10(&text, &ctx.settings.limits)
         .map_err(|e| payload_error(r, "SKV svar document", e))?;
+    if let Some(path) = unknown.first().filter(|_| ctx.denies_unknown()) {
+        return Err(payload_error(
+            r,
+            "SKV svar document",
+            format_args!("element not defined by the contract at {path}"),
+        ));
+    }
+    let unknown = unknown
+        .into_iter()
+        .map(|path| Warning::new(path, WarningKind::UnknownElement))
+        .collect();
+    let at = format!("{}/svar", r.path());
+    ctx.payload_warnings(Agency::Skv, &at, unknown);
     let received = Base64Blob::from_bytes(text.into_bytes());
     Ok(SkvSvar::Beskattningsuppgifter(Box::new(Payload::decoded(
         dokument, received,
@@ -478,28 +503,30 @@ fn skv_part<S: EventSource, T: SkvPart>(
 ) -> Result<AgencyResult<Payload<T>>, DecodeError> {
     data_or_error(r, ns, ctx, |r, ctx| {
         let blob = r.read_text_with(base64_text)?;
-        let value: T = agencies::skv::decode_part(blob.bytes(), T::WHAT).map_err(|k| r.error(k))?;
+        let value: T = agencies::skv::decode_part(blob.bytes(), T::WHAT, &ctx.settings.limits)
+            .map_err(|k| r.error(k))?;
         let at = r.path();
         if !T::TYPED {
-            if ctx.settings.strict {
+            if ctx.denies_unknown() {
                 return Err(payload_error(r, T::WHAT, "shape not known yet"));
             }
-            ctx.warn(Some(Agency::Skv), at.clone(), WarningKind::Untyped);
+            ctx.warn(Warning::new(at.clone(), WarningKind::Untyped).in_agency(Agency::Skv));
         }
+        let mut noticed = Vec::new();
         for path in value.unknown_properties() {
-            if ctx.settings.strict {
+            if ctx.denies_unknown() {
                 return Err(payload_error(
                     r,
                     T::WHAT,
                     format_args!("property not defined by the typed model at {path}"),
                 ));
             }
-            ctx.warn(
-                Some(Agency::Skv),
-                json_path(&at, &path),
-                WarningKind::UnknownProperty,
-            );
+            noticed.push(Warning::new(
+                path,
+                WarningKind::UnknownProperty { kept: true },
+            ));
         }
+        ctx.payload_warnings(Agency::Skv, &at, noticed);
         Ok(Payload::decoded(value, blob))
     })
 }

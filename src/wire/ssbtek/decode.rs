@@ -1,6 +1,7 @@
 //! Decoding SSBTEK SOAP messages into the model.
 
 use crate::id::{Organisationsnummer, Personidentitet, Sensitive};
+use crate::model::lefi::LefiExternFormansinformationFraga;
 use crate::model::ssbtek::{
     Agency, AgencyParametrar, Arendeidentitet, Base64Blob, BastjanstFraga, Fault, FaultDetail,
     FkFraga, FkParametrar, GenerellaFrageparametrar, Ingivare, Lagtext, Operation, OperationFault,
@@ -10,9 +11,11 @@ use crate::model::ssbtek::{
 use crate::version::SsbtekVersion;
 use crate::xml::{EventSource, XmlErrorKind, XmlReader};
 
-use super::answer::{self, Ctx};
+use super::agencies::fk;
+use super::answer::{self, Ctx, payload_error};
+use super::gating::Gate;
 use super::read::{boolean, date, int, missing, once, text, unexpected};
-use super::{DecodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage};
+use super::{DecodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage, VERSIONS};
 
 /// What the body element is.
 enum Body {
@@ -83,7 +86,7 @@ fn body_element<S: EventSource>(
         return Ok((version, SsbtekMessage::Fault(Fault::Soap(fault))));
     }
     let version = match el.ns().map(SsbtekVersion::from_namespace) {
-        Some(Some(v @ (SsbtekVersion::V10 | SsbtekVersion::V11))) => v,
+        Some(Some(v)) if VERSIONS.contains(&v) => v,
         Some(Some(_)) => return Err(r.error(invalid("SSBTEK version 10 or 11"))),
         _ => {
             return Err(r.error(invalid(
@@ -102,8 +105,8 @@ fn body_element<S: EventSource>(
     };
     let ns = version.namespace();
     let message = match kind {
-        Body::Request => SsbtekMessage::Request(Box::new(fraga(r, ns)?)),
-        Body::Response => SsbtekMessage::Response(Box::new(answer::svar(r, ns, ctx)?)),
+        Body::Request => SsbtekMessage::Request(Box::new(fraga(r, version, ctx)?)),
+        Body::Response => SsbtekMessage::Response(Box::new(answer::svar(r, version, ctx)?)),
         Body::PingRequest => {
             if r.next_child()?.is_some() {
                 return Err(unexpected(r));
@@ -116,18 +119,21 @@ fn body_element<S: EventSource>(
     Ok((Some(version), message))
 }
 
+/// A question (`hamtaBastjanstInformation`, or the `fraga` an answer echoes).
 pub(super) fn fraga<S: EventSource>(
     r: &mut XmlReader<S>,
-    ns: &str,
+    version: SsbtekVersion,
+    ctx: &mut Ctx<'_>,
 ) -> Result<BastjanstFraga, DecodeError> {
+    let ns = version.namespace();
     let (mut generella, mut specifika) = (None, None);
     while let Some(el) = r.next_child()? {
         match (el.ns() == Some(ns), el.local()) {
             (true, "generellaFrageparametrar") if generella.is_none() => {
-                generella = Some(generella_parametrar(r, ns)?);
+                generella = Some(generella_frageparametrar(r, ns)?);
             }
             (true, "specifikaFrageparametrar") if generella.is_some() && specifika.is_none() => {
-                specifika = Some(specifika_parametrar(r, ns)?);
+                specifika = Some(specifika_frageparametrar(r, version, ctx)?);
             }
             _ => return Err(unexpected(r)),
         }
@@ -160,7 +166,7 @@ fn tidsperiod<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<Tidsperi
     ))
 }
 
-fn generella_parametrar<S: EventSource>(
+fn generella_frageparametrar<S: EventSource>(
     r: &mut XmlReader<S>,
     ns: &str,
 ) -> Result<GenerellaFrageparametrar, DecodeError> {
@@ -194,19 +200,20 @@ fn generella_parametrar<S: EventSource>(
                 once(r, &mut inkluderas, v, "fraganSkallInkluderasISvaret")?;
             }
             "ingivare" => {
-                let (mut org, mut namn, mut handl) = (None, None, None);
+                let (mut orgnummer, mut namn, mut handlaggare) = (None, None, None);
                 while let Some(el) = r.next_child()? {
                     match (el.ns() == Some(ns), el.local()) {
-                        (true, "organisationsnummer") => org = Some(orgnr(r)?),
+                        (true, "organisationsnummer") => orgnummer = Some(orgnr(r)?),
                         (true, "namn") => namn = Some(text(r)?),
-                        (true, "handlaggare") => handl = Some(Sensitive::new(text(r)?)),
+                        (true, "handlaggare") => handlaggare = Some(Sensitive::new(text(r)?)),
                         _ => return Err(unexpected(r)),
                     }
                 }
                 let v = Ingivare {
-                    organisationsnummer: org.ok_or_else(|| missing(r, "organisationsnummer"))?,
+                    organisationsnummer: orgnummer
+                        .ok_or_else(|| missing(r, "organisationsnummer"))?,
                     namn: namn.ok_or_else(|| missing(r, "namn"))?,
-                    handlaggare: handl.ok_or_else(|| missing(r, "handlaggare"))?,
+                    handlaggare: handlaggare.ok_or_else(|| missing(r, "handlaggare"))?,
                 };
                 once(r, &mut ingivare, v, "ingivare")?;
             }
@@ -231,18 +238,19 @@ fn generella_parametrar<S: EventSource>(
                 once(r, &mut period, v, "tidsperiod")?;
             }
             "personuppgiftsbitrade" => {
-                let (mut nr, mut org, mut namn) = (None, None, None);
+                let (mut ordningsnummer, mut orgnummer, mut namn) = (None, None, None);
                 while let Some(el) = r.next_child()? {
                     match (el.ns() == Some(ns), el.local()) {
-                        (true, "ordningsnummer") => nr = Some(int::<_, i16>(r)?),
-                        (true, "organisationsnummer") => org = Some(orgnr(r)?),
+                        (true, "ordningsnummer") => ordningsnummer = Some(int::<_, i16>(r)?),
+                        (true, "organisationsnummer") => orgnummer = Some(orgnr(r)?),
                         (true, "namn") => namn = Some(text(r)?),
                         _ => return Err(unexpected(r)),
                     }
                 }
                 bitraden.push(Personuppgiftsbitrade {
-                    ordningsnummer: nr,
-                    organisationsnummer: org.ok_or_else(|| missing(r, "organisationsnummer"))?,
+                    ordningsnummer,
+                    organisationsnummer: orgnummer
+                        .ok_or_else(|| missing(r, "organisationsnummer"))?,
                     namn: namn.ok_or_else(|| missing(r, "namn"))?,
                 });
             }
@@ -287,7 +295,7 @@ fn agency_parametrar<S: EventSource>(
     ns: &str,
     with_period: bool,
 ) -> Result<AgencyParametrar, DecodeError> {
-    let inkl = inkludera(r)?;
+    let inkludera = inkludera(r)?;
     let mut period = None;
     while let Some(el) = r.next_child()? {
         if with_period && el.is(Some(ns), "tidsperiod") && period.is_none() {
@@ -297,24 +305,18 @@ fn agency_parametrar<S: EventSource>(
         }
     }
     Ok(AgencyParametrar {
-        inkludera: inkl,
+        inkludera,
         tidsperiod: period,
     })
 }
 
-fn specifika_parametrar<S: EventSource>(
+fn specifika_frageparametrar<S: EventSource>(
     r: &mut XmlReader<S>,
-    ns: &str,
+    version: SsbtekVersion,
+    ctx: &mut Ctx<'_>,
 ) -> Result<SpecifikaFrageparametrar, DecodeError> {
-    let mut out = SpecifikaFrageparametrar {
-        af: AgencyParametrar::default(),
-        csn: AgencyParametrar::default(),
-        fk: FkParametrar::default(),
-        skv: SkvParametrar::default(),
-        so: AgencyParametrar::default(),
-        tns: AgencyParametrar::default(),
-        miv: AgencyParametrar::default(),
-    };
+    let ns = version.namespace();
+    let mut out = SpecifikaFrageparametrar::default();
     // all seven, each once, in the contract's order
     let mut expected = Agency::ALL.into_iter();
     while let Some(el) = r.next_child()? {
@@ -325,8 +327,8 @@ fn specifika_parametrar<S: EventSource>(
         match agency {
             Agency::Af => out.af = agency_parametrar(r, ns, true)?,
             Agency::Csn => out.csn = agency_parametrar(r, ns, true)?,
-            Agency::Fk => out.fk = fk_parametrar(r, ns)?,
-            Agency::Skv => out.skv = skv_parametrar(r, ns)?,
+            Agency::Fk => out.fk = fk_parametrar(r, ns, ctx)?,
+            Agency::Skv => out.skv = skv_parametrar(r, version)?,
             Agency::So => out.so = agency_parametrar(r, ns, true)?,
             Agency::Tns => out.tns = agency_parametrar(r, ns, true)?,
             Agency::Miv => out.miv = agency_parametrar(r, ns, false)?,
@@ -341,89 +343,108 @@ fn specifika_parametrar<S: EventSource>(
 fn fk_parametrar<S: EventSource>(
     r: &mut XmlReader<S>,
     ns: &str,
+    ctx: &mut Ctx<'_>,
 ) -> Result<FkParametrar, DecodeError> {
-    let inkl = inkludera(r)?;
+    let inkludera = inkludera(r)?;
     let mut fraga = None;
     while let Some(el) = r.next_child()? {
         if !el.is(Some(ns), "fraga") || fraga.is_some() {
             return Err(unexpected(r));
         }
-        let (mut version, mut aktorsid, mut json) = (None, None, None);
-        while let Some(el) = r.next_child()? {
-            match (el.ns() == Some(ns), el.local()) {
-                (true, "version") if aktorsid.is_none() => version = Some(text(r)?),
-                (true, "aktorsid") if aktorsid.is_none() => aktorsid = Some(text(r)?),
-                (true, "lefiJsonFraga") if aktorsid.is_some() => json = Some(base64(r)?),
-                _ => return Err(unexpected(r)),
-            }
-        }
-        fraga = Some(FkFraga {
-            version,
-            aktorsid: aktorsid.ok_or_else(|| missing(r, "aktorsid"))?,
-            lefi_json_fraga: json.ok_or_else(|| missing(r, "lefiJsonFraga"))?,
-        });
+        fraga = Some(fk_fraga(r, ns, ctx)?);
     }
-    Ok(FkParametrar {
-        inkludera: inkl,
-        fraga,
-    })
+    Ok(FkParametrar { inkludera, fraga })
 }
 
-fn skv_parametrar<S: EventSource>(
+/// `ForsakringskassanFraga`. Its LEFI v9 question is decoded with the message's settings; a
+/// question has no place for an undecodable block, so a bad one refuses the message.
+fn fk_fraga<S: EventSource>(
     r: &mut XmlReader<S>,
     ns: &str,
+    ctx: &mut Ctx<'_>,
+) -> Result<FkFraga, DecodeError> {
+    let (mut version, mut aktorsid, mut json) = (None, None, None);
+    while let Some(el) = r.next_child()? {
+        match (el.ns() == Some(ns), el.local()) {
+            (true, "version") if aktorsid.is_none() => version = Some(text(r)?),
+            (true, "aktorsid") if aktorsid.is_none() => aktorsid = Some(text(r)?),
+            (true, "lefiJsonFraga") if aktorsid.is_some() && json.is_none() => {
+                let blob = base64(r)?;
+                // the element just read, closed
+                let at = r.path();
+                let (fraga, warnings) =
+                    fk::decode::<LefiExternFormansinformationFraga>(blob.bytes(), ctx.settings)
+                        .map_err(|e| payload_error(r, "LEFI v9 JSON in lefiJsonFraga", e))?;
+                ctx.payload_warnings(Agency::Fk, &at, warnings);
+                json = Some((fraga, blob));
+            }
+            _ => return Err(unexpected(r)),
+        }
+    }
+    let aktorsid = aktorsid.ok_or_else(|| missing(r, "aktorsid"))?;
+    let (fraga, received) = json.ok_or_else(|| missing(r, "lefiJsonFraga"))?;
+    Ok(FkFraga::decoded(version, aktorsid, fraga, received))
+}
+
+/// `SKV`: `inkludera` and, where the version carries it, the Skatteverket question.
+fn skv_parametrar<S: EventSource>(
+    r: &mut XmlReader<S>,
+    version: SsbtekVersion,
 ) -> Result<SkvParametrar, DecodeError> {
-    let inkl = inkludera(r)?;
-    let v11 = ns == SsbtekVersion::V11.namespace();
+    let ns = version.namespace();
+    let inkludera = inkludera(r)?;
     let mut fraga = None;
     while let Some(el) = r.next_child()? {
-        if !v11 || !el.is(Some(ns), "fraga") || fraga.is_some() {
+        let here = Gate::SkatteverketFraga.carried_by(version) && el.is(Some(ns), "fraga");
+        if !here || fraga.is_some() {
             return Err(unexpected(r));
         }
-        let mut ar = Vec::new();
-        let mut flags: [Option<bool>; 5] = [None; 5];
-        const NAMES: [&str; 5] = [
-            "foretagsinformation",
-            "individuppgifter",
-            "skattekonto",
-            "skatteuppgifter",
-            "beskattningsbilagor",
-        ];
-        while let Some(el) = r.next_child()? {
-            let pos = NAMES.iter().position(|n| *n == el.local());
-            match (el.ns() == Some(ns), el.local(), pos) {
-                (true, "ar", _) => ar.push(int::<_, i32>(r)?),
-                (true, _, Some(i)) => {
-                    let b = boolean(r)?;
-                    if let Some(slot) = flags.get_mut(i) {
-                        *slot = Some(b);
-                    }
-                }
-                _ => return Err(unexpected(r)),
-            }
-        }
-        if ar.is_empty() {
-            return Err(missing(r, "ar"));
-        }
-        let get = |i: usize| -> Result<bool, DecodeError> {
-            flags
-                .get(i)
-                .copied()
-                .flatten()
-                .ok_or_else(|| missing(r, NAMES.get(i).copied().unwrap_or("fraga")))
-        };
-        fraga = Some(SkatteverketFraga {
-            ar,
-            foretagsinformation: get(0)?,
-            individuppgifter: get(1)?,
-            skattekonto: get(2)?,
-            skatteuppgifter: get(3)?,
-            beskattningsbilagor: get(4)?,
-        });
+        fraga = Some(skatteverket_fraga(r, ns)?);
     }
-    Ok(SkvParametrar {
-        inkludera: inkl,
-        fraga,
+    Ok(SkvParametrar { inkludera, fraga })
+}
+
+/// `SkatteverketFraga`: one or more `ar` and the five part flags, each once.
+fn skatteverket_fraga<S: EventSource>(
+    r: &mut XmlReader<S>,
+    ns: &str,
+) -> Result<SkatteverketFraga, DecodeError> {
+    let mut ar = Vec::new();
+    let mut foretagsinformation = None;
+    let mut individuppgifter = None;
+    let mut skattekonto = None;
+    let mut skatteuppgifter = None;
+    let mut beskattningsbilagor = None;
+    while let Some(el) = r.next_child()? {
+        if el.ns() != Some(ns) {
+            return Err(unexpected(r));
+        }
+        let (flag, name) = match el.local() {
+            "ar" => {
+                ar.push(int::<_, i32>(r)?);
+                continue;
+            }
+            "foretagsinformation" => (&mut foretagsinformation, "foretagsinformation"),
+            "individuppgifter" => (&mut individuppgifter, "individuppgifter"),
+            "skattekonto" => (&mut skattekonto, "skattekonto"),
+            "skatteuppgifter" => (&mut skatteuppgifter, "skatteuppgifter"),
+            "beskattningsbilagor" => (&mut beskattningsbilagor, "beskattningsbilagor"),
+            _ => return Err(unexpected(r)),
+        };
+        let value = boolean(r)?;
+        once(r, flag, value, name)?;
+    }
+    if ar.is_empty() {
+        return Err(missing(r, "ar"));
+    }
+    let required = |flag: Option<bool>, name| flag.ok_or_else(|| missing(r, name));
+    Ok(SkatteverketFraga {
+        ar,
+        foretagsinformation: required(foretagsinformation, "foretagsinformation")?,
+        individuppgifter: required(individuppgifter, "individuppgifter")?,
+        skattekonto: required(skattekonto, "skattekonto")?,
+        skatteuppgifter: required(skatteuppgifter, "skatteuppgifter")?,
+        beskattningsbilagor: required(beskattningsbilagor, "beskattningsbilagor")?,
     })
 }
 
@@ -441,13 +462,14 @@ pub(super) fn agency_named(el_ns: Option<&str>, local: &str, ns: &str) -> Option
 
 fn ping_svar<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<PingSvar, DecodeError> {
     let mut p = PingSvar::default();
-    let mut next = 0usize;
+    // agencies in the contract's order, each at most once
+    let mut last: Option<Agency> = None;
     while let Some(el) = r.next_child()? {
         let agency = agency_named(el.ns(), el.local(), ns);
-        let Some(agency) = agency.filter(|a| a.index() >= next) else {
+        let Some(agency) = agency.filter(|a| last.is_none_or(|l| *a > l)) else {
             return Err(unexpected(r));
         };
-        next = agency.index() + 1;
+        last = Some(agency);
         let (mut anropad, mut error) = (None, None);
         while let Some(el) = r.next_child()? {
             match (el.ns() == Some(ns), el.local()) {
@@ -513,16 +535,13 @@ fn soap_fault<S: EventSource>(
             (None, "detail") => {
                 let mut entries = Vec::new();
                 while let Some(el) = r.next_child()? {
-                    let v = el.ns().and_then(SsbtekVersion::from_namespace);
+                    let v = el
+                        .ns()
+                        .and_then(SsbtekVersion::from_namespace)
+                        .filter(|v| VERSIONS.contains(v));
                     let op = match (v, el.local()) {
-                        (
-                            Some(SsbtekVersion::V10 | SsbtekVersion::V11),
-                            "hamtaBastjanstInformationFault",
-                        ) => Some(Operation::Hamta),
-                        (
-                            Some(SsbtekVersion::V10 | SsbtekVersion::V11),
-                            "testaBastjanstInformationFault",
-                        ) => Some(Operation::Testa),
+                        (Some(_), "hamtaBastjanstInformationFault") => Some(Operation::Hamta),
+                        (Some(_), "testaBastjanstInformationFault") => Some(Operation::Testa),
                         _ => None,
                     };
                     match (op, v) {

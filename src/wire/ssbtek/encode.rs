@@ -4,17 +4,16 @@ use std::io::Write;
 
 use base64::Engine as _;
 
-use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::model::ssbtek::{
-    AgencyParametrar, AgencyResult, BastjanstFraga, BastjanstSvar, Fault, FaultDetail, Operation,
-    OperationFault, Payload, PingSvar, SkvDel, SkvSvar, SoapFault, SsbtError, Svarsdata,
+    AgencyParametrar, AgencyResult, BastjanstFraga, BastjanstSvar, Fault, FaultDetail, FkFraga,
+    Operation, OperationFault, Payload, PingSvar, SkvDel, SkvSvar, SoapFault, SsbtError, Svarsdata,
     Tidsperiod, Undecodable,
 };
 use crate::version::SsbtekVersion;
 use crate::xml::XmlWriter;
 
-use super::agencies;
-use super::{EncodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage};
+use super::agencies::{self, fk};
+use super::{EncodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage, VERSIONS};
 
 const P: Option<&str> = Some("ssbt");
 
@@ -56,10 +55,10 @@ impl<W: Write> Enc<'_, W> {
         }
         self.end()
     }
-    /// A block kept undecodable, written back as received; it must be in this version's
-    /// namespace (a block of another version cannot be carried over).
+    /// A block kept undecodable, written back as received; it must be the element it stands
+    /// for (its namespace is checked with the other version gaps).
     fn kept(&mut self, local: &'static str, u: &Undecodable) -> Result<(), EncodeError> {
-        if u.block().name().ns() != Some(self.ns) || u.block().name().local() != local {
+        if u.block().name().local() != local {
             return Err(EncodeError::KeptBlock {
                 element: local,
                 version: self.version,
@@ -82,36 +81,19 @@ fn bool_text(b: bool) -> &'static str {
     if b { "true" } else { "false" }
 }
 
-/// Checks what the target version can carry.
-pub(crate) fn check_request(f: &BastjanstFraga, version: SsbtekVersion) -> Result<(), EncodeError> {
-    let skv = &f.specifika.skv;
-    match version {
-        SsbtekVersion::V10 if skv.fraga.is_some() => Err(EncodeError::VersionGating {
-            field: "specifikaFrageparametrar/SKV/fraga (SkatteverketFraga)",
-            version,
-            problem: "is not supported",
-        }),
-        SsbtekVersion::V11 if skv.inkludera && skv.fraga.is_none() => {
-            Err(EncodeError::VersionGating {
-                field: "specifikaFrageparametrar/SKV/fraga (SkatteverketFraga)",
-                version,
-                problem: "is required when SKV is included",
-            })
-        }
-        SsbtekVersion::V10 | SsbtekVersion::V11 => {
-            if f.generella.personidentitet.expose().len() != 12 {
-                return Err(EncodeError::Invalid {
-                    field: "personidentitet",
-                    reason: "must have 12 digits",
-                });
-            }
-            Ok(())
-        }
-        other => Err(EncodeError::UnsupportedVersion(other)),
+/// Checks the question's values the encoder cannot write (what the version carries is
+/// checked by [`version_gaps`](super::version_gaps)).
+fn check_fraga(f: &BastjanstFraga) -> Result<(), EncodeError> {
+    if f.generella.personidentitet.expose().len() != 12 {
+        return Err(EncodeError::Invalid {
+            field: "personidentitet",
+            reason: "must have 12 digits",
+        });
     }
+    Ok(())
 }
 
-fn fraga<W: Write>(e: &mut Enc<'_, W>, local: &str, f: &BastjanstFraga) -> std::io::Result<()> {
+fn fraga<W: Write>(e: &mut Enc<'_, W>, local: &str, f: &BastjanstFraga) -> Result<(), EncodeError> {
     e.start(local)?;
     let g = &f.generella;
     e.start("generellaFrageparametrar")?;
@@ -154,13 +136,7 @@ fn fraga<W: Write>(e: &mut Enc<'_, W>, local: &str, f: &BastjanstFraga) -> std::
     e.agency("CSN", &s.csn)?;
     e.inkludera("FK", s.fk.inkludera)?;
     if let Some(fk) = &s.fk.fraga {
-        e.start("fraga")?;
-        if let Some(v) = &fk.version {
-            e.el("version", v)?;
-        }
-        e.el("aktorsid", &fk.aktorsid)?;
-        e.el("lefiJsonFraga", &fk.lefi_json_fraga.to_base64())?;
-        e.end()?;
+        fk_fraga(e, fk)?;
     }
     e.end()?;
     e.inkludera("SKV", s.skv.inkludera)?;
@@ -181,7 +157,20 @@ fn fraga<W: Write>(e: &mut Enc<'_, W>, local: &str, f: &BastjanstFraga) -> std::
     e.agency("TNS", &s.tns)?;
     e.agency("MIV", &s.miv)?;
     e.end()?;
-    e.end()
+    Ok(e.end()?)
+}
+
+fn fk_fraga<W: Write>(e: &mut Enc<'_, W>, fk: &FkFraga) -> Result<(), EncodeError> {
+    e.start("fraga")?;
+    if let Some(v) = &fk.version {
+        e.el("version", v)?;
+    }
+    e.el("aktorsid", &fk.aktorsid)?;
+    let text = payload_base64(fk.payload(), |fraga| {
+        fk::encode(&**fraga, "LEFI v9 JSON in lefiJsonFraga")
+    })?;
+    e.el("lefiJsonFraga", &text)?;
+    Ok(e.end()?)
 }
 
 fn agency_result<W: Write, T>(
@@ -229,17 +218,10 @@ fn payload_error(what: &'static str) -> impl FnOnce(std::io::Error) -> EncodeErr
     }
 }
 
-fn fk_json(svar: &LefiExternFormansinformationSvar) -> Result<Vec<u8>, EncodeError> {
-    crate::wire::lefi_json::to_vec(svar).map_err(|e| EncodeError::Payload {
-        what: "LEFI v9 JSON in lefiJsonSvar",
-        detail: e.to_string(),
-    })
-}
-
+/// Skatteverket's answer in its form (that the version carries it is checked before).
 fn skv<W: Write>(e: &mut Enc<'_, W>, r: &Option<AgencyResult<SkvSvar>>) -> Result<(), EncodeError> {
-    let v11 = e.version == SsbtekVersion::V11;
     match r {
-        Some(AgencyResult::Data(SkvSvar::Delar(delar))) if v11 => {
+        Some(AgencyResult::Data(SkvSvar::Delar(delar))) => {
             e.start("SKV")?;
             skv_part(e, SkvDel::Foretagsinformation, &delar.foretagsinformation)?;
             skv_part(e, SkvDel::Individuppgifter, &delar.individuppgifter)?;
@@ -251,18 +233,6 @@ fn skv<W: Write>(e: &mut Enc<'_, W>, r: &Option<AgencyResult<SkvSvar>>) -> Resul
             }
             e.end()?;
             Ok(())
-        }
-        Some(AgencyResult::Data(SkvSvar::Delar(_))) => Err(EncodeError::VersionGating {
-            field: "svarsdata/SKV (Skatteverket's per-part answer)",
-            version: e.version,
-            problem: "is not supported",
-        }),
-        Some(AgencyResult::Data(SkvSvar::Beskattningsuppgifter(_))) if v11 => {
-            Err(EncodeError::VersionGating {
-                field: "svarsdata/SKV/data/svar (Skatteverket's XML answer)",
-                version: e.version,
-                problem: "is not supported",
-            })
         }
         _ => agency_result(e, "SKV", r, |e, d| match d {
             SkvSvar::Beskattningsuppgifter(p) => {
@@ -303,7 +273,9 @@ fn svarsdata<W: Write>(e: &mut Enc<'_, W>, d: &Svarsdata) -> Result<(), EncodeEr
         Ok(e.el("svar", &text)?)
     })?;
     agency_result(e, "FK", &d.fk, |e, d| {
-        let text = payload_base64(d.payload(), |svar| fk_json(svar))?;
+        let text = payload_base64(d.payload(), |svar| {
+            fk::encode(&**svar, "LEFI v9 JSON in lefiJsonSvar")
+        })?;
         Ok(e.el("lefiJsonSvar", &text)?)
     })?;
     skv(e, &d.skv)?;
@@ -320,6 +292,7 @@ fn svarsdata<W: Write>(e: &mut Enc<'_, W>, d: &Svarsdata) -> Result<(), EncodeEr
 fn svar<W: Write>(e: &mut Enc<'_, W>, s: &BastjanstSvar) -> Result<(), EncodeError> {
     e.start("hamtaBastjanstInformationResponse")?;
     if let Some(f) = &s.fraga {
+        check_fraga(f)?;
         fraga(e, "fraga", f)?;
     }
     if let Some(t) = &s.frage_tidpunkt {
@@ -386,22 +359,20 @@ pub(crate) fn body<W: Write>(
     version: SsbtekVersion,
     message: &SsbtekMessage,
 ) -> Result<(), EncodeError> {
-    let ns = version.namespace();
-    if !matches!(version, SsbtekVersion::V10 | SsbtekVersion::V11) {
+    if !VERSIONS.contains(&version) {
         return Err(EncodeError::UnsupportedVersion(version));
     }
+    if let Some(gap) = super::version_gaps(message, version).into_iter().next() {
+        return Err(EncodeError::VersionGating { gap, version });
+    }
+    let ns = version.namespace();
     let mut e = Enc { w, ns, version };
     match message {
         SsbtekMessage::Request(f) => {
-            check_request(f, version)?;
+            check_fraga(f)?;
             fraga(&mut e, "hamtaBastjanstInformation", f)?;
         }
-        SsbtekMessage::Response(s) => {
-            if let Some(f) = &s.fraga {
-                check_request(f, version)?;
-            }
-            svar(&mut e, s)?;
-        }
+        SsbtekMessage::Response(s) => svar(&mut e, s)?,
         SsbtekMessage::PingRequest => {
             e.start("testaBastjanstInformation")?;
             e.end()?;
@@ -418,7 +389,7 @@ pub(crate) fn document<W: Write>(
     w: &mut XmlWriter<W>,
     doc: &SsbtekDocument,
 ) -> Result<(), EncodeError> {
-    let version = doc.version.unwrap_or(SsbtekVersion::V10);
+    let version = doc.version.unwrap_or(super::v10::VERSION);
     w.start(Some(SOAP11_NAMESPACE), Some("soap"), "Envelope")?;
     if let Some(h) = &doc.header {
         h.write(w)?;

@@ -2,6 +2,8 @@
 
 use crate::version::SsbtekVersion;
 
+use super::VersionGap;
+
 /// A decoding error: what and where (line, column, element path). Shared with the XML layer;
 /// messages never contain document text.
 pub type DecodeError = crate::xml::XmlError;
@@ -10,15 +12,14 @@ pub type DecodeError = crate::xml::XmlError;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum EncodeError {
-    /// The message needs a field the target version does not have, or lacks one it requires.
-    #[error("{field} {problem} in SSBTEK version {version}")]
+    /// The message has a form the target version does not carry, or lacks one it requires
+    /// (the first of its [`version_gaps`](super::version_gaps)).
+    #[error("{gap} in SSBTEK version {version}")]
     VersionGating {
-        /// The field (element path in the request).
-        field: &'static str,
+        /// What does not fit, and where.
+        gap: VersionGap,
         /// The version encoded to.
         version: SsbtekVersion,
-        /// `is required` or `is not supported`.
-        problem: &'static str,
     },
     /// Only SSBTEK 10 and 11 are encoded.
     #[error("SSBTEK version {0} is not supported by this codec (10 and 11 are)")]
@@ -39,10 +40,10 @@ pub enum EncodeError {
         /// Why (never a value from the document).
         detail: String,
     },
-    /// A block kept undecodable belongs to another element or SSBTEK version and cannot be
-    /// written here as received.
+    /// A block kept undecodable is another element than the one it stands for (possible
+    /// only in a message read from the JSON form) and cannot be written here as received.
     #[error(
-        "svarsdata/{element}: a block kept as received from another SSBTEK version cannot be written in version {version}"
+        "svarsdata/{element}: the block kept as received is another element and cannot be written in version {version}"
     )]
     KeptBlock {
         /// The agency (or Skatteverket part) element.

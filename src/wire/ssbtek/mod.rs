@@ -1,10 +1,15 @@
-//! SSBTEK v10 and v11: the SOAP 1.1 codec for the composed service.
+//! SSBTEK v10 and v11: the SOAP 1.1 codec for the composed service, on the
+//! [`wire`](crate::wire) contract.
 //!
-//! * [`from_slice`], [`from_reader`]: decode any SSBTEK message (question, answer, ping,
-//!   ping answer, faults) into an [`SsbtekDocument`]; the SSBT namespace decides the version,
-//!   prefixes do not matter; streaming, no DOM, bounded by [`DecodeSettings`].
+//! * [`from_slice`], [`from_reader`]: decode any SSBTEK message into an [`SsbtekDocument`]
+//!   with the default [`DecodeSettings`]; [`decode_with`], [`decode_reader_with`]: with
+//!   explicit settings, returning the [`Warning`]s too. SSBTEK has one document type: the
+//!   body's root element decides the message (question, answer, ping, ping answer, fault) in
+//!   the same pass that decodes it, so [`decode_any`] is that same decoding. The SSBT
+//!   namespace decides the version, prefixes do not matter; streaming, no DOM.
 //! * [`to_vec`], [`to_writer`]: encode a document (SOAP envelope); [`body_to_vec`]: just the
 //!   body element (what the XSD validates).
+//! * [`version_gaps`], [`fit_to_version`]: what each version can carry (one table).
 //! * [`validate_payloads`]: report where AF and SO payloads deviate from their own XSDs
 //!   (decoding accepts them, DOMAIN §7.1).
 //!
@@ -23,27 +28,48 @@
 //! assert_eq!(again, doc);
 //! # Ok(()) }
 //! ```
+//!
+//! # Settings
+//!
+//! [`DecodeSettings::limits`] bound the message and every document inside its payloads.
+//! [`DecodeSettings::unknown`] decides what happens to what the model does not define:
+//!
+//! * [`UnknownContent::Warn`] (the default): an agency block (or Skatteverket part) that
+//!   holds something its type does not expect is kept as
+//!   [`AgencyResult::Undecodable`](crate::model::ssbtek::AgencyResult::Undecodable) and the
+//!   other agencies decode normally; elements of `svarsdata` and of Skatteverket's ssbt/10
+//!   document the contract does not define are kept, and so are properties of Skatteverket's
+//!   ssbt/11 parts; properties of the FK payload the LEFI v9 contract does not define are
+//!   ignored (its bytes as received keep them). Each is a [`Warning`].
+//! * [`UnknownContent::Deny`]: each of these refuses the message.
+//! * [`UnknownContent::Ignore`]: kept (or ignored) as with `Warn`, without warnings.
+//!
+//! [`DecodeSettings::tolerate_quirks`] applies to the FK payload (LEFI v9 JSON): the
+//! contract's own deviations are accepted (each a [`WarningKind::ContractQuirk`]) or refused.
+//! The FK payload's warnings carry [`Agency::Fk`](crate::model::ssbtek::Agency::Fk) and its
+//! path (`…/FK/data/lefiJsonSvar $.formansinformation.nytt`).
 
 pub mod agencies;
 mod answer;
 mod decode;
 mod encode;
 mod error;
+mod gating;
 pub(crate) mod read;
 mod validate;
-mod warning;
 
 use std::io::{BufRead, Write};
 
 pub use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
+pub use crate::wire::{DecodeSettings, Decoded, UnknownContent, Warning, WarningKind};
 
 use crate::model::ssbtek::BastjanstFraga;
 use crate::version::SsbtekVersion;
-use crate::xml::{DecodeLimits, XmlReader, XmlWriter};
+use crate::xml::{EventSource, XmlReader, XmlWriter};
 
 pub use error::{DecodeError, EncodeError};
+pub use gating::{Gate, VersionGap, fit_to_version, version_gaps};
 pub use validate::{PayloadDeviation, validate_payloads};
-pub use warning::{Decoded, Warning, WarningKind};
 
 /// SOAP 1.1 envelope namespace.
 pub const SOAP11_NAMESPACE: &str = "http://schemas.xmlsoap.org/soap/envelope/";
@@ -53,134 +79,121 @@ pub mod v10 {
     use crate::version::SsbtekVersion;
     /// The version.
     pub const VERSION: SsbtekVersion = SsbtekVersion::V10;
-    /// Its target namespace.
-    pub const NAMESPACE: &str = "http://schema.forsakringskassan.se/integration/ssbt/10";
+    /// Its target namespace ([`SsbtekVersion::namespace`]).
+    pub const NAMESPACE: &str = VERSION.namespace();
 }
 
-/// SSBTEK v11 (reconstructed contract: v10 plus `SkatteverketFraga`).
+/// SSBTEK v11 (reconstructed contract: v10 plus `SkatteverketFraga` and Skatteverket's
+/// per-part answer).
 pub mod v11 {
     use crate::version::SsbtekVersion;
     /// The version.
     pub const VERSION: SsbtekVersion = SsbtekVersion::V11;
-    /// Its target namespace.
-    pub const NAMESPACE: &str = "http://schema.forsakringskassan.se/integration/ssbt/11";
+    /// Its target namespace ([`SsbtekVersion::namespace`]).
+    pub const NAMESPACE: &str = VERSION.namespace();
 }
 
-/// Limits and policy for decoding. Defaults: 64 MiB, nesting depth 64 (also applied to
-/// the documents inside the agencies' payloads), not strict.
-///
-/// Not strict, an agency block that holds something its type does not expect is kept as
-/// [`AgencyResult::Undecodable`](crate::model::ssbtek::AgencyResult::Undecodable) and the
-/// other agencies decode normally; elements and payload properties the contract does not
-/// define are kept (or, in the FK payload, ignored); each is reported as a [`Warning`] by
-/// [`decode_with`]. Strict, each of these refuses the message.
+/// The versions this codec reads and writes.
 ///
 /// ```
-/// let mut s = lefi::wire::ssbtek::DecodeSettings::default();
-/// s.max_depth = 32;
-/// assert_eq!(s.limits().max_depth(), 32);
-/// assert!(!s.strict);
+/// use lefi::version::SsbtekVersion;
+/// assert!(lefi::wire::ssbtek::VERSIONS.contains(&SsbtekVersion::V11));
+/// assert!(!lefi::wire::ssbtek::VERSIONS.contains(&SsbtekVersion::V8));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct DecodeSettings {
-    /// Largest accepted document, bytes.
-    pub max_bytes: u64,
-    /// Deepest accepted element nesting.
-    pub max_depth: usize,
-    /// Refuse anything not understood (undecodable agency blocks, unknown elements and
-    /// properties, contract quirks) instead of keeping it.
-    pub strict: bool,
-    limits: DecodeLimits,
-}
+pub const VERSIONS: [SsbtekVersion; 2] = [v10::VERSION, v11::VERSION];
 
-impl Default for DecodeSettings {
-    fn default() -> Self {
-        let limits = DecodeLimits::default();
-        Self {
-            max_bytes: limits.max_bytes(),
-            max_depth: limits.max_depth(),
-            strict: false,
-            limits,
-        }
-    }
-}
-
-impl DecodeSettings {
-    /// The default limits, strict: anything not understood refuses the message.
-    ///
-    /// ```
-    /// assert!(lefi::wire::ssbtek::DecodeSettings::strict().strict);
-    /// ```
-    #[must_use]
-    pub fn strict() -> Self {
-        Self {
-            strict: true,
-            ..Self::default()
-        }
-    }
-
-    /// The XML limits these settings amount to.
-    pub fn limits(&self) -> DecodeLimits {
-        self.limits
-            .with_max_bytes(self.max_bytes)
-            .with_max_depth(self.max_depth)
-    }
-
-    fn resolved(&self) -> Self {
-        Self {
-            limits: self.limits(),
-            ..*self
-        }
-    }
-}
-
-/// Decodes a SOAP envelope (or a bare SSBTEK body element) from memory.
+/// Decodes a SOAP envelope (or a bare SSBTEK body element) from memory with the default
+/// settings.
+///
+/// # Errors
+/// [`DecodeError`] with its position when the input is not well-formed XML, breaks the
+/// limits, or is not an SSBTEK message.
 pub fn from_slice(input: &[u8]) -> Result<SsbtekDocument, DecodeError> {
-    from_slice_with(input, &DecodeSettings::default())
+    decode_any(input, &DecodeSettings::new()).map(|d| d.value)
 }
 
-/// [`from_slice`] with explicit settings.
-pub fn from_slice_with(
+/// Decodes from a buffered reader with the default settings, streaming.
+///
+/// # Errors
+/// As [`from_slice`].
+pub fn from_reader<R: BufRead>(input: R) -> Result<SsbtekDocument, DecodeError> {
+    decode_reader_with(input, &DecodeSettings::new()).map(|d| d.value)
+}
+
+/// Decodes a message from memory with explicit settings, returning it with its version
+/// and what the decoder kept, tolerated or gave up on the way; the same as [`decode_any`].
+///
+/// ```
+/// use lefi::model::ssbtek::Agency;
+/// use lefi::wire::{DecodeSettings, UnknownContent, WarningKind};
+/// use lefi::wire::ssbtek;
+/// let xml = br#"<hamtaBastjanstInformationResponse xmlns="http://schema.forsakringskassan.se/integration/ssbt/10">
+///   <svarsdata><MIV><data><nope/></data></MIV></svarsdata></hamtaBastjanstInformationResponse>"#;
+/// let decoded = ssbtek::decode_with(xml, &DecodeSettings::new())?;
+/// let w = &decoded.warnings[0];
+/// assert_eq!(w.agency, Some(Agency::Miv));
+/// assert!(matches!(w.kind, WarningKind::Undecodable { .. }));
+/// assert!(w.to_string().starts_with("MIV: "));
+/// assert!(ssbtek::decode_with(xml, &DecodeSettings::strict()).is_err());
+/// let quiet = DecodeSettings::new().with_unknown(UnknownContent::Ignore);
+/// assert!(ssbtek::decode_with(xml, &quiet)?.warnings.is_empty());
+/// # Ok::<(), ssbtek::DecodeError>(())
+/// ```
+///
+/// # Errors
+/// As [`from_slice`]; with [`UnknownContent::Deny`], also content the model does not define.
+pub fn decode_with(
     input: &[u8],
     settings: &DecodeSettings,
-) -> Result<SsbtekDocument, DecodeError> {
-    decode_with(input, settings).map(|d| d.document)
+) -> Result<Decoded<SsbtekDocument, Option<SsbtekVersion>>, DecodeError> {
+    decode_any(input, settings)
 }
 
-/// Decodes a message from memory with explicit settings, returning what the decoder kept,
-/// tolerated or gave up on the way (see [`Warning`]).
-pub fn decode_with(input: &[u8], settings: &DecodeSettings) -> Result<Decoded, DecodeError> {
-    let settings = settings.resolved();
-    let mut r = XmlReader::from_slice(input, &settings.limits)?;
-    let mut ctx = answer::Ctx {
-        settings: &settings,
-        warnings: Vec::new(),
-    };
-    let document = decode::document(&mut r, &mut ctx)?;
-    Ok(Decoded {
-        document,
-        warnings: ctx.warnings,
-    })
+/// Decodes any SSBTEK message from memory: SSBTEK has one document type,
+/// [`SsbtekDocument`], whose [`SsbtekMessage`] the body's root element decides
+/// (`hamtaBastjanstInformation`, `…Response`, `testaBastjanstInformation`, `…Response`, a
+/// fault) in the same pass that decodes it. The version is the SSBT namespace's (`None`
+/// only for a SOAP fault that carries no SSBTEK element).
+///
+/// ```
+/// use lefi::wire::{DecodeSettings, ssbtek};
+/// use lefi::version::SsbtekVersion;
+/// let xml = br#"<testaBastjanstInformation xmlns="http://schema.forsakringskassan.se/integration/ssbt/11"/>"#;
+/// let decoded = ssbtek::decode_any(xml, &DecodeSettings::new())?;
+/// assert_eq!(decoded.version, Some(SsbtekVersion::V11));
+/// assert!(matches!(decoded.value.message, ssbtek::SsbtekMessage::PingRequest));
+/// # Ok::<(), ssbtek::DecodeError>(())
+/// ```
+///
+/// # Errors
+/// As [`decode_with`].
+pub fn decode_any(
+    input: &[u8],
+    settings: &DecodeSettings,
+) -> Result<Decoded<SsbtekDocument, Option<SsbtekVersion>>, DecodeError> {
+    let r = XmlReader::from_slice(input, &settings.limits)?;
+    run(r, settings)
 }
 
-/// Decodes from a buffered reader, streaming.
-pub fn from_reader<R: BufRead>(input: R) -> Result<SsbtekDocument, DecodeError> {
-    from_reader_with(input, &DecodeSettings::default())
-}
-
-/// [`from_reader`] with explicit settings.
-pub fn from_reader_with<R: BufRead>(
+/// [`decode_with`] from a buffered reader, streaming: the same result, warnings included.
+///
+/// # Errors
+/// As [`decode_with`].
+pub fn decode_reader_with<R: BufRead>(
     input: R,
     settings: &DecodeSettings,
-) -> Result<SsbtekDocument, DecodeError> {
-    let settings = settings.resolved();
-    let mut r = XmlReader::from_reader(input, &settings.limits);
-    let mut ctx = answer::Ctx {
-        settings: &settings,
-        warnings: Vec::new(),
-    };
-    decode::document(&mut r, &mut ctx)
+) -> Result<Decoded<SsbtekDocument, Option<SsbtekVersion>>, DecodeError> {
+    run(XmlReader::from_reader(input, &settings.limits), settings)
+}
+
+fn run<S: EventSource>(
+    mut r: XmlReader<S>,
+    settings: &DecodeSettings,
+) -> Result<Decoded<SsbtekDocument, Option<SsbtekVersion>>, DecodeError> {
+    let mut ctx = answer::Ctx::new(settings);
+    let document = decode::document(&mut r, &mut ctx)?;
+    let version = document.version;
+    Ok(Decoded::new(document, version, ctx.into_warnings()))
 }
 
 /// Encodes a document as a SOAP 1.1 envelope.
@@ -240,13 +253,4 @@ pub fn request_to_vec(
         version,
         SsbtekMessage::Request(Box::new(fraga.clone())),
     ))
-}
-
-/// Version-dispatch helper: the namespace of a supported version.
-pub fn namespace(version: SsbtekVersion) -> Option<&'static str> {
-    match version {
-        SsbtekVersion::V10 => Some(v10::NAMESPACE),
-        SsbtekVersion::V11 => Some(v11::NAMESPACE),
-        _ => None,
-    }
 }

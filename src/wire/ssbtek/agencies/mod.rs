@@ -2,6 +2,7 @@
 
 pub(crate) mod af;
 pub(crate) mod csn;
+pub(crate) mod fk;
 pub(crate) mod miv;
 pub(crate) mod skv;
 pub(crate) mod so;

@@ -120,11 +120,13 @@ impl Name {
 // ---------------------------------------------------------------------------------------------
 // v10: decoding.
 
-/// The text of v10's `svar` element (a whole XML document) to the typed document.
+/// The text of v10's `svar` element (a whole XML document) to the typed document, with the
+/// element paths (`/Root/PersonuppgiftLista/X`) of the elements it does not define, kept in
+/// its `extra`s.
 pub(crate) fn decode_v10(
     text: &str,
     limits: &DecodeLimits,
-) -> Result<Beskattningsuppgifter, XmlError> {
+) -> Result<(Beskattningsuppgifter, Vec<String>), XmlError> {
     let mut r = XmlReader::from_slice(text.as_bytes(), limits)?;
     let mut scope = Scope(vec![(None, SKV_NS_INSTANS.to_owned())]);
     let head = match r.next_child()? {
@@ -142,6 +144,7 @@ pub(crate) fn decode_v10(
         tag,
         extra: Vec::new(),
     };
+    let mut unknown = Vec::new();
     let mark = scope.enter(&doc.tag);
     while let Some(child) = next(&mut r, &scope, &[Name::PersonuppgiftLista])? {
         match child {
@@ -150,14 +153,25 @@ pub(crate) fn decode_v10(
                     let name = Name::PersonuppgiftLista.local();
                     return Err(r.error(XmlErrorKind::Duplicate { name }));
                 }
-                doc.personuppgift_lista = Some(lista(&mut r, &mut scope, tag)?);
+                doc.personuppgift_lista = Some(lista(&mut r, &mut scope, tag, &mut unknown)?);
             }
-            Child::Leaf(_) | Child::Other => doc.extra.push(r.capture()?),
+            Child::Leaf(_) | Child::Other => keep(&mut r, &mut doc.extra, &mut unknown)?,
         }
     }
     scope.leave(mark);
     r.finish()?;
-    Ok(doc)
+    Ok((doc, unknown))
+}
+
+/// An element the typed document does not define here: kept in `extra`, its path noted.
+fn keep<S: EventSource>(
+    r: &mut XmlReader<S>,
+    extra: &mut Vec<XmlFragment>,
+    unknown: &mut Vec<String>,
+) -> Result<(), XmlError> {
+    unknown.push(r.path());
+    extra.push(r.capture()?);
+    Ok(())
 }
 
 /// Namespace bindings in force as the encoder writes them: the default namespace is the
@@ -250,6 +264,7 @@ fn lista<S: EventSource>(
     r: &mut XmlReader<S>,
     scope: &mut Scope,
     tag: SkvXmlTag,
+    unknown: &mut Vec<String>,
 ) -> Result<SkvPersonuppgiftLista, XmlError> {
     let mut out = SkvPersonuppgiftLista {
         tag,
@@ -258,8 +273,8 @@ fn lista<S: EventSource>(
     let mark = scope.enter(&out.tag);
     while let Some(child) = next(r, scope, &[Name::Personuppgift])? {
         match child {
-            Child::Container(tag) => out.personuppgift.push(person(r, scope, tag)?),
-            Child::Leaf(_) | Child::Other => out.extra.push(r.capture()?),
+            Child::Container(tag) => out.personuppgift.push(person(r, scope, tag, unknown)?),
+            Child::Leaf(_) | Child::Other => keep(r, &mut out.extra, unknown)?,
         }
     }
     scope.leave(mark);
@@ -270,6 +285,7 @@ fn person<S: EventSource>(
     r: &mut XmlReader<S>,
     scope: &mut Scope,
     tag: SkvXmlTag,
+    unknown: &mut Vec<String>,
 ) -> Result<SkvPersonuppgift, XmlError> {
     const HERE: [Name; 5] = [
         Name::Identitet,
@@ -286,7 +302,7 @@ fn person<S: EventSource>(
     while let Some(child) = next(r, scope, &HERE)? {
         let extra = &mut p.extra;
         match child {
-            Child::Container(tag) => p.kapitaluppgift.push(kapital(r, scope, tag)?),
+            Child::Container(tag) => p.kapitaluppgift.push(kapital(r, scope, tag, unknown)?),
             Child::Leaf(name @ Name::Identitet) => {
                 leaf(r, &mut p.identitetsbeteckning, extra, name, sensitive)?;
             }
@@ -297,7 +313,7 @@ fn person<S: EventSource>(
             Child::Leaf(name @ Name::Status) => {
                 leaf(r, &mut p.status_personuppgift_kod, extra, name, text)?;
             }
-            Child::Leaf(_) | Child::Other => extra.push(r.capture()?),
+            Child::Leaf(_) | Child::Other => keep(r, extra, unknown)?,
         }
     }
     scope.leave(mark);
@@ -308,6 +324,7 @@ fn kapital<S: EventSource>(
     r: &mut XmlReader<S>,
     scope: &mut Scope,
     tag: SkvXmlTag,
+    unknown: &mut Vec<String>,
 ) -> Result<SkvKapitaluppgift, XmlError> {
     const HERE: [Name; 3] = [Name::Taxeringsar, Name::SummaIntakter, Name::Overskott];
     let mut k = SkvKapitaluppgift {
@@ -327,7 +344,7 @@ fn kapital<S: EventSource>(
             Child::Leaf(name @ Name::Overskott) => {
                 leaf(r, &mut k.overskott_pa_kapital, extra, name, amount)?;
             }
-            Child::Container(_) | Child::Leaf(_) | Child::Other => extra.push(r.capture()?),
+            Child::Container(_) | Child::Leaf(_) | Child::Other => keep(r, extra, unknown)?,
         }
     }
     scope.leave(mark);
@@ -471,19 +488,29 @@ fn write_extra<W: Write>(w: &mut XmlWriter<W>, extra: &[XmlFragment]) -> io::Res
 
 /// The decoded bytes of one v11 part's `data` to the typed part; `what` names the part in
 /// errors. Errors carry the JSON path (`$.a[0].b`), line and column, never a value: invalid
-/// UTF-8, trailing data and nesting deeper than serde_json's limit (128) are errors.
+/// UTF-8, trailing data, more bytes than the limits allow and nesting deeper than they (or
+/// serde_json's own limit, 128) allow are errors.
 pub(crate) fn decode_part<T: DeserializeOwned>(
     bytes: &[u8],
     what: &'static str,
+    limits: &DecodeLimits,
 ) -> Result<T, XmlErrorKind> {
     let payload = |detail: String| XmlErrorKind::Payload { what, detail };
-    if let Err(json::PrescanError::TooDeep { offset }) =
-        json::prescan(bytes, usize::MAX, MAX_JSON_DEPTH)
-    {
-        let (line, column) = json::line_column(bytes, offset);
-        return Err(payload(format!(
-            "invalid JSON: nested deeper than {MAX_JSON_DEPTH} levels (line {line}, column {column})"
-        )));
+    let max_bytes = usize::try_from(limits.max_bytes()).unwrap_or(usize::MAX);
+    let max_depth = limits.max_depth().min(MAX_JSON_DEPTH);
+    match json::prescan(bytes, max_bytes, max_depth) {
+        Ok(()) => {}
+        Err(json::PrescanError::TooLarge) => {
+            return Err(payload(format!(
+                "document is larger than the limit of {max_bytes} bytes"
+            )));
+        }
+        Err(json::PrescanError::TooDeep { offset }) => {
+            let (line, column) = json::line_column(bytes, offset);
+            return Err(payload(format!(
+                "invalid JSON: nested deeper than {max_depth} levels (line {line}, column {column})"
+            )));
+        }
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let result = match serde_path_to_error::deserialize::<_, T>(&mut de) {
@@ -562,7 +589,12 @@ mod tests {
 </SvarBeskattningsuppgifterEnligtSFS2008-975>"#;
 
     fn decode(text: &str) -> Result<Beskattningsuppgifter, XmlError> {
-        decode_v10(text, &DecodeLimits::default())
+        decode_v10(text, &DecodeLimits::default()).map(|(doc, _)| doc)
+    }
+
+    /// Limits that leave the depth to serde_json's own limit.
+    fn deep_limits() -> DecodeLimits {
+        DecodeLimits::new().with_max_depth(MAX_JSON_DEPTH)
     }
 
     fn locals(extra: &[XmlFragment]) -> Vec<&str> {
@@ -712,7 +744,7 @@ mod tests {
     // --- v11 ---------------------------------------------------------------------------------
 
     fn part<T: DeserializeOwned>(json: &str) -> Result<T, XmlErrorKind> {
-        decode_part(json.as_bytes(), "Skatteverket test JSON")
+        decode_part(json.as_bytes(), "Skatteverket test JSON", &deep_limits())
     }
 
     fn detail(err: XmlErrorKind) -> String {
@@ -893,20 +925,50 @@ mod tests {
 
     #[test]
     fn skv_v11_refuses_bad_utf8_trailing_data_and_deep_nesting() {
-        let bad_utf8 = decode_part::<SkvJson>(b"{\"a\": \"\xff\"}", "x").unwrap_err();
+        let bad_utf8 =
+            decode_part::<SkvJson>(b"{\"a\": \"\xff\"}", "x", &deep_limits()).unwrap_err();
         assert!(matches!(bad_utf8, XmlErrorKind::Payload { .. }));
-        assert!(decode_part::<Skattekonto>(b"{} {}", "x").is_err());
-        assert!(decode_part::<SkvJson>(b"[1] x", "x").is_err());
+        assert!(decode_part::<Skattekonto>(b"{} {}", "x", &deep_limits()).is_err());
+        assert!(decode_part::<SkvJson>(b"[1] x", "x", &deep_limits()).is_err());
         let deep = format!("{{\"x\": {}{}}}", "[".repeat(5000), "]".repeat(5000));
         for result in [
-            decode_part::<SkvJson>(deep.as_bytes(), "x").map(|_| ()),
-            decode_part::<Skatteuppgifter>(deep.as_bytes(), "x").map(|_| ()),
+            decode_part::<SkvJson>(deep.as_bytes(), "x", &deep_limits()).map(|_| ()),
+            decode_part::<Skatteuppgifter>(deep.as_bytes(), "x", &deep_limits()).map(|_| ()),
         ] {
             let d = detail_any(result.unwrap_err());
             assert!(d.contains("nested deeper than 128"), "{d}");
         }
         let fine = format!("{{\"x\": {}{}}}", "[".repeat(100), "]".repeat(100));
-        assert!(decode_part::<Skattekonto>(fine.as_bytes(), "x").is_ok());
+        assert!(decode_part::<Skattekonto>(fine.as_bytes(), "x", &deep_limits()).is_ok());
+    }
+
+    #[test]
+    fn skv_v11_parts_obey_the_message_limits() {
+        let json = format!("{{\"x\": {}{}}}", "[".repeat(100), "]".repeat(100));
+        let err = decode_part::<SkvJson>(json.as_bytes(), "x", &DecodeLimits::default());
+        let d = detail_any(err.unwrap_err());
+        assert!(d.contains("nested deeper than 64"), "{d}");
+        let small = DecodeLimits::default().with_max_bytes(8);
+        let err = decode_part::<SkvJson>(br#"{"a": "long enough"}"#, "x", &small);
+        let d = detail_any(err.unwrap_err());
+        assert!(d.contains("larger than the limit of 8 bytes"), "{d}");
+    }
+
+    #[test]
+    fn skv_v10_lists_the_elements_it_does_not_define() {
+        let (_, unknown) = decode_v10(V10, &DecodeLimits::default()).unwrap();
+        let root = "/SvarBeskattningsuppgifterEnligtSFS2008-975";
+        let person = format!("{root}/PersonuppgiftLista/Personuppgift");
+        assert_eq!(
+            unknown,
+            [
+                format!("{person}/Adress"),
+                format!("{person}/Kapitaluppgift/Underskott"),
+                format!("{person}/Ny"),
+                format!("{root}/PersonuppgiftLista/Sammanfattning"),
+                format!("{root}/Meddelande"),
+            ]
+        );
     }
 
     fn detail_any(err: XmlErrorKind) -> String {
@@ -1065,7 +1127,7 @@ mod tests {
             T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
         {
             let bytes = encode_part(value);
-            let back: T = decode_part(&bytes, "x").map_err(|e| {
+            let back: T = decode_part(&bytes, "x", &deep_limits()).map_err(|e| {
                 TestCaseError::fail(format!("{e}: {}", String::from_utf8_lossy(&bytes)))
             })?;
             prop_assert_eq!(&back, value);
@@ -1087,10 +1149,10 @@ mod tests {
 
             #[test]
             fn skv_any_bytes_never_panic_the_decoders(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-                let _ = decode_part::<Foretagsinformation>(&bytes, "x");
-                let _ = decode_part::<Skattekonto>(&bytes, "x");
-                let _ = decode_part::<Skatteuppgifter>(&bytes, "x");
-                let _ = decode_part::<SkvJson>(&bytes, "x");
+                let _ = decode_part::<Foretagsinformation>(&bytes, "x", &deep_limits());
+                let _ = decode_part::<Skattekonto>(&bytes, "x", &deep_limits());
+                let _ = decode_part::<Skatteuppgifter>(&bytes, "x", &deep_limits());
+                let _ = decode_part::<SkvJson>(&bytes, "x", &deep_limits());
                 let _ = decode(&String::from_utf8_lossy(&bytes));
             }
 
@@ -1104,8 +1166,8 @@ mod tests {
                 let mut json = json.to_vec();
                 let len = json.len();
                 json[at % len] = byte;
-                let _ = decode_part::<Skatteuppgifter>(&json, "x");
-                let _ = decode_part::<Skattekonto>(&json, "x");
+                let _ = decode_part::<Skatteuppgifter>(&json, "x", &deep_limits());
+                let _ = decode_part::<Skattekonto>(&json, "x", &deep_limits());
             }
         }
     }

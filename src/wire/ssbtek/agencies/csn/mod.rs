@@ -105,7 +105,49 @@ struct Namespaces {
     kommunfraga: String,
     person: String,
     csntyper: String,
-    stod: [String; 5],
+    stod: PerStod<String>,
+}
+
+/// One value per [`CsnStod`], looked up by the stöd.
+#[derive(Debug, Clone, Default)]
+struct PerStod<T> {
+    studiemedel: T,
+    studiehjalp: T,
+    hemutrustningslan: T,
+    studiestartsstod: T,
+    omstallningsstudiestod: T,
+}
+
+impl<T> PerStod<T> {
+    fn from_fn(mut f: impl FnMut(CsnStod) -> T) -> Self {
+        Self {
+            studiemedel: f(CsnStod::Studiemedel),
+            studiehjalp: f(CsnStod::Studiehjalp),
+            hemutrustningslan: f(CsnStod::Hemutrustningslan),
+            studiestartsstod: f(CsnStod::Studiestartsstod),
+            omstallningsstudiestod: f(CsnStod::Omstallningsstudiestod),
+        }
+    }
+
+    fn get(&self, stod: CsnStod) -> &T {
+        match stod {
+            CsnStod::Studiemedel => &self.studiemedel,
+            CsnStod::Studiehjalp => &self.studiehjalp,
+            CsnStod::Hemutrustningslan => &self.hemutrustningslan,
+            CsnStod::Studiestartsstod => &self.studiestartsstod,
+            CsnStod::Omstallningsstudiestod => &self.omstallningsstudiestod,
+        }
+    }
+
+    fn get_mut(&mut self, stod: CsnStod) -> &mut T {
+        match stod {
+            CsnStod::Studiemedel => &mut self.studiemedel,
+            CsnStod::Studiehjalp => &mut self.studiehjalp,
+            CsnStod::Hemutrustningslan => &mut self.hemutrustningslan,
+            CsnStod::Studiestartsstod => &mut self.studiestartsstod,
+            CsnStod::Omstallningsstudiestod => &mut self.omstallningsstudiestod,
+        }
+    }
 }
 
 impl Namespaces {
@@ -115,7 +157,7 @@ impl Namespaces {
             kommunfraga: uri("kommunfraga"),
             person: uri("person"),
             csntyper: uri("csntyper"),
-            stod: CsnStod::ALL.map(|s| uri(stod_module(s))),
+            stod: PerStod::from_fn(|s| uri(stod_module(s))),
         }
     }
 
@@ -129,8 +171,7 @@ impl Namespaces {
     }
 
     fn stod_uri(&self, stod: CsnStod) -> &str {
-        let i = CsnStod::ALL.iter().position(|s| *s == stod).unwrap_or(0);
-        self.stod.get(i).map_or("", String::as_str)
+        self.stod.get(stod)
     }
 }
 

@@ -12,7 +12,7 @@ use crate::model::ssbtek::{
     CsnResultat, CsnSokttid, CsnStod, CsnStodArenden, CsnStudiestodstypforteckning, CsnUtbetaldTid,
     CsnUtbetalning, CsnVecka, parse_csn_belopp,
 };
-use crate::wire::ssbtek::read::missing;
+use crate::wire::ssbtek::read::{missing, unexpected};
 use crate::xml::{Element, EventSource, XmlError, XmlErrorKind, XmlReader};
 
 use super::*;
@@ -309,23 +309,26 @@ fn person<S: EventSource>(
     let v4 = version.has_omstallningsstudiestod();
     let table: &'static [Particle] = if v4 { &PERSON_V4 } else { &PERSON_V3 };
     let mut forteckning = None;
-    let mut stod: [Option<CsnStodArenden>; 5] = Default::default();
+    let mut stod: PerStod<Option<CsnStodArenden>> = PerStod::default();
     let mut seq = Seq::new(table);
     while let Some(local) = seq.next(r, cx)? {
         if local == "Studiestodstypforteckning" {
             forteckning = Some(studiestodstypforteckning(r, cx, v4)?);
             continue;
         }
-        let i = CsnStod::ALL
-            .iter()
-            .position(|s| stod_element(*s) == local)
-            .unwrap_or(0);
-        let kind = CsnStod::ALL.get(i).copied().unwrap_or(CsnStod::Studiemedel);
-        if let Some(slot) = stod.get_mut(i) {
-            *slot = Some(stod_arenden(r, cx.with_stod(kind))?);
-        }
+        // the table holds only the five stöd elements besides the förteckning
+        let Some(kind) = CsnStod::ALL.into_iter().find(|s| stod_element(*s) == local) else {
+            return Err(unexpected(r));
+        };
+        *stod.get_mut(kind) = Some(stod_arenden(r, cx.with_stod(kind))?);
     }
-    let [sm, sh, hut, sss, oss] = stod;
+    let PerStod {
+        studiemedel: sm,
+        studiehjalp: sh,
+        hemutrustningslan: hut,
+        studiestartsstod: sss,
+        omstallningsstudiestod: oss,
+    } = stod;
     Ok(CsnPerson {
         personnummer,
         status,

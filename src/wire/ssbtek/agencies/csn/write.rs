@@ -22,7 +22,7 @@ pub(super) struct Prefixes {
     kommunfraga: Option<String>,
     person: String,
     csntyper: String,
-    stod: [String; 5],
+    stod: PerStod<String>,
     /// Declarations on the root element, in order.
     root: Vec<(Option<String>, String)>,
 }
@@ -74,7 +74,7 @@ impl Prefixes {
         let kommunfraga = (!kommunfraga_default).then(|| pick("csn", &ns.kommunfraga));
         let person = pick("pers", &ns.person);
         let csntyper = pick("typ", &ns.csntyper);
-        let stod = CsnStod::ALL.map(|s| pick(stod_prefix(s), ns.stod_uri(s)));
+        let stod = PerStod::from_fn(|s| pick(stod_prefix(s), ns.stod_uri(s)));
         let mut root = vec![(kommunfraga.clone(), ns.kommunfraga.clone())];
         if let Some(Some(uri)) = default_need {
             if kommunfraga.is_some() {
@@ -83,14 +83,14 @@ impl Prefixes {
         }
         root.push((Some(person.clone()), ns.person.clone()));
         root.push((Some(csntyper.clone()), ns.csntyper.clone()));
-        for (i, s) in CsnStod::ALL.iter().enumerate() {
+        for s in CsnStod::ALL {
             let used = doc.personer.iter().any(|p| {
-                p.stod(*s)
+                p.stod(s)
                     .and_then(|a| a.arenden.as_ref())
                     .is_some_and(|a| !a.is_empty())
             });
-            if let (true, Some(prefix)) = (used, stod.get(i)) {
-                root.push((Some(prefix.clone()), ns.stod_uri(*s).to_owned()));
+            if used {
+                root.push((Some(stod.get(s).clone()), ns.stod_uri(s).to_owned()));
             }
         }
         for (p, u) in &needs {
@@ -198,10 +198,7 @@ impl Ecx<'_> {
             Module::Kommunfraga => self.px.kommunfraga.as_deref(),
             Module::Person => Some(self.px.person.as_str()),
             Module::Csntyper => Some(self.px.csntyper.as_str()),
-            Module::Stod => {
-                let i = CsnStod::ALL.iter().position(|s| *s == stod).unwrap_or(0);
-                self.px.stod.get(i).map(String::as_str)
-            }
+            Module::Stod => Some(self.px.stod.get(stod).as_str()),
         };
         (self.ns.uri(module, stod), prefix)
     }
