@@ -423,14 +423,24 @@ fn one_rule_says_which_field_holds_a_rows_amount() {
     assert_eq!(rows[3].stated_amount(), None);
 
     let omfattning = rows[0].omfattning().unwrap();
-    assert_eq!((omfattning.taljare(), omfattning.namnare()), (Some(2), None));
+    assert_eq!(
+        (omfattning.taljare(), omfattning.namnare()),
+        (Some(2), None)
+    );
     assert_eq!(omfattning.to_string(), "2/-");
     assert_eq!(omfattning.fraction(), None);
     assert!(!omfattning.is_unset());
 
-    let kinds: Vec<_> = payment.check().iter().map(|v| v.path().to_owned()).collect();
+    let kinds: Vec<_> = payment
+        .check()
+        .iter()
+        .map(|v| v.path().to_owned())
+        .collect();
     assert!(
-        kinds.contains(&"formansinformation.utbetalningsuppgift[0].utbetalningsdetalj[0].bruttobelopp".to_owned()),
+        kinds.contains(
+            &"formansinformation.utbetalningsuppgift[0].utbetalningsdetalj[0].bruttobelopp"
+                .to_owned()
+        ),
         "{kinds:?}"
     );
 }
