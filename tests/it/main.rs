@@ -9,6 +9,7 @@ mod support;
 #[path = "../lefi_xml_support/mod.rs"]
 mod lefi_xml_support;
 
+mod architecture;
 #[cfg(feature = "cli")]
 mod cli;
 mod codes_roundtrip;
