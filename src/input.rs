@@ -127,4 +127,3 @@ impl fmt::Display for Position {
         write!(f, "line {}, column {}, at {}", self.line, self.column, path)
     }
 }
-

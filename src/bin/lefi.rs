@@ -20,9 +20,9 @@ use lefi::legal::{
 };
 use lefi::model::lefi::request::{AgreedException, FragaBuilder};
 use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, SkatteverketFraga};
+use lefi::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 use lefi::period::Period;
 use lefi::version::Capability;
-use lefi::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 
 /// The embedded sample answer decoded when `lefi decode` is given no file.
 const SAMPLE: &[u8] = include_bytes!("../../examples/data/lefi-v9-svar.json");

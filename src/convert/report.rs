@@ -9,11 +9,11 @@ use crate::model::lefi::{
     LefiAvvikelse, LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
 };
 use crate::model::payments::PaymentSummary;
+use crate::model::ssbtek::SsbtekMessage;
 use crate::model::ssbtek::{
     AfSvar, AgencyResult, BastjanstFraga, BastjanstSvar, CsnSvar, FkSvar, MivSvar, PingSvar,
     ResultKind, SkvDel, SkvDelar, SkvSvar, SoSvar, SsbtError, Svarsdata, TnsSvar,
 };
-use crate::model::ssbtek::SsbtekMessage;
 use crate::wire::ssbtek::validate_payloads;
 
 use super::Document;

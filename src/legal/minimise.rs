@@ -74,9 +74,9 @@ use crate::model::lefi::{
     LefiUtbetalningDetalj, LefiUtbetalningUppgift,
 };
 use crate::model::ssbtek::{AgencyResult, BastjanstSvar, SoUtbetalning};
+use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 use crate::money::Valuta;
 use crate::period::{FranTill, PartialDate};
-use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 
 /// Every payment of an answer, without identities (see the [`legal`](crate::legal) module docs for the
 /// JSON shape).

@@ -1,7 +1,5 @@
 //! Errors of the shared XML layer: what went wrong and where.
 
-
-
 use crate::input::Position;
 
 /// What went wrong while reading XML.

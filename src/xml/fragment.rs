@@ -9,10 +9,10 @@ use quick_xml::name::ResolveResult;
 
 use super::error::{XmlError, XmlErrorKind};
 use super::reader::{Chars, Step, XmlReader, step};
-use crate::input::DecodeLimits;
 use super::slice::SliceSource;
 use super::source::EventSource;
 use super::writer::XmlWriter;
+use crate::input::DecodeLimits;
 
 /// A namespace-qualified name as it was written.
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -45,6 +45,19 @@ impl XmlName {
     /// Local name.
     pub fn local(&self) -> &str {
         &self.local
+    }
+
+    /// `{namespace}local` (or `local`), for messages: the same form as
+    /// [`Element::expanded_name`](super::Element::expanded_name).
+    ///
+    /// ```
+    /// use lefi::xml::XmlName;
+    /// assert_eq!(XmlName::new(Some("urn:x"), Some("x"), "a").expanded(), "{urn:x}a");
+    /// assert_eq!(XmlName::new(None, None, "a").expanded(), "a");
+    /// ```
+    #[must_use]
+    pub fn expanded(&self) -> String {
+        format!("{self:?}")
     }
 }
 

@@ -5,10 +5,14 @@
 //!   prefixes, and reports [`XmlError`]s with line, column and element path. It reads
 //!   streams through quick-xml's `Reader` ([`ReaderSource`]) and in-memory documents with
 //!   its own tokenizer ([`SliceSource`]), which yields the same events and errors.
+//! * element-loop helpers on [`XmlReader`] ([`read_once`](XmlReader::read_once),
+//!   [`required`](XmlReader::required), [`unexpected_element`](XmlReader::unexpected_element))
+//!   that every decoder's loops share;
 //! * [`XmlWriter`]: escaping and namespace declarations where needed.
 //! * [`XmlFragment`] / [`XmlDocument`]: unknown subtrees and embedded documents kept
 //!   losslessly and re-emitted.
 
+mod children;
 mod error;
 mod fragment;
 mod reader;

@@ -7,13 +7,13 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceResolver, QName, ResolveResult};
 
-use crate::input::Position;
 use super::error::{XmlError, XmlErrorKind, kind_from_quick_xml};
 use super::fragment::XmlFragment;
 use super::slice::SliceSource;
 use super::source::{EventSource, Leaf, ReaderSource};
 use crate::bytes::find_any;
 use crate::input::DecodeLimits;
+use crate::input::Position;
 
 /// The XML Schema instance namespace (`xsi:nil`).
 pub const XSI_NAMESPACE: &str = "http://www.w3.org/2001/XMLSchema-instance";

@@ -17,7 +17,7 @@ use serde::de::Error as _;
 use serde::ser::{Error as _, SerializeMap as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{XmlDocument, XmlError, XmlFragment, DecodeLimits, XmlWriter};
+use super::{DecodeLimits, XmlDocument, XmlError, XmlFragment, XmlWriter};
 
 use super::fragment::{WRAPPER, WRAPPER_END};
 

@@ -34,7 +34,7 @@ use lefi::model::ssbtek::{
 use lefi::period::Period;
 use lefi::version::SsbtekVersion;
 use lefi::wire::ssbtek::{self, DecodeSettings, SsbtekDocument, SsbtekMessage, WarningKind};
-use lefi::wire::xml::{XmlDocument, XmlFragment, XmlLimits};
+use lefi::xml::{DecodeLimits, XmlDocument, XmlFragment};
 use rust_decimal::Decimal;
 
 use crate::support::{contracts, xmlequiv, xmllint};
@@ -49,7 +49,7 @@ fn date(s: &str) -> lefi::period::XsdDate {
 }
 
 fn fragment(xml: &str) -> XmlFragment {
-    XmlDocument::parse(xml.as_bytes(), &XmlLimits::default())
+    XmlDocument::parse(xml.as_bytes(), &DecodeLimits::default())
         .unwrap()
         .root()
         .clone()

@@ -10,7 +10,7 @@
 use proptest::prelude::*;
 
 use lefi::wire::ssbtek::{self, DecodeSettings, SsbtekMessage};
-use lefi::wire::xml::XmlErrorKind;
+use lefi::xml::XmlErrorKind;
 
 const ENV: &str =
     r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#;

@@ -1,4 +1,4 @@
-//! The shared XML layer (`lefi::wire::xml`): bounded reading, namespaces, positions,
+//! The shared XML layer (`lefi::xml`): bounded reading, namespaces, positions,
 //! lossless fragments and the writer.
 #![allow(
     clippy::unwrap_used,
@@ -7,12 +7,12 @@
     clippy::panic
 )]
 
-use lefi::wire::xml::{XmlDocument, XmlErrorKind, XmlLimits, XmlReader};
+use lefi::xml::{DecodeLimits, XmlDocument, XmlErrorKind, XmlReader};
 
 use crate::support;
 
-fn limits() -> XmlLimits {
-    XmlLimits::default()
+fn limits() -> DecodeLimits {
+    DecodeLimits::default()
 }
 
 #[test]
@@ -51,7 +51,7 @@ fn size_limit_is_enforced_for_slices_and_readers() {
     let err = XmlDocument::parse(big.as_bytes(), &small).unwrap_err();
     assert_eq!(err.kind(), &XmlErrorKind::TooLarge { max: 1000 });
     let mut r = XmlReader::from_reader(big.as_bytes(), &small);
-    let err = (|| -> Result<(), lefi::wire::xml::XmlError> {
+    let err = (|| -> Result<(), lefi::xml::XmlError> {
         r.next_child()?;
         r.read_text()?;
         Ok(())

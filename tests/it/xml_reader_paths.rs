@@ -9,7 +9,7 @@
     clippy::panic
 )]
 
-use lefi::wire::xml::{EventSource, XmlError, XmlErrorKind, XmlLimits, XmlReader};
+use lefi::xml::{DecodeLimits, EventSource, XmlError, XmlErrorKind, XmlReader};
 use proptest::prelude::*;
 
 /// A piece of an element's content, written out and as read.
@@ -209,7 +209,7 @@ proptest! {
     ) {
         let root = Node::Container { children, stray: false };
         let doc = format!("{lead}{}", document(&root));
-        let limits = XmlLimits::default();
+        let limits = DecodeLimits::default();
         let from_slice = walk(XmlReader::from_slice(doc.as_bytes(), &limits).unwrap());
         let from_stream = walk(XmlReader::from_reader(doc.as_bytes(), &limits));
         prop_assert_eq!(&from_slice, &from_stream);
@@ -230,7 +230,7 @@ proptest! {
 fn text_after_a_self_closed_element_is_not_its_content() {
     // `<e/>` has no content: the text after it belongs to the parent, where it is an error
     let doc = b"<c><e/>text</c>";
-    let limits = XmlLimits::default();
+    let limits = DecodeLimits::default();
     let mut r = XmlReader::from_slice(doc, &limits).unwrap();
     r.next_child().unwrap();
     r.next_child().unwrap();
@@ -242,7 +242,7 @@ fn text_after_a_self_closed_element_is_not_its_content() {
 
 #[test]
 fn an_element_whose_text_runs_into_a_wrong_end_tag_or_the_end_is_an_error() {
-    let limits = XmlLimits::default();
+    let limits = DecodeLimits::default();
     for (doc, column) in [(&b"<c><t>x</u></c>"[..], 8), (&b"<c><t>x"[..], 8)] {
         let mut slice = XmlReader::from_slice(doc, &limits).unwrap();
         let mut stream = XmlReader::from_reader(doc, &limits);
@@ -261,7 +261,7 @@ fn an_element_whose_text_runs_into_a_wrong_end_tag_or_the_end_is_an_error() {
 #[test]
 fn a_prefix_that_only_starts_like_the_cached_one_is_resolved() {
     let doc = br#"<p:a xmlns:p="urn:p" xmlns:pq="urn:pq"><p:b/><pq:c/><p:d/><pqr/></p:a>"#;
-    let mut r = XmlReader::from_slice(doc, &XmlLimits::default()).unwrap();
+    let mut r = XmlReader::from_slice(doc, &DecodeLimits::default()).unwrap();
     let mut seen = Vec::new();
     r.next_child().unwrap();
     while let Some(e) = r.next_child().unwrap() {

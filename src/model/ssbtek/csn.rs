@@ -28,7 +28,7 @@ use crate::codes::{
     CsnUtbetalningsstatus,
 };
 use crate::id::{Personidentitet, Sensitive};
-use crate::xml::{XmlDocument, XmlFragment, DecodeLimits};
+use crate::xml::{DecodeLimits, XmlDocument, XmlFragment};
 
 /// The `CSNSvar` document inside CSN's base64 `svar`.
 ///

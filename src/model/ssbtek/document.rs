@@ -130,4 +130,3 @@ impl<'de> serde::Deserialize<'de> for SsbtekDocument {
         })
     }
 }
-

@@ -36,6 +36,7 @@ pub use agencies::{
     Fordonsinnehav, MivBeslut, MivResponse, MivSvar, SoAvstangning, SoSvar, SoUtbetalning,
     TnsFelresultat, TnsSvar,
 };
+pub use document::{SsbtekDocument, SsbtekMessage};
 pub use request::{
     AgencyParametrar, BastjanstFraga, BastjanstFragaBuilder, BuildError,
     CSN_MAX_ARENDEIDENTITET_CHARS, FK_DEFAULT_LEFI_VERSION, FkFraga, FkParametrar,
@@ -46,7 +47,6 @@ pub use response::{
     AgencyResult, BastjanstSvar, EmptyMessagesError, Fault, FaultDetail, Operation, OperationFault,
     Outcome, PingSvar, ResultKind, SoapFault, SsbtError, Svarsdata, TestSvar, Undecodable,
 };
-pub use document::{SsbtekDocument, SsbtekMessage};
 pub use skv::{SkvDel, SkvDelar, SkvSvar};
 pub use values::{
     Arendeidentitet, Base64Blob, Lagtext, Payload, Syfte, Tidsperiod, ValueError, XsdDateTime,

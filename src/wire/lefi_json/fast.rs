@@ -36,8 +36,8 @@ use serde::de::{DeserializeOwned, IntoDeserializer};
 
 use super::watch::{self, Watch};
 use super::{DocumentKind, LefiDocument};
-use crate::model::lefi as m;
 use crate::bytes::{find_json_string_close, find_json_string_end};
+use crate::model::lefi as m;
 
 /// The reader gave up: the serde path decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

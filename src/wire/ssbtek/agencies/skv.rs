@@ -37,7 +37,7 @@ use crate::model::ssbtek::{
 };
 use crate::wire::json;
 use crate::xml::{
-    Element, EventSource, XmlError, XmlErrorKind, XmlFragment, DecodeLimits, XmlNode, XmlReader,
+    DecodeLimits, Element, EventSource, XmlError, XmlErrorKind, XmlFragment, XmlNode, XmlReader,
     XmlWriter,
 };
 

@@ -25,7 +25,7 @@ use std::io;
 use crate::codes::{CsnUtbetalningsstatus, ParseCodeError};
 use crate::id::Personidentitet;
 use crate::model::ssbtek::{CsnDokument, CsnNamespaceVersion, CsnStod};
-use crate::xml::{XmlError, XmlErrorKind, DecodeLimits, XmlReader, XmlWriter};
+use crate::xml::{DecodeLimits, XmlError, XmlErrorKind, XmlReader, XmlWriter};
 
 use read::{Cx, root_version};
 use write::{Ecx, Prefixes};
