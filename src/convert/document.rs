@@ -185,16 +185,23 @@ impl Document {
             });
         }
         // The model has no place for elements the version does not define: the document
-        // does not carry them, and the warnings say so.
+        // does not carry them, and their warnings say so.
+        let mut kept = d.kept.iter();
         let warnings = d
-            .kept
+            .warnings
             .iter()
-            .map(|k| {
-                format!(
-                    "{}: element {} not defined by {format}, dropped",
-                    k.path,
-                    k.element.name().expanded()
-                )
+            .map(|w| {
+                let element = (w.kind == crate::wire::WarningKind::UnknownElement)
+                    .then(|| kept.next())
+                    .flatten();
+                match element {
+                    Some(k) => format!(
+                        "{}: element {} not defined by {format}, dropped",
+                        k.path,
+                        k.element.name().expanded()
+                    ),
+                    None => w.to_string(),
+                }
             })
             .collect();
         let doc = match d.value {

@@ -20,8 +20,7 @@ use crate::xml::{Element, EventSource, XmlErrorKind, XmlReader};
 
 /// Which namespace a child element is in, as the generated readers match on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(unreachable_pub)] // unnameable outside the crate
-pub enum ElementNs {
+pub(super) enum ElementNs {
     /// The document's own namespace (the version's target namespace).
     Document,
     /// The code-pair namespace ([`gating::EXA_NAMESPACE`]).
