@@ -9,20 +9,15 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use lefi::codes::{FkFormanGrupp, FormanGrupp, OvrigInformationTyp, PmFormanGrupp};
 use lefi::convert::{
-    ConvertError, ConvertOptions, Document, DocumentSummary, FileOutcome, Format, Severity,
-    convert_dir, validate,
+    ConvertError, ConvertOptions, Document, DocumentSummary, FileOutcome, Format, LefiQuestion,
+    PlanError, RequestPlan, Severity, SsbtekAsker, convert_dir, validate,
 };
 use lefi::id::{Organisationsnummer, Personnummer};
-use lefi::legal::{
-    Actor, ActorKind, Answer, Consent, IncomesView, LawfulPurpose, Purpose, payments_view,
-};
-use lefi::model::lefi::request::{AgreedException, FragaBuilder};
-use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, SkatteverketFraga};
-use lefi::model::ssbtek::{SsbtekDocument, SsbtekMessage};
+use lefi::legal::{Answer, IncomesView, Purpose, payments_view};
+use lefi::model::lefi::request::AgreedException;
+use lefi::model::ssbtek::{Agency, Arendeidentitet, SsbtekMessage};
 use lefi::period::Period;
-use lefi::version::Capability;
 
 /// The embedded sample answer decoded when `lefi decode` is given no file.
 const SAMPLE: &[u8] = include_bytes!("../../examples/data/lefi-v9-svar.json");
@@ -401,14 +396,10 @@ fn refused(e: impl std::fmt::Display) -> Failure {
 fn request(args: &RequestArgs) -> Result<(), Failure> {
     let to = parse_format(&args.to)?;
     if args.ping {
-        let version = to
-            .ssbtek_version()
-            .ok_or_else(|| Failure::Refused("--ping needs --to ssbtek-v10 or ssbtek-v11".into()))?;
-        let doc = Document::Ssbtek(Box::new(SsbtekDocument::new(
-            version,
-            SsbtekMessage::PingRequest,
-        )));
-        let (out, _) = doc.encode(to).map_err(failure)?;
+        let (out, _) = lefi::convert::ping(to)
+            .map_err(refused)?
+            .encode(to)
+            .map_err(failure)?;
         return write_stdout(&out);
     }
     let on = match &args.on {
@@ -418,99 +409,63 @@ fn request(args: &RequestArgs) -> Result<(), Failure> {
     let purpose: Purpose = required("purpose", args.purpose.as_deref())?
         .parse()
         .map_err(refused)?;
-    let person_text = required("person", args.person.as_deref())?;
-    let person = Personnummer::parse_with_reference(person_text, on).map_err(refused)?;
+    let person =
+        Personnummer::parse_with_reference(required("person", args.person.as_deref())?, on)
+            .map_err(refused)?;
     let period = Period::new(
         date_arg("from", args.from.as_deref())?,
         date_arg("tom", args.tom.as_deref())?,
     )
     .map_err(refused)?;
-    let consent = match &args.consent_date {
-        Some(text) => Some(
-            Consent::new(
-                person,
-                date_arg("consent-date", Some(text))?,
-                None,
-                [purpose],
-            )
-            .map_err(refused)?,
-        ),
+    let consent_date = match &args.consent_date {
+        Some(text) => Some(date_arg("consent-date", Some(text))?),
         None => None,
     };
-    let lawful = LawfulPurpose::new(purpose, consent.as_ref(), &person, on).map_err(refused)?;
-
-    let mut builder = FragaBuilder::new(&lawful, &person, period)
-        .map_err(refused)?
-        .formansinformation(codes::<FkFormanGrupp>(
-            "formansinformation",
-            &args.formansinformation,
-        )?)
-        .ansprak(codes::<PmFormanGrupp>("ansprak", &args.ansprak)?)
-        .beslut(codes::<PmFormanGrupp>("beslut", &args.beslut)?)
-        .preliminara_utbetalningar(codes::<FormanGrupp>(
+    let question = LefiQuestion {
+        formansinformation: codes("formansinformation", &args.formansinformation)?,
+        ansprak: codes("ansprak", &args.ansprak)?,
+        beslut: codes("beslut", &args.beslut)?,
+        preliminara_utbetalningar: codes(
             "preliminara-utbetalningar",
             &args.preliminara_utbetalningar,
-        )?)
-        .utbetalningar(codes::<FormanGrupp>("utbetalningar", &args.utbetalningar)?)
-        .ovrig_information(codes::<OvrigInformationTyp>(
-            "ovrig-information",
-            &args.ovrig_information,
-        )?);
-    if args.agreed_exception {
-        builder =
-            builder.allow_period_over_two_years(AgreedException::new("stated on the command line"));
-    }
-
-    let Some(version) = to.ssbtek_version() else {
-        let fraga = builder.build().map_err(refused)?;
-        let (out, report) = Document::LefiFraga(Box::new(fraga))
-            .encode(to)
-            .map_err(failure)?;
-        if !report.is_empty() {
-            return Err(Failure::Refused(format!(
-                "{to} cannot carry this request:\n{report}"
-            )));
-        }
-        return write_stdout(&out);
+        )?,
+        utbetalningar: codes("utbetalningar", &args.utbetalningar)?,
+        ovrig_information: codes("ovrig-information", &args.ovrig_information)?,
+        agreed_exception: args
+            .agreed_exception
+            .then(|| AgreedException::new("stated on the command line")),
     };
+    let mut plan = RequestPlan::new(purpose, person, period, consent_date, on)
+        .map_err(refused)?
+        .with_lefi(question);
+    if to.ssbtek_version().is_some() {
+        let agencies = codes::<Agency>("agencies", &args.agencies)?;
+        if agencies.is_empty() {
+            return Err(Failure::Refused("--agencies is required for SSBTEK".into()));
+        }
+        let mut asker = SsbtekAsker::new(
+            Organisationsnummer::parse(required("org", args.org.as_deref())?).map_err(refused)?,
+            required("org-name", args.org_name.as_deref())?,
+            required("handlaggare", args.handlaggare.as_deref())?,
+            Arendeidentitet::new(required("arende", args.arende.as_deref())?).map_err(refused)?,
+            agencies,
+        );
+        if let Some(aktorsid) = &args.aktorsid {
+            asker = asker.with_aktorsid(aktorsid);
+        }
+        plan = plan.with_ssbtek(asker);
+    }
+    write_stdout(&plan.encode(to).map_err(plan_failure)?)
+}
 
-    let agencies = codes::<Agency>("agencies", &args.agencies)?;
-    if agencies.is_empty() {
-        return Err(Failure::Refused("--agencies is required for SSBTEK".into()));
+fn plan_failure(e: PlanError) -> Failure {
+    match e {
+        PlanError::Encode(e) => failure(e),
+        PlanError::NoAktorsid => {
+            Failure::Refused("--aktorsid is required when FK is among --agencies".into())
+        }
+        e => refused(e),
     }
-    let org = Organisationsnummer::parse(required("org", args.org.as_deref())?).map_err(refused)?;
-    let actor = Actor::new(
-        ActorKind::Kommun,
-        org,
-        required("org-name", args.org_name.as_deref())?,
-    )
-    .map_err(refused)?;
-    let mut ssbtek = BastjanstFragaBuilder::new(
-        &actor,
-        required("handlaggare", args.handlaggare.as_deref())?,
-        &person,
-        Arendeidentitet::new(required("arende", args.arende.as_deref())?).map_err(refused)?,
-        period,
-        &lawful,
-    )
-    .map_err(refused)?;
-    for agency in &agencies {
-        ssbtek = ssbtek.include(*agency);
-    }
-    if agencies.contains(&Agency::Fk) {
-        let fraga = builder.build().map_err(refused)?;
-        ssbtek = ssbtek.fk(required("aktorsid", args.aktorsid.as_deref())?, &fraga);
-    }
-    if agencies.contains(&Agency::Skv) && version.supports(Capability::SkatteverketFraga) {
-        ssbtek = ssbtek.skatteverket_fraga(SkatteverketFraga::recent_years(on));
-    }
-    let fraga = ssbtek.build().map_err(refused)?;
-    let doc = Document::Ssbtek(Box::new(SsbtekDocument::new(
-        version,
-        SsbtekMessage::Request(Box::new(fraga)),
-    )));
-    let (out, _) = doc.encode(to).map_err(failure)?;
-    write_stdout(&out)
 }
 
 fn versions() -> Result<(), Failure> {

@@ -37,10 +37,12 @@ use crate::wire::{lefi_json, lefi_xml, ssbtek};
 mod document;
 mod loss;
 mod report;
+mod request;
 
 pub use document::Document;
 pub use loss::{LossReport, LostItem};
 pub use report::{DocumentSummary, Finding, Severity, validate};
+pub use request::{LefiQuestion, PlanError, RequestPlan, SsbtekAsker, ping};
 
 /// A wire format, with the CLI names `lefi-v5`, `lefi-v5.1`, `lefi-v6`, `lefi-v7`,
 /// `lefi-v9`, `ssbtek-v10`, `ssbtek-v11`.
@@ -185,14 +187,20 @@ impl Format {
         }
     }
 
-    /// Recognises a document's format from its bytes: JSON (`{`) is LEFI 9; XML is LEFI
-    /// Online 5–7 by its root namespace, or SSBTEK 10/11 when the SSBTEK namespace occurs.
+    /// Recognises a document's format from its first bytes: JSON (`{`) is LEFI 9; XML is
+    /// LEFI Online 5–7 or SSBTEK 10/11 by the namespace of its root element — inside a SOAP
+    /// envelope, of the body's element (and of a fault's `detail`). Only the elements on
+    /// the way there are read, whatever the size of the document.
     ///
     /// ```
     /// use lefi::convert::Format;
     /// assert_eq!(Format::detect(br#" {"utlamnare":[]}"#), Some(Format::LefiV9));
     /// assert_eq!(Format::detect(b"<x xmlns='urn:lefi:reconstructed:lefionline:7.0'/>"), Some(Format::LefiV7));
+    /// let soap = br#"<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Header><h>text</h></S:Header>
+    ///   <S:Body><testaBastjanstInformation xmlns="http://schema.forsakringskassan.se/integration/ssbt/11"/></S:Body></S:Envelope>"#;
+    /// assert_eq!(Format::detect(soap), Some(Format::SsbtekV11));
     /// assert_eq!(Format::detect(b"plain text"), None);
+    /// assert_eq!(Format::detect(b"<x xmlns='urn:other'/>"), None);
     /// ```
     #[must_use]
     pub fn detect(input: &[u8]) -> Option<Self> {
@@ -200,25 +208,41 @@ impl Format {
         let start = body.iter().position(|b| !b.is_ascii_whitespace())?;
         match body.get(start)? {
             b'{' => Some(Self::LefiV9),
-            b'<' => {
-                if let Some(v) = lefi_xml::detect_version(body) {
-                    return Some(Self::from_lefi(v));
-                }
-                [
-                    (SsbtekVersion::V10, Self::SsbtekV10),
-                    (SsbtekVersion::V11, Self::SsbtekV11),
-                ]
-                .into_iter()
-                .find(|(v, _)| contains(body, v.namespace().as_bytes()))
-                .map(|(_, f)| f)
-            }
+            b'<' => detect_xml(body),
             _ => None,
         }
     }
+
+    fn of_namespace(ns: &str) -> Option<Self> {
+        if let Some(v) = SsbtekVersion::from_namespace(ns) {
+            return Self::ALL
+                .into_iter()
+                .find(|f| f.ssbtek_version() == Some(v));
+        }
+        lefi_xml::gating::VERSIONS
+            .iter()
+            .find(|(_, namespace, _)| *namespace == ns)
+            .map(|(v, _, _)| Self::from_lefi(*v))
+    }
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// The format of an XML document: the first element on the way through the SOAP envelope,
+/// body and fault detail that is in a known namespace decides; other elements are skipped
+/// unread.
+fn detect_xml(input: &[u8]) -> Option<Format> {
+    use crate::xml::{DecodeLimits, XmlReader};
+    let mut r = XmlReader::from_slice(input, &DecodeLimits::default()).ok()?;
+    loop {
+        let el = r.next_child().ok()??;
+        let descend = match el.ns() {
+            Some(ssbtek::SOAP11_NAMESPACE) => matches!(el.local(), "Envelope" | "Body" | "Fault"),
+            None => el.local() == "detail",
+            Some(ns) => return Format::of_namespace(ns),
+        };
+        if !descend {
+            r.skip().ok()?;
+        }
+    }
 }
 
 impl fmt::Display for Format {

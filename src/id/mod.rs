@@ -6,6 +6,8 @@
 //! shown (`1974********`). The raw value is only available through an explicitly named
 //! accessor (`expose_digits`, `expose`, `expose_wire`) so that every place that handles the
 //! raw value can be found with `grep expose`. Error messages never contain the input.
+//! serde writes the wire string, marked (a newtype struct with a reserved name that
+//! serde_json treats as transparent) so that [`crate::legal::redacted`] masks it.
 //!
 //! ```
 //! use lefi::id::Personnummer;
@@ -18,6 +20,7 @@
 //! ```
 
 mod organisationsnummer;
+pub(crate) mod personal;
 mod personidentitet;
 mod personnummer;
 mod sensitive;

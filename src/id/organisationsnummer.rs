@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::personal::Personal;
 use super::{ascii_str, digit_values, joined_digit_values, luhn_valid};
 
 /// A validated Swedish organisationsnummer.
@@ -154,9 +155,11 @@ impl TryFrom<&str> for Organisationsnummer {
     }
 }
 
+/// The ten digits, marked as personal data (a sole trader's number is a personnummer) for
+/// [`crate::legal::redacted`]; serde_json writes just the string.
 impl Serialize for Organisationsnummer {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.expose_digits())
+        Personal::Text.serialize(self.expose_digits(), serializer)
     }
 }
 

@@ -6,6 +6,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::personal::Personal;
 use super::{ParsePersonnummerError, Personnummer, ascii_str};
 
 /// An identity number with only the wire shape checked: 10 or 12 ASCII digits
@@ -201,9 +202,11 @@ impl From<Personnummer> for Personidentitet {
     }
 }
 
+/// The digits as received, marked as an identity for [`crate::legal::redacted`]; serde_json
+/// writes just the string.
 impl Serialize for Personidentitet {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.expose())
+        Personal::Identity.serialize(self.expose(), serializer)
     }
 }
 

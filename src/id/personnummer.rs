@@ -6,6 +6,7 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::personal::Personal;
 use super::{ascii_str, digit_values, joined_digit_values, luhn_valid};
 
 /// A validated Swedish personnummer or samordningsnummer (coordination number).
@@ -287,9 +288,11 @@ impl TryFrom<&str> for Personnummer {
     }
 }
 
+/// The twelve digits, marked as an identity for [`crate::legal::redacted`]; serde_json
+/// writes just the string.
 impl Serialize for Personnummer {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.expose_digits())
+        Personal::Identity.serialize(self.expose_digits(), serializer)
     }
 }
 

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::personal::Personal;
+
 /// A string that is personal data: a name, an address, free text about a person.
 ///
 /// `Debug` and `Display` print `<redacted>`; [`Sensitive::expose`] returns the text. serde is
@@ -83,9 +85,11 @@ impl From<&str> for Sensitive {
     }
 }
 
+/// The text, marked as personal data for [`crate::legal::redacted`]; serde_json writes just
+/// the string.
 impl Serialize for Sensitive {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        Personal::Text.serialize(&self.0, serializer)
     }
 }
 

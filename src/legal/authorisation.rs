@@ -1,82 +1,14 @@
-//! Who may ask: actor kinds, actors with their ombud, and web-UI user authorisation
-//! (*behörighet*).
+//! Who may ask: actors with their ombud, and web-UI user authorisation (*behörighet*).
 //!
-//! Purposes per actor kind (decided from DOMAIN §1.1, §1.4 and §2):
-//!
-//! | kind | purposes |
-//! |---|---|
-//! | [`ActorKind::Forsakringsbolag`], [`ActorKind::Forsakringsformedlare`] | samordning (both bases), riskbedömning, pensionsprognos, skadereglering — the insurer purposes of the LEFI Online agreement |
-//! | [`ActorKind::Kommun`] | ekonomiskt bistånd — the only municipal purpose the sources give a legal basis for (the SFB bases are listed for insurers) |
-//! | [`ActorKind::StatligMyndighet`] | samordning (both bases) |
-//!
-//! Only a municipality or a state agency may use an [`Ombud`] (*personuppgiftsbiträde*).
-
-use std::fmt;
+//! Which purposes an actor may ask with is the [`Purpose`] table's rule
+//! ([`Purpose::allows`]); only a municipality or a state agency may use an [`Ombud`]
+//! (*personuppgiftsbiträde*, [`ActorKind::may_have_ombud`]).
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::actor_kind::ActorKind;
 use super::purpose::Purpose;
 use crate::id::Organisationsnummer;
-
-/// The kind of organisation asking for information.
-///
-/// ```
-/// use lefi::legal::{ActorKind, Purpose};
-///
-/// assert!(ActorKind::Forsakringsformedlare.may_use(Purpose::Skadereglering));
-/// assert!(!ActorKind::StatligMyndighet.may_use(Purpose::Pensionsprognos));
-/// assert!(ActorKind::Kommun.may_have_ombud());
-/// assert_eq!(ActorKind::StatligMyndighet.to_string(), "statlig myndighet");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ActorKind {
-    /// An insurance company (*försäkringsbolag*).
-    Forsakringsbolag,
-    /// An insurance intermediary (*försäkringsförmedlare*).
-    Forsakringsformedlare,
-    /// A municipality (*kommun*), mainly its *socialnämnd*.
-    Kommun,
-    /// A state agency (*statlig myndighet*).
-    StatligMyndighet,
-}
-
-impl ActorKind {
-    /// Every kind.
-    pub const ALL: &'static [ActorKind] = &[
-        ActorKind::Forsakringsbolag,
-        ActorKind::Forsakringsformedlare,
-        ActorKind::Kommun,
-        ActorKind::StatligMyndighet,
-    ];
-
-    /// The Swedish name (also the `Display` form).
-    pub const fn name(self) -> &'static str {
-        match self {
-            ActorKind::Forsakringsbolag => "försäkringsbolag",
-            ActorKind::Forsakringsformedlare => "försäkringsförmedlare",
-            ActorKind::Kommun => "kommun",
-            ActorKind::StatligMyndighet => "statlig myndighet",
-        }
-    }
-
-    /// Whether this kind may ask with `purpose` ([`Purpose::allowed_actors`] is the table).
-    pub fn may_use(self, purpose: Purpose) -> bool {
-        purpose.allows(self)
-    }
-
-    /// Whether this kind may have a *personuppgiftsbiträde* act for it: only state and
-    /// municipal recipients may.
-    pub const fn may_have_ombud(self) -> bool {
-        matches!(self, ActorKind::Kommun | ActorKind::StatligMyndighet)
-    }
-}
-
-impl fmt::Display for ActorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// Why an actor, ombud or purpose was refused. Messages never contain organisation numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -249,9 +181,9 @@ impl Actor {
         &self.ombud
     }
 
-    /// `Ok` if this actor's kind may ask with `purpose`.
+    /// `Ok` if this actor's kind may ask with `purpose` ([`Purpose::allows`]).
     pub fn may_use(&self, purpose: Purpose) -> Result<(), AuthorisationError> {
-        if self.kind.may_use(purpose) {
+        if purpose.allows(self.kind) {
             Ok(())
         } else {
             Err(AuthorisationError::PurposeNotAllowed {

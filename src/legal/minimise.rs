@@ -65,18 +65,20 @@
 //! ```
 
 use rust_decimal::Decimal;
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::codes::{BeloppsKlass, Beloppstyp, Foretag, UtlamnareKod};
-use crate::model::lefi::{
-    LefiBelopp, LefiBokstavskod, LefiExternFormansinformationSvar, LefiPeriod,
-    LefiPmFormanUtbetalning, LefiPmFormanUtbetalningAvdrag, LefiPmFormanUtbetalningRad,
-    LefiUtbetalningDetalj, LefiUtbetalningUppgift,
+use crate::codes::{BeloppsKlass, UtlamnareKod};
+use crate::model::lefi::{LefiBokstavskod, LefiExternFormansinformationSvar};
+use crate::model::payments::{
+    AmountField, AnyPayment, Omfattning, PaymentDate, PaymentPeriod, PaymentRow, PaymentSource,
+    StatedAmount,
 };
-use crate::model::ssbtek::{AgencyResult, BastjanstSvar, SoUtbetalning};
-use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
+use crate::model::ssbtek::{
+    AgencyResult, BastjanstSvar, SoUtbetalning, SsbtekDocument, SsbtekMessage,
+};
 use crate::money::Valuta;
-use crate::period::{FranTill, PartialDate};
+use crate::period::FranTill;
 
 /// Every payment of an answer, without identities (see the [`legal`](crate::legal) module docs for the
 /// JSON shape).
@@ -158,33 +160,12 @@ pub fn payments_view(answer: Answer<'_>) -> PaymentsView {
 }
 
 impl PaymentsView {
-    /// The payments of a LEFI v9 answer.
+    /// The payments of a LEFI v9 answer, as [`payments`](LefiExternFormansinformationSvar::payments)
+    /// yields them.
     #[must_use]
     pub fn from_lefi(svar: &LefiExternFormansinformationSvar) -> Self {
-        let mut payments = Vec::new();
-        let fi = svar.formansinformation.as_ref();
-        push_fk(
-            &mut payments,
-            fi.and_then(|f| f.utbetalningsuppgift.as_deref()),
-            ListKind::FkExecuted,
-        );
-        push_fk(
-            &mut payments,
-            fi.and_then(|f| f.preliminarautbetalningar.as_deref()),
-            ListKind::FkPreliminary,
-        );
-        push_pm(
-            &mut payments,
-            svar.utbetalningar.as_deref(),
-            ListKind::PmExecuted,
-        );
-        push_pm(
-            &mut payments,
-            svar.preliminara_utbetalningar.as_deref(),
-            ListKind::PmPreliminary,
-        );
         Self {
-            payments,
+            payments: svar.payments().map(MinimalPayment::new).collect(),
             arbetsloshetsersattning: Vec::new(),
         }
     }
@@ -269,22 +250,13 @@ pub struct MinimalRow {
     pub amount: Option<Amount>,
     /// FK row period.
     pub period: Option<MinimalPeriod>,
-    /// FK `omfattning` as `{"taljare", "namnare"}`.
+    /// FK `omfattning` as `{"taljare", "namnare"}` (each `null` when not stated).
+    #[serde(serialize_with = "ser_omfattning")]
     pub omfattning: Option<Omfattning>,
     /// FK `dagar`.
     pub days: Option<i64>,
     /// FK `timmar`.
     pub hours: Option<i64>,
-}
-
-/// An FK `omfattning` (extent) as a fraction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
-pub struct Omfattning {
-    /// `taljare`.
-    pub taljare: Option<i64>,
-    /// `namnare`.
-    pub namnare: Option<i64>,
 }
 
 /// An exact amount: `summa` as a decimal string with its scale, `valuta` an ISO 4217 code
@@ -345,166 +317,63 @@ impl MinimalSoPayment {
     }
 }
 
-#[derive(Clone, Copy)]
-enum ListKind {
-    FkExecuted,
-    FkPreliminary,
-    PmExecuted,
-    PmPreliminary,
-}
-
-impl ListKind {
-    const fn path(self) -> &'static str {
-        match self {
-            Self::FkExecuted => "formansinformation.utbetalningsuppgift",
-            Self::FkPreliminary => "formansinformation.preliminarautbetalningar",
-            Self::PmExecuted => "utbetalningar",
-            Self::PmPreliminary => "preliminaraUtbetalningar",
+impl MinimalPayment {
+    /// The payment, from the model's view of it: typed fields only.
+    fn new(payment: AnyPayment<'_>) -> Self {
+        let location = payment.location();
+        let fk = match payment.source() {
+            PaymentSource::Fk(u) => Some(u),
+            PaymentSource::Pm(_) => None,
+        };
+        let stated = |field| payment.stated(field).map(Amount::from);
+        Self {
+            list: location.list().json_path(),
+            index: location.index(),
+            utlamnare: payment.utlamnare(),
+            utbetalare: payment.utbetalare(),
+            status: payment.status().as_str(),
+            utbetalningstyp: fk.and_then(|u| u.typ.as_ref()?.id),
+            formansfamilj: fk.and_then(|u| code_id(u.formansfamilj.as_ref())),
+            date: payment.date().and_then(date),
+            period: payment.period().map(MinimalPeriod::from),
+            gross: stated(AmountField::Brutto),
+            tax: stated(AmountField::Skatt),
+            deductions: stated(AmountField::Avdrag),
+            net: stated(AmountField::Netto),
+            rows: payment.rows().map(MinimalRow::new).collect(),
         }
     }
-
-    const fn status(self) -> &'static str {
-        match self {
-            Self::FkExecuted | Self::PmExecuted => "executed",
-            Self::FkPreliminary | Self::PmPreliminary => "preliminary",
-        }
-    }
 }
 
-fn push_fk(out: &mut Vec<MinimalPayment>, list: Option<&[LefiUtbetalningUppgift]>, kind: ListKind) {
-    for (index, u) in list.unwrap_or_default().iter().enumerate() {
-        out.push(MinimalPayment {
-            list: kind.path(),
-            index,
-            utlamnare: UtlamnareKod::Fk,
-            utbetalare: match u.foretag_kod() {
-                Some(Ok(Foretag::Forsakringskassan)) => Some(UtlamnareKod::Fk),
-                Some(Ok(Foretag::Pensionsmyndigheten)) => Some(UtlamnareKod::Pm),
-                _ => None,
-            },
-            status: kind.status(),
-            utbetalningstyp: u.typ.as_ref().and_then(|t| t.id),
-            formansfamilj: code_id(u.formansfamilj.as_ref()),
-            date: u.datum.as_deref().and_then(partial_date),
-            period: u.period.as_ref().map(fran_till),
-            gross: u.bruttobelopp.as_ref().and_then(amount),
-            tax: u.skattebelopp.as_ref().and_then(amount),
-            deductions: u.avdragsbelopp.as_ref().and_then(amount),
-            net: u.nettobelopp.as_ref().and_then(amount),
-            rows: u
-                .utbetalningsdetalj
-                .as_deref()
-                .unwrap_or_default()
-                .iter()
-                .map(fk_row)
-                .collect(),
-        });
-    }
-}
-
-fn fk_row(d: &LefiUtbetalningDetalj) -> MinimalRow {
-    let typ = d.beloppstyp_kod().ok().flatten();
-    let klass = typ.as_ref().map(Beloppstyp::klass);
-    let by_class = match klass {
-        Some(BeloppsKlass::Skatt) => d.skattebelopp.as_ref(),
-        Some(BeloppsKlass::Avdrag) => d.avdragsbelopp.as_ref(),
-        Some(_) => d.bruttobelopp.as_ref(),
-        None => None,
-    };
-    let amount_field = by_class
-        .or(d.bruttobelopp.as_ref())
-        .or(d.avdragsbelopp.as_ref())
-        .or(d.skattebelopp.as_ref());
-    MinimalRow {
-        kind: "detalj",
-        forman: code_id(d.forman.as_ref()),
-        formansgrupp: None,
-        utbetalningsforman: None,
-        beloppstyp: typ
-            .as_ref()
-            .map(Beloppstyp::code)
-            .filter(|c| is_code(c))
-            .map(str::to_owned),
-        klass,
-        amount: amount_field.and_then(amount),
-        period: d.period.as_ref().map(fran_till),
-        omfattning: d.omfattning.as_ref().map(|o| Omfattning {
-            taljare: o.taljare,
-            namnare: o.namnare,
-        }),
-        days: d.dagar,
-        hours: d.timmar,
-    }
-}
-
-fn push_pm(
-    out: &mut Vec<MinimalPayment>,
-    list: Option<&[LefiPmFormanUtbetalning]>,
-    kind: ListKind,
-) {
-    for (index, p) in list.unwrap_or_default().iter().enumerate() {
-        let rader = p.utbetalningsrader.as_deref().unwrap_or_default();
-        let avdrag = p.avdrag.as_deref().unwrap_or_default();
-        out.push(MinimalPayment {
-            list: kind.path(),
-            index,
-            utlamnare: UtlamnareKod::Pm,
-            utbetalare: Some(UtlamnareKod::Pm),
-            status: kind.status(),
-            utbetalningstyp: None,
-            formansfamilj: None,
-            date: p.utbetalningsdatum.map(|d| d.to_string()),
-            period: p.utbetalningsperiod.as_ref().map(lefi_period),
-            gross: p.bruttobelopp.map(sek),
-            tax: None,
-            deductions: None,
-            net: p.nettobelopp.map(sek),
-            rows: rader
-                .iter()
-                .map(pm_rad)
-                .chain(avdrag.iter().map(pm_avdrag))
-                .collect(),
-        });
-    }
-}
-
-fn pm_rad(r: &LefiPmFormanUtbetalningRad) -> MinimalRow {
-    MinimalRow {
-        kind: "rad",
-        forman: None,
-        formansgrupp: r.formansgrupp.as_ref().map(|g| g.kod.code()),
-        utbetalningsforman: r
-            .utbetalningsforman
-            .as_ref()
-            .map(|f| f.kod.code().to_owned()),
-        beloppstyp: r.beloppstyp.as_ref().map(|t| t.kod.code().to_owned()),
-        klass: Some(BeloppsKlass::Ersattning),
-        amount: r.belopp.map(sek),
-        period: None,
-        omfattning: None,
-        days: None,
-        hours: None,
-    }
-}
-
-fn pm_avdrag(a: &LefiPmFormanUtbetalningAvdrag) -> MinimalRow {
-    let typ = a.avdragstyp.as_ref().map(|t| &t.kod);
-    MinimalRow {
-        kind: "avdrag",
-        forman: None,
-        formansgrupp: None,
-        utbetalningsforman: None,
-        beloppstyp: typ.map(|t| t.code().to_owned()),
-        klass: Some(if typ.is_some_and(|t| t.is_tax()) {
-            BeloppsKlass::Skatt
+impl MinimalRow {
+    /// The row, from the model's view of it: typed fields only.
+    fn new(row: PaymentRow<'_>) -> Self {
+        let (kind, forman, utbetalningsforman) = if let Some(detalj) = row.fk() {
+            ("detalj", code_id(detalj.forman.as_ref()), None)
+        } else if let Some(rad) = row.pm_rad() {
+            let forman = rad.utbetalningsforman.as_ref();
+            ("rad", None, forman.map(|f| f.kod.code().to_owned()))
         } else {
-            BeloppsKlass::Avdrag
-        }),
-        amount: a.belopp.map(sek),
-        period: None,
-        omfattning: None,
-        days: None,
-        hours: None,
+            ("avdrag", None, None)
+        };
+        let row_type = row.row_type().ok().flatten();
+        Self {
+            kind,
+            forman,
+            formansgrupp: row.pm_formansgrupp().map(|g| g.code()),
+            utbetalningsforman,
+            beloppstyp: row_type
+                .as_ref()
+                .map(|t| t.code())
+                .filter(|c| is_code(c))
+                .map(str::to_owned),
+            klass: row.klass(),
+            amount: row.stated_amount().map(Amount::from),
+            period: row.period().map(MinimalPeriod::from),
+            omfattning: row.omfattning(),
+            days: row.days(),
+            hours: row.hours(),
+        }
     }
 }
 
@@ -523,36 +392,50 @@ fn is_code(id: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, ':' | '_' | '-'))
 }
 
-/// FK free-text dates: kept only when they are a (partial) date.
-fn partial_date(text: &str) -> Option<String> {
-    PartialDate::parse(text).ok().map(|d| d.to_string())
-}
-
-fn fran_till(p: &FranTill) -> MinimalPeriod {
-    MinimalPeriod {
-        from: p.fran().map(|d| d.to_string()),
-        tom: p.till().map(|d| d.to_string()),
+/// A payment date, kept only when it is a (partial) date: never FK's free text.
+fn date(date: PaymentDate<'_>) -> Option<String> {
+    match date {
+        PaymentDate::Text(_) => None,
+        date => Some(date.to_string()),
     }
 }
 
-fn lefi_period(p: &LefiPeriod) -> MinimalPeriod {
-    MinimalPeriod {
-        from: Some(p.from.to_string()),
-        tom: Some(p.tom.to_string()),
+impl From<&FranTill> for MinimalPeriod {
+    fn from(p: &FranTill) -> Self {
+        Self {
+            from: p.fran().map(|d| d.to_string()),
+            tom: p.till().map(|d| d.to_string()),
+        }
     }
 }
 
-fn amount(b: &LefiBelopp) -> Option<Amount> {
-    Some(Amount {
-        summa: b.summa?,
-        valuta: b.valuta_kod().and_then(Result::ok),
-    })
+impl From<PaymentPeriod<'_>> for MinimalPeriod {
+    fn from(period: PaymentPeriod<'_>) -> Self {
+        match period {
+            PaymentPeriod::Fk(ft) => Self::from(ft),
+            PaymentPeriod::Pm(p) => Self {
+                from: Some(p.from.to_string()),
+                tom: Some(p.tom.to_string()),
+            },
+        }
+    }
 }
 
-fn sek(kronor: i64) -> Amount {
-    Amount {
-        summa: Decimal::from(kronor),
-        valuta: Some(Valuta::SEK),
+impl From<StatedAmount> for Amount {
+    fn from(a: StatedAmount) -> Self {
+        Self {
+            summa: a.summa(),
+            valuta: a.valuta(),
+        }
+    }
+}
+
+/// The name of a row class in the views (`ersattning`, `avdrag`, `skatt`).
+pub(super) const fn klass_name(klass: BeloppsKlass) -> &'static str {
+    match klass {
+        BeloppsKlass::Skatt => "skatt",
+        BeloppsKlass::Avdrag => "avdrag",
+        _ => "ersattning",
     }
 }
 
@@ -580,9 +463,17 @@ fn ser_opt_utlamnare<S: Serializer>(u: &Option<UtlamnareKod>, s: S) -> Result<S:
 
 fn ser_klass<S: Serializer>(k: &Option<BeloppsKlass>, s: S) -> Result<S::Ok, S::Error> {
     match k {
-        Some(BeloppsKlass::Skatt) => s.serialize_str("skatt"),
-        Some(BeloppsKlass::Avdrag) => s.serialize_str("avdrag"),
-        Some(_) => s.serialize_str("ersattning"),
+        Some(k) => s.serialize_str(klass_name(*k)),
         None => s.serialize_none(),
     }
+}
+
+fn ser_omfattning<S: Serializer>(o: &Option<Omfattning>, s: S) -> Result<S::Ok, S::Error> {
+    let Some(o) = o else {
+        return s.serialize_none();
+    };
+    let mut fraction = s.serialize_struct("Omfattning", 2)?;
+    fraction.serialize_field("taljare", &o.taljare())?;
+    fraction.serialize_field("namnare", &o.namnare())?;
+    fraction.end()
 }

@@ -22,6 +22,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod actor_kind;
 mod authorisation;
 mod basis;
 mod consent;
@@ -31,8 +32,9 @@ mod minimise;
 mod purpose;
 mod redact;
 
+pub use actor_kind::ActorKind;
 pub use authorisation::{
-    Actor, ActorKind, AuthorisationError, Behorighet, NEW_AUTHORISATION_SYSTEM_FROM, Ombud,
+    Actor, AuthorisationError, Behorighet, NEW_AUTHORISATION_SYSTEM_FROM, Ombud,
 };
 pub use basis::{Law, LegalBasis, Provision, Section, SfsNumber};
 pub use consent::{Consent, ConsentError, InvalidConsent};
@@ -42,7 +44,7 @@ pub use incomes::{
 pub use lawful::{ConsentReference, LawfulPurpose, marker};
 pub use minimise::{
     Amount, Answer, MinimalPayment, MinimalPeriod, MinimalRow, MinimalSoPayment, NotAnAnswer,
-    Omfattning, PaymentsView, payments_view,
+    PaymentsView, payments_view,
 };
 pub use purpose::{ParsePurposeError, Purpose};
 pub use redact::{

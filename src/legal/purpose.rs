@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::authorisation::ActorKind;
+use super::actor_kind::ActorKind;
 use super::basis::LegalBasis;
 
 macro_rules! purposes {

@@ -10,7 +10,10 @@
 //! * **by type**: every value of the identity types — [`Personidentitet`] and
 //!   [`Personnummer`] (written as the birth year followed by `********`, e.g.
 //!   `1912********`), [`Sensitive`] and [`Organisationsnummer`] (written as
-//!   [`REDACTED`]) — wherever it sits in the model, including inside lists and options;
+//!   [`REDACTED`]) — wherever it sits in the model, including inside lists and options.
+//!   The types mark themselves: they serialise through a newtype struct with a reserved
+//!   name that ordinary serializers (serde_json) treat as transparent and the redacting
+//!   serializer recognises;
 //! * **by field**, for the few contract fields that carry personal data in a plain string
 //!   ([`PLAIN_PERSONAL_FIELDS`], the one table of them): `LefiPerson.personnummer`, birth and
 //!   death dates (kept as the year only), error message texts.
@@ -35,14 +38,15 @@
 
 mod ssbtek;
 
-use core::any::type_name;
-
 use serde::ser::{
     Serialize, SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant, SerializeTuple,
     SerializeTupleStruct, SerializeTupleVariant, Serializer,
 };
 
-use crate::id::{Organisationsnummer, Personidentitet, Personnummer, Sensitive};
+use crate::id::Personidentitet;
+use crate::id::personal::Personal;
+#[cfg(doc)]
+use crate::id::{Organisationsnummer, Personnummer, Sensitive};
 
 pub use ssbtek::{RedactedSsbtek, redacted_ssbtek};
 
@@ -63,6 +67,14 @@ pub enum Mask {
 }
 
 impl Mask {
+    /// The mask of a value marked as personal data.
+    const fn for_marked(kind: Personal) -> Self {
+        match kind {
+            Personal::Identity => Self::Identity,
+            Personal::Text => Self::Text,
+        }
+    }
+
     fn apply(self, value: &str) -> String {
         match self {
             Self::Identity => Personidentitet::parse(value)
@@ -106,41 +118,31 @@ fn field_mask(schema: &str, property: &str) -> Option<Mask> {
         .map(|(_, _, m)| *m)
 }
 
-/// A string that is free text about a person in the SSBTEK mirror (redacted as text).
+/// A string that is free text about a person in the SSBTEK mirror (marked, and so
+/// redacted, as text).
 pub(super) struct FreeText<'a>(pub(super) &'a str);
 
 impl Serialize for FreeText<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.0)
-    }
-}
-
-/// The mask of a value of type `T`: the identity types (also behind `&`).
-fn type_mask<T: ?Sized>() -> Option<Mask> {
-    let name = type_name::<T>()
-        .trim_start_matches('&')
-        .trim_start_matches("mut ");
-    if name == type_name::<Personidentitet>() || name == type_name::<Personnummer>() {
-        Some(Mask::Identity)
-    } else if name == type_name::<Sensitive>()
-        || name == type_name::<Organisationsnummer>()
-        || name == type_name::<FreeText<'static>>()
-    {
-        Some(Mask::Text)
-    } else {
-        None
+        Personal::Text.serialize(self.0, serializer)
     }
 }
 
 /// A value that serialises with its identities redacted; see [`redacted`](crate::legal::redacted).
 ///
-/// `Debug` shows only the type name.
+/// `Debug` shows nothing of the value: `Redacted(..)`.
+///
+/// ```
+/// use lefi::id::Sensitive;
+/// let name = Sensitive::new("Tolvan");
+/// assert_eq!(format!("{:?}", lefi::legal::redacted(&name)), "Redacted(..)");
+/// ```
 #[derive(Clone, Copy)]
 pub struct Redacted<'a, T: ?Sized>(&'a T);
 
 impl<T: ?Sized> core::fmt::Debug for Redacted<'_, T> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "Redacted<{}>", type_name::<T>())
+        f.write_str("Redacted(..)")
     }
 }
 
@@ -165,11 +167,7 @@ pub fn redacted<T: Serialize + ?Sized>(value: &T) -> Redacted<'_, T> {
 
 impl<T: Serialize + ?Sized> Serialize for Redacted<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Wrap {
-            value: self.0,
-            mask: None,
-        }
-        .serialize(serializer)
+        wrap(self.0, None).serialize(serializer)
     }
 }
 
@@ -181,10 +179,9 @@ struct Wrap<'a, T: ?Sized> {
 
 impl<T: Serialize + ?Sized> Serialize for Wrap<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mask = self.mask.or_else(type_mask::<T>);
         self.value.serialize(Redactor {
             inner: serializer,
-            mask,
+            mask: self.mask,
         })
     }
 }
@@ -193,7 +190,8 @@ fn wrap<T: ?Sized>(value: &T, mask: Option<Mask>) -> Wrap<'_, T> {
     Wrap { value, mask }
 }
 
-/// A serializer that forwards to `inner`, replacing scalars when `mask` is set.
+/// A serializer that forwards to `inner`, replacing scalars when `mask` is set (by a field
+/// of [`PLAIN_PERSONAL_FIELDS`] or a marked value above, or by a marked value itself).
 struct Redactor<S> {
     inner: S,
     mask: Option<Mask>,
@@ -271,13 +269,22 @@ impl<S: Serializer> Serializer for Redactor<S> {
         self.inner.serialize_unit_variant(name, index, variant)
     }
 
+    /// A value marked as personal data is masked (an inherited mask stays in force) and
+    /// written as its content, so the reserved name never reaches `inner`.
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         name: &'static str,
         value: &T,
     ) -> Result<S::Ok, S::Error> {
-        self.inner
-            .serialize_newtype_struct(name, &wrap(value, self.mask))
+        match Personal::from_marker(name) {
+            Some(kind) => value.serialize(Redactor {
+                inner: self.inner,
+                mask: self.mask.or(Some(Mask::for_marked(kind))),
+            }),
+            None => self
+                .inner
+                .serialize_newtype_struct(name, &wrap(value, self.mask)),
+        }
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -501,6 +508,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
     use super::*;
+    use crate::id::{Organisationsnummer, Personnummer, Sensitive};
     use serde::Serialize;
 
     /// A property type holding free text (`String` or [`crate::text::Text`]).
@@ -564,6 +572,51 @@ mod tests {
                 "{s}.{p} holds personal data in a plain String"
             );
         }
+    }
+
+    /// Recognition is by the mark the types serialise with: behind references, boxes,
+    /// options and other newtypes alike; a type of the same name that does not mark itself
+    /// is not personal data to the redactor, and ordinary newtypes keep their name.
+    #[test]
+    fn marked_values_are_masked_through_any_wrapping() {
+        #[derive(Serialize)]
+        struct Wrapper(Personnummer);
+        #[derive(Serialize)]
+        struct Personnummer2(&'static str);
+        #[allow(dead_code)]
+        mod lookalike {
+            #[derive(serde::Serialize)]
+            pub(super) struct Personnummer(pub(super) &'static str);
+        }
+        #[derive(Serialize)]
+        struct All<'a> {
+            boxed: Box<Personnummer>,
+            nested: Option<&'a &'a Organisationsnummer>,
+            wrapped: Wrapper,
+            plain_newtype: Personnummer2,
+            lookalike: lookalike::Personnummer,
+            keys: std::collections::BTreeMap<Sensitive, u8>,
+        }
+        let pnr = Personnummer::parse("191212121212").unwrap();
+        let org = Organisationsnummer::parse("556677-8899").unwrap();
+        let all = All {
+            boxed: Box::new(pnr),
+            nested: Some(&&org),
+            wrapped: Wrapper(pnr),
+            plain_newtype: Personnummer2("kept"),
+            lookalike: lookalike::Personnummer("191212121212"),
+            keys: [(Sensitive::new("Tolvan"), 1)].into(),
+        };
+        let v = serde_json::to_value(redacted(&all)).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"boxed": "1912********", "nested": REDACTED,
+                "wrapped": "1912********", "plain_newtype": "kept",
+                "lookalike": "191212121212", "keys": {REDACTED: 1}})
+        );
+        let plain = serde_json::to_string(&all).unwrap();
+        assert!(plain.contains(r#""boxed":"191212121212""#), "{plain}");
+        assert!(!plain.contains("$lefi"), "{plain}");
     }
 
     #[test]

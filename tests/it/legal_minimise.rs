@@ -290,6 +290,50 @@ fn sample_payments_view_is_exact() {
     assert_eq!(view, expected);
 }
 
+/// The view takes each row's amount by the model's one rule and keeps it when its currency
+/// is not a code (`valuta` null), and keeps an `omfattning` number that is not stated null.
+#[test]
+fn view_rows_follow_the_model_amount_rule() {
+    let svar: LefiExternFormansinformationSvar = lefi::wire::lefi_json::from_slice(
+        br#"{"formansinformation":{"utbetalningsuppgift":[{"foretag":{"id":1003},
+            "datum":"snart","bruttobelopp":{"summa":10,"valuta":"XX"},
+            "utbetalningsdetalj":[
+              {"beloppstyp":{"id":"SJP"},"bruttobelopp":{"summa":10,"valuta":"XX"},
+               "avdragsbelopp":{"summa":5,"valuta":"SEK"},"omfattning":{"taljare":2}},
+              {"skattebelopp":{"summa":3.5,"valuta":"SEK"}},
+              {"beloppstyp":{"id":"PS"},"avdragsbelopp":{"summa":4,"valuta":"SEK"}},
+              {"beloppstyp":{"id":"SJP"},"bruttobelopp":{"valuta":"SEK"},
+               "skattebelopp":{"summa":1,"valuta":"SEK"}}]}]}}"#,
+    )
+    .unwrap();
+    let view = serde_json::to_value(PaymentsView::from_lefi(&svar)).unwrap();
+    let payment = &view["payments"][0];
+    assert_eq!(payment["utbetalare"], "PM");
+    assert_eq!(payment["date"], Value::Null);
+    assert_eq!(payment["gross"], json!({"summa": "10", "valuta": null}));
+    let amounts: Vec<&Value> = payment["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["amount"])
+        .collect();
+    assert_eq!(
+        amounts,
+        [
+            &json!({"summa": "10", "valuta": null}),
+            &json!({"summa": "3.5", "valuta": "SEK"}),
+            &json!({"summa": "4", "valuta": "SEK"}),
+            &Value::Null,
+        ]
+    );
+    assert_eq!(payment["rows"][1]["klass"], Value::Null);
+    assert_eq!(payment["rows"][2]["klass"], "skatt");
+    assert_eq!(
+        payment["rows"][0]["omfattning"],
+        json!({"taljare": 2, "namnare": null})
+    );
+}
+
 #[test]
 fn ssbtek_fixtures_have_no_identity_in_view_or_redacted() {
     let Some(dir) = contracts() else { return };

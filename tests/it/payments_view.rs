@@ -376,3 +376,61 @@ PM      preliminary  2024-04-19  2024-04-01–2024-04-30      9870 SEK     2467 
     assert!(!table.contains(&pnr) && !table.contains(&pnr[2..]));
     assert!(!table.contains("Tolvan"));
 }
+
+/// An FK payment whose rows stretch the one "which amount" rule: the field the class
+/// names when the row has it, else the first of brutto, avdrag, skatt it has; the amount
+/// is that field's, whatever its currency.
+const ODD_ROWS: &[u8] = br#"{"formansinformation":{"utbetalningsuppgift":[{
+    "foretag":{"id":1003},
+    "bruttobelopp":{"summa":10,"valuta":"XX"},
+    "utbetalningsdetalj":[
+      {"beloppstyp":{"id":"SJP"},"bruttobelopp":{"summa":10,"valuta":"XX"},
+       "avdragsbelopp":{"summa":5,"valuta":"SEK"},"omfattning":{"taljare":2}},
+      {"skattebelopp":{"summa":3.5,"valuta":"SEK"}},
+      {"beloppstyp":{"id":"PS"},"avdragsbelopp":{"summa":4,"valuta":"SEK"}},
+      {"beloppstyp":{"id":"SJP"},"bruttobelopp":{"valuta":"SEK"},
+       "skattebelopp":{"summa":1,"valuta":"SEK"}}]}]}}"#;
+
+#[test]
+fn one_rule_says_which_field_holds_a_rows_amount() {
+    let svar = decode(ODD_ROWS);
+    let payment = svar.executed_payments().next().unwrap();
+    assert_eq!(payment.utbetalare(), Some(UtlamnareKod::Pm));
+    let gross = payment.stated(AmountField::Brutto).unwrap();
+    assert_eq!((gross.summa(), gross.valuta()), (Decimal::from(10), None));
+    assert_eq!(payment.gross(), None);
+    assert_eq!(payment.stated(AmountField::Netto), None);
+
+    let rows: Vec<_> = payment.rows().collect();
+    let fields: Vec<_> = rows.iter().map(|r| r.amount_field()).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(AmountField::Brutto),
+            Some(AmountField::Skatt),
+            Some(AmountField::Avdrag),
+            Some(AmountField::Brutto),
+        ]
+    );
+    // The SJP row's amount is its bruttobelopp, in an invalid currency: stated, not a
+    // `Belopp`, and not replaced by the avdragsbelopp beside it.
+    let stated = rows[0].stated_amount().unwrap();
+    assert_eq!((stated.summa(), stated.valuta()), (Decimal::from(10), None));
+    assert_eq!(rows[0].amount(), None);
+    assert_eq!(rows[1].amount(), Some(sek(35, 1)));
+    assert_eq!(rows[2].amount(), Some(sek(4, 0)));
+    // A bruttobelopp without a summa still names the field: the row states no amount.
+    assert_eq!(rows[3].stated_amount(), None);
+
+    let omfattning = rows[0].omfattning().unwrap();
+    assert_eq!((omfattning.taljare(), omfattning.namnare()), (Some(2), None));
+    assert_eq!(omfattning.to_string(), "2/-");
+    assert_eq!(omfattning.fraction(), None);
+    assert!(!omfattning.is_unset());
+
+    let kinds: Vec<_> = payment.check().iter().map(|v| v.path().to_owned()).collect();
+    assert!(
+        kinds.contains(&"formansinformation.utbetalningsuppgift[0].utbetalningsdetalj[0].bruttobelopp".to_owned()),
+        "{kinds:?}"
+    );
+}

@@ -69,7 +69,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
-use super::minimise::{Amount, MinimalPayment, MinimalPeriod, PaymentsView};
+use super::minimise::{
+    Amount, MinimalPayment, MinimalPeriod, MinimalRow, PaymentsView, klass_name,
+};
 use crate::codes::{BeloppsKlass, Kalla, UtlamnareKod};
 use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::model::ssbtek::{
@@ -237,10 +239,12 @@ pub struct MonthlyTotal {
     pub valuta: Option<Valuta>,
     /// How many payments.
     pub payments: usize,
-    /// The sum of the gross amounts stated (`None` when none is).
+    /// The sum of the gross amounts stated (`None` when none is, or when the sum does not
+    /// fit in a `Decimal`, beyond ±7.9 × 10²⁸).
     #[serde(serialize_with = "ser_opt_decimal")]
     pub gross: Option<Decimal>,
-    /// The sum of the net amounts stated (`None` when none is).
+    /// The sum of the net amounts stated (`None` when none is, or when the sum does not
+    /// fit in a `Decimal`).
     #[serde(serialize_with = "ser_opt_decimal")]
     pub net: Option<Decimal>,
     /// How many of the payments state no net amount.
@@ -351,12 +355,12 @@ fn lefi_income(p: MinimalPayment) -> Income {
         .iter()
         .map(|r| IncomeRow {
             code: r.beloppstyp.clone(),
-            class: klass_name(r.klass),
+            class: r.klass.map_or("ersattning", klass_name),
             amount: r.amount.clone(),
         })
         .collect();
     let (source, tax) = match p.utlamnare {
-        UtlamnareKod::Pm => (IncomeSource::Pm, pm_tax(&rows)),
+        UtlamnareKod::Pm => (IncomeSource::Pm, pm_tax(&p.rows)),
         _ => (IncomeSource::Fk, p.tax.clone()),
     };
     let mut classification: Vec<String> = match source {
@@ -386,11 +390,12 @@ fn lefi_income(p: MinimalPayment) -> Income {
     }
 }
 
-/// PM states its tax as deduction rows: their sum, when there are any.
-fn pm_tax(rows: &[IncomeRow]) -> Option<Amount> {
+/// PM states its tax as deduction rows: their sum, when there are any. (PM amounts are
+/// `i64` kronor, so their sum fits in a `Decimal` for fewer than 2³³ rows.)
+fn pm_tax(rows: &[MinimalRow]) -> Option<Amount> {
     let tax: Vec<&Amount> = rows
         .iter()
-        .filter(|r| r.class == "skatt")
+        .filter(|r| r.klass == Some(BeloppsKlass::Skatt))
         .filter_map(|r| r.amount.as_ref())
         .collect();
     let first = tax.first()?;
@@ -399,14 +404,6 @@ fn pm_tax(rows: &[IncomeRow]) -> Option<Amount> {
         summa,
         valuta: first.valuta,
     })
-}
-
-fn klass_name(k: Option<BeloppsKlass>) -> &'static str {
-    match k {
-        Some(BeloppsKlass::Skatt) => "skatt",
-        Some(BeloppsKlass::Avdrag) => "avdrag",
-        _ => "ersattning",
-    }
 }
 
 fn dedup(list: &mut Vec<String>) {
@@ -582,7 +579,7 @@ fn payment_date(p: &Income) -> Option<NaiveDate> {
 
 fn totals(payments: &[Income], period: Option<Period>) -> Vec<MonthlyTotal> {
     type Key = ((i32, u32), IncomeSource, &'static str, Option<Valuta>);
-    let mut groups: BTreeMap<Key, MonthlyTotal> = BTreeMap::new();
+    let mut groups: BTreeMap<Key, (MonthlyTotal, RunningSum, RunningSum)> = BTreeMap::new();
     for p in payments {
         let Some(date) = payment_date(p) else {
             continue;
@@ -592,26 +589,61 @@ fn totals(payments: &[Income], period: Option<Period>) -> Vec<MonthlyTotal> {
         }
         let valuta = p.net.as_ref().or(p.gross.as_ref()).and_then(|a| a.valuta);
         let key = ((date.year(), date.month()), p.source, p.status, valuta);
-        let t = groups.entry(key).or_insert_with(|| MonthlyTotal {
-            month: format!("{:04}-{:02}", date.year(), date.month()),
-            source: p.source,
-            status: p.status,
-            valuta,
-            payments: 0,
-            gross: None,
-            net: None,
-            without_net: 0,
+        let (t, gross, net) = groups.entry(key).or_insert_with(|| {
+            let total = MonthlyTotal {
+                month: format!("{:04}-{:02}", date.year(), date.month()),
+                source: p.source,
+                status: p.status,
+                valuta,
+                payments: 0,
+                gross: None,
+                net: None,
+                without_net: 0,
+            };
+            (total, RunningSum::Nothing, RunningSum::Nothing)
         });
         t.payments += 1;
         if let Some(g) = &p.gross {
-            t.gross = Some(t.gross.unwrap_or_default() + g.summa);
+            gross.add(g.summa);
         }
         match &p.net {
-            Some(n) => t.net = Some(t.net.unwrap_or_default() + n.summa),
+            Some(n) => net.add(n.summa),
             None => t.without_net += 1,
         }
     }
-    groups.into_values().collect()
+    groups
+        .into_values()
+        .map(|(mut t, gross, net)| {
+            t.gross = gross.sum();
+            t.net = net.sum();
+            t
+        })
+        .collect()
+}
+
+/// A sum of amounts that stays unknown once it no longer fits in a `Decimal`.
+#[derive(Clone, Copy)]
+enum RunningSum {
+    Nothing,
+    Sum(Decimal),
+    Overflowed,
+}
+
+impl RunningSum {
+    fn add(&mut self, x: Decimal) {
+        *self = match *self {
+            Self::Nothing => Self::Sum(x),
+            Self::Sum(sum) => sum.checked_add(x).map_or(Self::Overflowed, Self::Sum),
+            Self::Overflowed => Self::Overflowed,
+        };
+    }
+
+    fn sum(self) -> Option<Decimal> {
+        match self {
+            Self::Sum(sum) => Some(sum),
+            Self::Nothing | Self::Overflowed => None,
+        }
+    }
 }
 
 fn ser_agency<S: Serializer>(a: &Agency, s: S) -> Result<S::Ok, S::Error> {
@@ -645,5 +677,30 @@ fn ser_valuta<S: Serializer>(v: &Option<Valuta>, s: S) -> Result<S::Ok, S::Error
     match v {
         Some(v) => s.serialize_str(v.as_str()),
         None => s.serialize_none(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::*;
+
+    /// Monthly sums that leave `Decimal`'s range are unknown, not a panic.
+    #[test]
+    fn monthly_totals_survive_overflow() {
+        let huge = r#"{"summa":79228162514264337593543950335,"valuta":"SEK"}"#;
+        let json = format!(
+            r#"{{"formansinformation":{{"utbetalningsuppgift":[
+                {{"datum":"2024-03-25","bruttobelopp":{huge},"nettobelopp":{huge}}},
+                {{"datum":"2024-03-26","bruttobelopp":{huge},"nettobelopp":{huge}}},
+                {{"datum":"2024-03-27","bruttobelopp":{huge}}}]}}}}"#
+        );
+        let svar: LefiExternFormansinformationSvar = serde_json::from_str(&json).unwrap();
+        let view = IncomesView::from_lefi(&svar);
+        assert_eq!(view.monthly_totals.len(), 1);
+        let total = &view.monthly_totals[0];
+        assert_eq!((total.payments, total.without_net), (3, 1));
+        assert_eq!((total.gross, total.net), (None, None));
     }
 }

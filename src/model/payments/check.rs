@@ -18,59 +18,14 @@ use core::fmt;
 
 use rust_decimal::Decimal;
 
+use super::amount::AmountField;
 use super::status::Status;
-use super::view::{Payment, PaymentLocation, PaymentSource, fk_field};
+use super::view::{Payment, PaymentLocation, PaymentSource};
 use crate::codes::BeloppsKlass;
-use crate::model::lefi::{LefiBelopp, LefiPmFormanUtbetalning, LefiUtbetalningUppgift};
+use crate::model::lefi::{
+    LefiBelopp, LefiPmFormanUtbetalning, LefiUtbetalningDetalj, LefiUtbetalningUppgift,
+};
 use crate::money::{Belopp, Valuta};
-
-/// An amount field of an FK payment or row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum AmountField {
-    /// `bruttobelopp`.
-    Brutto,
-    /// `skattebelopp`.
-    Skatt,
-    /// `avdragsbelopp`.
-    Avdrag,
-    /// `nettobelopp`.
-    Netto,
-}
-
-impl AmountField {
-    /// The JSON property name.
-    ///
-    /// ```
-    /// use lefi::model::payments::AmountField;
-    /// assert_eq!(AmountField::Skatt.json_name(), "skattebelopp");
-    /// ```
-    #[must_use]
-    pub const fn json_name(self) -> &'static str {
-        match self {
-            Self::Brutto => "bruttobelopp",
-            Self::Skatt => "skattebelopp",
-            Self::Avdrag => "avdragsbelopp",
-            Self::Netto => "nettobelopp",
-        }
-    }
-
-    /// The field a row of the class carries its amount in (A3).
-    #[must_use]
-    pub const fn for_klass(klass: BeloppsKlass) -> Self {
-        match klass {
-            BeloppsKlass::Skatt => Self::Skatt,
-            BeloppsKlass::Avdrag => Self::Avdrag,
-            _ => Self::Brutto,
-        }
-    }
-}
-
-impl fmt::Display for AmountField {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.json_name())
-    }
-}
 
 /// A stated total that the rows should add up to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -298,29 +253,40 @@ pub(super) fn check_into(
     out: &mut Vec<Violation>,
 ) {
     match source {
-        PaymentSource::Fk(u) => Fk::new(location, out).check(u),
-        PaymentSource::Pm(p) => check_pm(p, location, out),
+        PaymentSource::Fk(payment) => FkChecker::new(location, out).check_payment(payment),
+        PaymentSource::Pm(payment) => check_pm(payment, location, out),
     }
 }
 
-/// An amount as read for checking.
+/// An amount field as read for checking.
 #[derive(Clone, Copy)]
-enum Amt {
+enum Reading {
     /// No `summa`.
     Absent,
-    /// Usable.
-    Ok(Decimal),
-    /// Reported (currency); left out of arithmetic.
-    Bad,
+    /// A sum in the payment's currency.
+    Usable(Decimal),
+    /// Its currency is missing, invalid or different: reported, left out of arithmetic.
+    Unusable,
 }
 
-struct Fk<'o> {
+/// The four totals of an FK payment, as read.
+#[derive(Clone, Copy)]
+struct Totals {
+    gross: Reading,
+    tax: Reading,
+    deductions: Reading,
+    net: Reading,
+}
+
+/// Checks one FK payment, collecting its violations; the payment's currency is that of
+/// the first usable amount read.
+struct FkChecker<'o> {
     location: PaymentLocation,
     currency: Option<Valuta>,
     out: &'o mut Vec<Violation>,
 }
 
-impl<'o> Fk<'o> {
+impl<'o> FkChecker<'o> {
     fn new(location: PaymentLocation, out: &'o mut Vec<Violation>) -> Self {
         Self {
             location,
@@ -341,16 +307,16 @@ impl<'o> Fk<'o> {
         Belopp::new(summa, self.currency.unwrap_or_default())
     }
 
-    /// Reads an amount, reporting its currency problems.
-    fn read(&mut self, b: Option<&LefiBelopp>, path: impl FnOnce() -> String) -> Amt {
-        let Some(summa) = b.and_then(LefiBelopp::summa) else {
-            return Amt::Absent;
+    /// Reads an amount field, reporting its currency problems at `path`.
+    fn read(&mut self, field: Option<&LefiBelopp>, path: impl FnOnce() -> String) -> Reading {
+        let Some(summa) = field.and_then(LefiBelopp::summa) else {
+            return Reading::Absent;
         };
-        let valuta = match b.and_then(LefiBelopp::valuta_kod) {
+        let valuta = match field.and_then(LefiBelopp::valuta_kod) {
             Some(Ok(v)) => v,
             Some(Err(_)) | None => {
                 self.push(path(), ViolationKind::InvalidCurrency);
-                return Amt::Bad;
+                return Reading::Unusable;
             }
         };
         match self.currency {
@@ -363,56 +329,62 @@ impl<'o> Fk<'o> {
                         found: valuta,
                     },
                 );
-                return Amt::Bad;
+                return Reading::Unusable;
             }
             Some(_) => {}
         }
-        Amt::Ok(summa)
+        Reading::Usable(summa)
     }
 
-    fn check(mut self, u: &LefiUtbetalningUppgift) {
-        let loc = self.location;
-        let at = |field: AmountField| move || format!("{loc}.{field}");
-        let g = self.read(u.bruttobelopp.as_ref(), at(AmountField::Brutto));
-        let s = self.read(u.skattebelopp.as_ref(), at(AmountField::Skatt));
-        let a = self.read(u.avdragsbelopp.as_ref(), at(AmountField::Avdrag));
-        let n = self.read(u.nettobelopp.as_ref(), at(AmountField::Netto));
-        self.a1(g, s, a, n);
-        if let Some(rows) = u.utbetalningsdetalj.as_deref() {
-            self.rows(rows, g, s, a);
+    fn check_payment(mut self, payment: &LefiUtbetalningUppgift) {
+        let location = self.location;
+        let mut read = |field: AmountField| {
+            self.read(field.of_payment(payment), || format!("{location}.{field}"))
+        };
+        let totals = Totals {
+            gross: read(AmountField::Brutto),
+            tax: read(AmountField::Skatt),
+            deductions: read(AmountField::Avdrag),
+            net: read(AmountField::Netto),
+        };
+        self.check_totals(totals);
+        if let Some(rows) = payment.utbetalningsdetalj.as_deref() {
+            self.check_rows(rows, totals);
         }
     }
 
     /// A1: net = gross − deductions (signed or magnitude); |tax| ≤ |deductions|.
-    fn a1(&mut self, g: Amt, s: Amt, a: Amt, n: Amt) {
-        let d = match a {
-            Amt::Absent => Some(Decimal::ZERO),
-            Amt::Ok(d) => Some(d),
-            Amt::Bad => None,
+    fn check_totals(&mut self, totals: Totals) {
+        let deductions = match totals.deductions {
+            Reading::Absent => Some(Decimal::ZERO),
+            Reading::Usable(d) => Some(d),
+            Reading::Unusable => None,
         };
-        let loc = self.location;
-        if let (Amt::Ok(g), Some(d), Amt::Ok(n)) = (g, d, n) {
-            match net_holds(g, n, &[d]) {
+        let location = self.location;
+        if let (Reading::Usable(gross), Some(deductions), Reading::Usable(net)) =
+            (totals.gross, deductions, totals.net)
+        {
+            match net_holds(gross, net, &[deductions]) {
                 Some(true) => {}
                 Some(false) => {
-                    let expected = self.money(g.checked_sub(d).unwrap_or(g));
-                    let found = self.money(n);
+                    let expected = self.money(gross.checked_sub(deductions).unwrap_or(gross));
+                    let found = self.money(net);
                     self.push(
-                        format!("{loc}.{}", AmountField::Netto),
+                        format!("{location}.{}", AmountField::Netto),
                         ViolationKind::Net { expected, found },
                     );
                 }
                 None => self.push(
-                    format!("{loc}.{}", AmountField::Netto),
+                    format!("{location}.{}", AmountField::Netto),
                     ViolationKind::Overflow,
                 ),
             }
         }
-        if let (Amt::Ok(s), Some(d)) = (s, d) {
-            if s.abs() > d.abs() {
-                let (tax, deductions) = (self.money(s), self.money(d));
+        if let (Reading::Usable(tax), Some(deductions)) = (totals.tax, deductions) {
+            if tax.abs() > deductions.abs() {
+                let (tax, deductions) = (self.money(tax), self.money(deductions));
                 self.push(
-                    format!("{loc}.{}", AmountField::Avdrag),
+                    format!("{location}.{}", AmountField::Avdrag),
                     ViolationKind::TaxExceedsDeductions { tax, deductions },
                 );
             }
@@ -420,22 +392,19 @@ impl<'o> Fk<'o> {
     }
 
     /// A2 and A3 over the detail rows.
-    fn rows(&mut self, rows: &[crate::model::lefi::LefiUtbetalningDetalj], g: Amt, s: Amt, a: Amt) {
-        let loc = self.location;
+    fn check_rows(&mut self, rows: &[LefiUtbetalningDetalj], totals: Totals) {
+        let location = self.location;
         // Σ brutto, Σ skatt, Σ avdrag; None once a row's amount is unusable.
+        const SUMMED: [AmountField; 3] =
+            [AmountField::Brutto, AmountField::Skatt, AmountField::Avdrag];
         let mut sums = [Some(Decimal::ZERO); 3];
         let mut overflow = false;
-        for (i, row) in rows.iter().enumerate() {
-            let fields = [
-                (AmountField::Brutto, row.bruttobelopp.as_ref()),
-                (AmountField::Skatt, row.skattebelopp.as_ref()),
-                (AmountField::Avdrag, row.avdragsbelopp.as_ref()),
-            ];
-            for ((field, b), sum) in fields.into_iter().zip(sums.iter_mut()) {
-                let path = || format!("{loc}.utbetalningsdetalj[{i}].{field}");
-                match self.read(b, path) {
-                    Amt::Absent => {}
-                    Amt::Ok(x) => {
+        for (index, row) in rows.iter().enumerate() {
+            for (field, sum) in SUMMED.into_iter().zip(sums.iter_mut()) {
+                let path = || format!("{location}.utbetalningsdetalj[{index}].{field}");
+                match self.read(field.of_row(row), path) {
+                    Reading::Absent => {}
+                    Reading::Usable(x) => {
                         *sum = match sum.map(|acc| acc.checked_add(x)) {
                             Some(Some(v)) => Some(v),
                             Some(None) => {
@@ -445,31 +414,46 @@ impl<'o> Fk<'o> {
                             None => None,
                         }
                     }
-                    Amt::Bad => *sum = None,
+                    Reading::Unusable => *sum = None,
                 }
             }
-            self.a3(i, row);
+            self.check_row_field(index, row);
         }
         if overflow {
-            self.push(format!("{loc}.utbetalningsdetalj"), ViolationKind::Overflow);
+            self.push(
+                format!("{location}.utbetalningsdetalj"),
+                ViolationKind::Overflow,
+            );
         }
-        let [sb, ss, sa] = sums;
-        let deductions = match (ss, sa) {
-            (Some(ss), Some(sa)) => ss.checked_add(sa),
+        let [rows_gross, rows_tax, rows_other_deductions] = sums;
+        let rows_deductions = match (rows_tax, rows_other_deductions) {
+            (Some(tax), Some(other)) => tax.checked_add(other),
             _ => None,
         };
-        self.a2(Total::Gross, AmountField::Brutto, g, sb);
-        self.a2(Total::Tax, AmountField::Skatt, s, ss);
-        self.a2(Total::Deductions, AmountField::Avdrag, a, deductions);
+        self.check_row_sum(Total::Gross, AmountField::Brutto, totals.gross, rows_gross);
+        self.check_row_sum(Total::Tax, AmountField::Skatt, totals.tax, rows_tax);
+        self.check_row_sum(
+            Total::Deductions,
+            AmountField::Avdrag,
+            totals.deductions,
+            rows_deductions,
+        );
     }
 
-    fn a2(&mut self, total: Total, field: AmountField, stated: Amt, sum: Option<Decimal>) {
-        if let (Amt::Ok(found), Some(expected)) = (stated, sum) {
+    /// A2: the stated `total` (in `field`) is the sum of the rows.
+    fn check_row_sum(
+        &mut self,
+        total: Total,
+        field: AmountField,
+        stated: Reading,
+        rows_sum: Option<Decimal>,
+    ) {
+        if let (Reading::Usable(found), Some(expected)) = (stated, rows_sum) {
             if found != expected {
-                let loc = self.location;
+                let location = self.location;
                 let (expected, found) = (self.money(expected), self.money(found));
                 self.push(
-                    format!("{loc}.{field}"),
+                    format!("{location}.{field}"),
                     ViolationKind::RowSum {
                         total,
                         expected,
@@ -481,25 +465,19 @@ impl<'o> Fk<'o> {
     }
 
     /// A3: the row's amount is in the field its class calls for, and only there.
-    fn a3(&mut self, i: usize, row: &crate::model::lefi::LefiUtbetalningDetalj) {
+    fn check_row_field(&mut self, index: usize, row: &LefiUtbetalningDetalj) {
         let Some(klass) = row.beloppstyp_kod().ok().flatten().map(|t| t.klass()) else {
             return;
         };
         let expected = AmountField::for_klass(klass);
-        let has = |b: Option<&LefiBelopp>| b.and_then(LefiBelopp::summa).is_some();
-        let expected_set = has(fk_field(row, klass));
-        let others = [
-            (AmountField::Brutto, row.bruttobelopp.as_ref()),
-            (AmountField::Skatt, row.skattebelopp.as_ref()),
-            (AmountField::Avdrag, row.avdragsbelopp.as_ref()),
-        ];
-        let loc = self.location;
+        let carries = |field: AmountField| field.of_row(row).and_then(LefiBelopp::summa).is_some();
+        let location = self.location;
         let mut wrong = 0_usize;
-        for (field, b) in others {
-            if field != expected && has(b) {
+        for field in [AmountField::Brutto, AmountField::Skatt, AmountField::Avdrag] {
+            if field != expected && carries(field) {
                 wrong += 1;
                 self.push(
-                    format!("{loc}.utbetalningsdetalj[{i}].{field}"),
+                    format!("{location}.utbetalningsdetalj[{index}].{field}"),
                     ViolationKind::RowField {
                         klass,
                         expected,
@@ -508,9 +486,9 @@ impl<'o> Fk<'o> {
                 );
             }
         }
-        if !expected_set && wrong == 0 {
+        if !carries(expected) && wrong == 0 {
             self.push(
-                format!("{loc}.utbetalningsdetalj[{i}].{expected}"),
+                format!("{location}.utbetalningsdetalj[{index}].{expected}"),
                 ViolationKind::RowField {
                     klass,
                     expected,
@@ -534,16 +512,20 @@ fn net_holds(gross: Decimal, net: Decimal, deductions: &[Decimal]) -> Option<boo
 }
 
 /// A5 for a PM payment (integer SEK, no currency field).
-fn check_pm(p: &LefiPmFormanUtbetalning, loc: PaymentLocation, out: &mut Vec<Violation>) {
+fn check_pm(
+    payment: &LefiPmFormanUtbetalning,
+    location: PaymentLocation,
+    out: &mut Vec<Violation>,
+) {
     let push = |out: &mut Vec<Violation>, field: &str, kind| {
         out.push(Violation {
-            location: loc,
-            path: format!("{loc}.{field}"),
+            location,
+            path: format!("{location}.{field}"),
             kind,
         });
     };
-    let gross = p.bruttobelopp.map(Decimal::from);
-    if let (Some(found), Some(rader)) = (gross, p.utbetalningsrader.as_deref()) {
+    let gross = payment.bruttobelopp.map(Decimal::from);
+    if let (Some(found), Some(rader)) = (gross, payment.utbetalningsrader.as_deref()) {
         let sum = rader.iter().try_fold(Decimal::ZERO, |acc, r| {
             acc.checked_add(Decimal::from(r.belopp.unwrap_or(0)))
         });
@@ -561,27 +543,27 @@ fn check_pm(p: &LefiPmFormanUtbetalning, loc: PaymentLocation, out: &mut Vec<Vio
             None => push(out, "utbetalningsrader", ViolationKind::Overflow),
         }
     }
-    if let (Some(g), Some(n)) = (gross, p.nettobelopp.map(Decimal::from)) {
-        let avdrag: Vec<Decimal> = p
+    if let (Some(gross), Some(net)) = (gross, payment.nettobelopp.map(Decimal::from)) {
+        let avdrag: Vec<Decimal> = payment
             .avdrag
             .as_deref()
             .unwrap_or_default()
             .iter()
             .map(|a| Decimal::from(a.belopp.unwrap_or(0)))
             .collect();
-        match net_holds(g, n, &avdrag) {
+        match net_holds(gross, net, &avdrag) {
             Some(true) => {}
             Some(false) => {
                 let signed = avdrag
                     .iter()
                     .try_fold(Decimal::ZERO, |acc, d| acc.checked_add(*d));
-                let expected = signed.and_then(|d| g.checked_sub(d)).unwrap_or(g);
+                let expected = signed.and_then(|d| gross.checked_sub(d)).unwrap_or(gross);
                 push(
                     out,
                     "nettobelopp",
                     ViolationKind::Net {
                         expected: Belopp::sek(expected),
-                        found: Belopp::sek(n),
+                        found: Belopp::sek(net),
                     },
                 );
             }

@@ -16,6 +16,9 @@
 //! [`Payment<'_, Executed>`](Payment) and [`Payment<'_, Preliminary>`](Payment), distinct
 //! types, so a preliminary payment cannot be booked as an executed one by mistake. The
 //! views borrow from the response; nothing is copied but small codes and amounts.
+//! Amounts are [`Belopp`](crate::money::Belopp) where the currency is valid;
+//! [`StatedAmount`] is an amount as stated, whatever its currency, and
+//! [`PaymentRow::amount_field`] the one rule for which field holds a row's amount.
 //!
 //! [`check`](LefiExternFormansinformationSvar::check) reports where the amounts disagree
 //! ([`Violation`], DOMAIN §6.1 A1–A5) without rejecting anything;
@@ -37,11 +40,13 @@
 //! # Ok::<(), lefi::wire::lefi_json::Error>(())
 //! ```
 
+mod amount;
 mod check;
 mod summary;
 mod view;
 
-pub use check::{AmountField, CheckedPayment, Inconsistent, Total, Violation, ViolationKind};
+pub use amount::{AmountField, StatedAmount};
+pub use check::{CheckedPayment, Inconsistent, Total, Violation, ViolationKind};
 pub use status::{Executed, PaymentStatus, Preliminary, Status};
 pub use summary::{PaymentSummary, SummaryLine};
 pub use view::{

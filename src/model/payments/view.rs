@@ -6,13 +6,14 @@ use core::marker::PhantomData;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::amount::{AmountField, StatedAmount};
 use super::status::{Executed, PaymentStatus, Preliminary, Status};
 use crate::codes::{
     BeloppsKlass, Beloppstyp, Foretag, ParseCodeError, PmAvdragTyp, PmBeloppTyp, PmFormanGrupp,
     UtlamnareKod,
 };
 use crate::model::lefi::{
-    LefiBelopp, LefiPeriod, LefiPmFormanUtbetalning, LefiPmFormanUtbetalningAvdrag,
+    LefiOmfattning, LefiPeriod, LefiPmFormanUtbetalning, LefiPmFormanUtbetalningAvdrag,
     LefiPmFormanUtbetalningRad, LefiUtbetalningDetalj, LefiUtbetalningUppgift,
 };
 use crate::money::Belopp;
@@ -249,57 +250,75 @@ impl fmt::Display for PaymentPeriod<'_> {
     }
 }
 
-/// The extent of a row (`LefiOmfattning`): `taljare / namnare`, a missing number counting
-/// as 0.
+/// The extent of a row (`LefiOmfattning`): `taljare / namnare`, each as stated (the
+/// contract makes both optional); in arithmetic a missing number counts as 0.
 ///
 /// ```
 /// use lefi::model::payments::Omfattning;
 /// use rust_decimal::Decimal;
 /// assert_eq!(Omfattning::new(3, 4).fraction(), Some(Decimal::new(75, 2)));
 /// assert_eq!(Omfattning::new(0, 0).fraction(), None); // "not set"
+/// let half_stated = Omfattning::stated(Some(1), None);
+/// assert_eq!((half_stated.taljare(), half_stated.namnare()), (Some(1), None));
+/// assert_eq!(half_stated.to_string(), "1/-");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Omfattning {
-    taljare: i64,
-    namnare: i64,
+    taljare: Option<i64>,
+    namnare: Option<i64>,
 }
 
 impl Omfattning {
-    /// `taljare / namnare`.
+    /// `taljare / namnare`, both stated.
     #[must_use]
     pub const fn new(taljare: i64, namnare: i64) -> Self {
+        Self::stated(Some(taljare), Some(namnare))
+    }
+
+    /// `taljare / namnare` as stated, either possibly missing.
+    #[must_use]
+    pub const fn stated(taljare: Option<i64>, namnare: Option<i64>) -> Self {
         Self { taljare, namnare }
     }
 
-    /// The numerator.
+    /// The numerator, when stated.
     #[must_use]
-    pub const fn taljare(&self) -> i64 {
+    pub const fn taljare(&self) -> Option<i64> {
         self.taljare
     }
 
-    /// The denominator.
+    /// The denominator, when stated.
     #[must_use]
-    pub const fn namnare(&self) -> i64 {
+    pub const fn namnare(&self) -> Option<i64> {
         self.namnare
     }
 
-    /// Whether both numbers are 0, which the contract says means "not set".
+    /// Whether both numbers are 0 (or missing), which the contract says means "not set".
     #[must_use]
     pub const fn is_unset(&self) -> bool {
-        self.taljare == 0 && self.namnare == 0
+        matches!(self.taljare, None | Some(0)) && matches!(self.namnare, None | Some(0))
     }
 
-    /// The fraction as an exact decimal; `None` when unset or the denominator is 0.
+    /// The fraction as an exact decimal, a missing number counting as 0; `None` when unset
+    /// or the denominator is 0.
     #[must_use]
     pub fn fraction(&self) -> Option<Decimal> {
-        Decimal::from(self.taljare).checked_div(Decimal::from(self.namnare))
+        let taljare = Decimal::from(self.taljare.unwrap_or(0));
+        taljare.checked_div(Decimal::from(self.namnare.unwrap_or(0)))
     }
 }
 
-/// `taljare/namnare`.
+impl From<&LefiOmfattning> for Omfattning {
+    fn from(o: &LefiOmfattning) -> Self {
+        Self::stated(o.taljare, o.namnare)
+    }
+}
+
+/// `taljare/namnare`, `-` for a missing number.
 impl fmt::Display for Omfattning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.taljare, self.namnare)
+        let number = |n: Option<i64>| n.map_or_else(|| "-".to_owned(), |n| n.to_string());
+        write!(f, "{}/{}", number(self.taljare), number(self.namnare))
     }
 }
 
@@ -403,37 +422,60 @@ impl<'a> PaymentRow<'a> {
         }
     }
 
-    /// The row's amount: for FK the amount field its class names (`bruttobelopp`,
-    /// `avdragsbelopp` or `skattebelopp`), or, when that one is absent or the class
-    /// unknown, the first of the three that is present with a valid currency; for PM
+    /// The field an FK row carries its amount in: the one its class names
+    /// ([`AmountField::for_klass`]: `bruttobelopp`, `avdragsbelopp` or `skattebelopp`)
+    /// when the row has it, otherwise (class unknown, or that field absent) the first of
+    /// `bruttobelopp`, `avdragsbelopp`, `skattebelopp` the row has. `None` for PM rows
+    /// (their amount is `belopp`) and for FK rows with none of the three.
+    ///
+    /// ```
+    /// use lefi::model::lefi::LefiExternFormansinformationSvar;
+    /// use lefi::model::payments::AmountField;
+    /// let svar: LefiExternFormansinformationSvar = lefi::wire::lefi_json::from_slice(
+    ///     br#"{"formansinformation":{"utbetalningsuppgift":[{"utbetalningsdetalj":[
+    ///         {"beloppstyp":{"id":"PS"},"skattebelopp":{"summa":30,"valuta":"SEK"}},
+    ///         {"beloppstyp":{"id":"PS"},"avdragsbelopp":{"summa":30,"valuta":"SEK"}}]}]}}"#)?;
+    /// let payment = svar.executed_payments().next().ok_or("no payment")?;
+    /// let fields: Vec<_> = payment.rows().map(|r| r.amount_field()).collect();
+    /// assert_eq!(fields, [Some(AmountField::Skatt), Some(AmountField::Avdrag)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn amount_field(&self) -> Option<AmountField> {
+        let RowRef::Fk(d) = self.inner else {
+            return None;
+        };
+        let has = |field: &AmountField| field.of_row(d).is_some();
+        self.klass()
+            .map(AmountField::for_klass)
+            .filter(has)
+            .or_else(|| AmountField::ROW_FIELDS.into_iter().find(has))
+    }
+
+    /// The row's amount as stated: for FK the sum in [`amount_field`](Self::amount_field)
+    /// (`None` when that field states no sum), with its currency when valid; for PM
     /// `belopp` in SEK.
     #[must_use]
-    pub fn amount(&self) -> Option<Belopp> {
+    pub fn stated_amount(&self) -> Option<StatedAmount> {
         match self.inner {
-            RowRef::Fk(d) => {
-                let by_class = self
-                    .klass()
-                    .and_then(|k| fk_field(d, k))
-                    .and_then(LefiBelopp::belopp);
-                by_class.or_else(|| {
-                    [&d.bruttobelopp, &d.avdragsbelopp, &d.skattebelopp]
-                        .into_iter()
-                        .find_map(|b| b.as_ref().and_then(LefiBelopp::belopp))
-                })
-            }
-            RowRef::PmRad(r) => r.belopp.map(sek),
-            RowRef::PmAvdrag(a) => a.belopp.map(sek),
+            RowRef::Fk(d) => StatedAmount::from_lefi(self.amount_field()?.of_row(d)?),
+            RowRef::PmRad(r) => r.belopp.map(StatedAmount::sek),
+            RowRef::PmAvdrag(a) => a.belopp.map(StatedAmount::sek),
         }
+    }
+
+    /// The row's amount ([`stated_amount`](Self::stated_amount)) when its currency is
+    /// valid.
+    #[must_use]
+    pub fn amount(&self) -> Option<Belopp> {
+        self.stated_amount()?.belopp()
     }
 
     /// The FK row's `omfattning` (PM rows have none).
     #[must_use]
     pub fn omfattning(&self) -> Option<Omfattning> {
         match self.inner {
-            RowRef::Fk(d) => d
-                .omfattning
-                .as_ref()
-                .map(|o| Omfattning::new(o.taljare.unwrap_or(0), o.namnare.unwrap_or(0))),
+            RowRef::Fk(d) => d.omfattning.as_ref().map(Omfattning::from),
             RowRef::PmRad(_) | RowRef::PmAvdrag(_) => None,
         }
     }
@@ -500,19 +542,6 @@ impl<'a> PaymentRow<'a> {
             RowRef::Fk(_) | RowRef::PmRad(_) => None,
         }
     }
-}
-
-/// The FK detail field that carries an amount of the class (A3).
-pub(super) fn fk_field(d: &LefiUtbetalningDetalj, klass: BeloppsKlass) -> Option<&LefiBelopp> {
-    match klass {
-        BeloppsKlass::Skatt => d.skattebelopp.as_ref(),
-        BeloppsKlass::Avdrag => d.avdragsbelopp.as_ref(),
-        _ => d.bruttobelopp.as_ref(),
-    }
-}
-
-pub(super) fn sek(kronor: i64) -> Belopp {
-    Belopp::sek(Decimal::from(kronor))
 }
 
 /// The rows of a payment, in document order.
@@ -669,6 +698,32 @@ impl<'a, S: Status> Payment<'a, S> {
         self.location.list.utlamnare()
     }
 
+    /// The paying agency: for an FK payment the one its `foretag` states (`1001`
+    /// Försäkringskassan, `1003` Pensionsmyndigheten; `None` when absent or another id),
+    /// for a PM payment Pensionsmyndigheten.
+    ///
+    /// ```
+    /// use lefi::codes::UtlamnareKod;
+    /// use lefi::model::lefi::LefiExternFormansinformationSvar;
+    /// let svar: LefiExternFormansinformationSvar = lefi::wire::lefi_json::from_slice(
+    ///     br#"{"formansinformation":{"utbetalningsuppgift":[{"foretag":{"id":1003}},{}]},
+    ///         "utbetalningar":[{}]}"#)?;
+    /// let payers: Vec<_> = svar.payments().map(|p| p.utbetalare()).collect();
+    /// assert_eq!(payers, [Some(UtlamnareKod::Pm), None, Some(UtlamnareKod::Pm)]);
+    /// # Ok::<(), lefi::wire::lefi_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn utbetalare(&self) -> Option<UtlamnareKod> {
+        match self.source {
+            PaymentSource::Fk(u) => match u.foretag_kod() {
+                Some(Ok(Foretag::Forsakringskassan)) => Some(UtlamnareKod::Fk),
+                Some(Ok(Foretag::Pensionsmyndigheten)) => Some(UtlamnareKod::Pm),
+                Some(Err(_)) | None => None,
+            },
+            PaymentSource::Pm(_) => Some(UtlamnareKod::Pm),
+        }
+    }
+
     /// The paying agency stated by an FK payment's `foretag` (`1001` Försäkringskassan,
     /// `1003` Pensionsmyndigheten); `None` when absent or for PM payments.
     ///
@@ -700,14 +755,26 @@ impl<'a, S: Status> Payment<'a, S> {
         }
     }
 
+    /// An amount field as stated, whatever its currency: FK's four fields; PM states
+    /// [`Brutto`](AmountField::Brutto) and [`Netto`](AmountField::Netto) only (its tax and
+    /// deductions are rows, see [`tax`](Self::tax)).
+    #[must_use]
+    pub fn stated(&self, field: AmountField) -> Option<StatedAmount> {
+        match self.source {
+            PaymentSource::Fk(u) => StatedAmount::from_lefi(field.of_payment(u)?),
+            PaymentSource::Pm(p) => match field {
+                AmountField::Brutto => p.bruttobelopp.map(StatedAmount::sek),
+                AmountField::Netto => p.nettobelopp.map(StatedAmount::sek),
+                AmountField::Skatt | AmountField::Avdrag => None,
+            },
+        }
+    }
+
     /// The gross amount (`bruttobelopp`). FK: `None` also when the currency is missing or
     /// not an ISO 4217 code ([`check`](Self::check) reports that).
     #[must_use]
     pub fn gross(&self) -> Option<Belopp> {
-        match self.source {
-            PaymentSource::Fk(u) => u.bruttobelopp.as_ref().and_then(LefiBelopp::belopp),
-            PaymentSource::Pm(p) => p.bruttobelopp.map(sek),
-        }
+        self.stated(AmountField::Brutto)?.belopp()
     }
 
     /// The tax. FK: `skattebelopp`. PM (which states no tax total): the sum of the
@@ -716,7 +783,7 @@ impl<'a, S: Status> Payment<'a, S> {
     #[must_use]
     pub fn tax(&self) -> Option<Belopp> {
         match self.source {
-            PaymentSource::Fk(u) => u.skattebelopp.as_ref().and_then(LefiBelopp::belopp),
+            PaymentSource::Fk(_) => self.stated(AmountField::Skatt)?.belopp(),
             PaymentSource::Pm(p) => pm_sum(p.avdrag.as_deref()?, |a| {
                 pm_avdrag_klass(a.avdragstyp.as_ref().map(|t| &t.kod)) == BeloppsKlass::Skatt
             }),
@@ -729,7 +796,7 @@ impl<'a, S: Status> Payment<'a, S> {
     #[must_use]
     pub fn deductions(&self) -> Option<Belopp> {
         match self.source {
-            PaymentSource::Fk(u) => u.avdragsbelopp.as_ref().and_then(LefiBelopp::belopp),
+            PaymentSource::Fk(_) => self.stated(AmountField::Avdrag)?.belopp(),
             PaymentSource::Pm(p) => pm_sum(p.avdrag.as_deref()?, |_| true),
         }
     }
@@ -737,10 +804,7 @@ impl<'a, S: Status> Payment<'a, S> {
     /// The net amount (`nettobelopp`), what is actually paid.
     #[must_use]
     pub fn net(&self) -> Option<Belopp> {
-        match self.source {
-            PaymentSource::Fk(u) => u.nettobelopp.as_ref().and_then(LefiBelopp::belopp),
-            PaymentSource::Pm(p) => p.nettobelopp.map(sek),
-        }
+        self.stated(AmountField::Netto)?.belopp()
     }
 
     /// The rows: FK `utbetalningsdetalj`; PM `utbetalningsrader` then `avdrag`.
@@ -830,6 +894,8 @@ impl<'a> AnyPayment<'a> {
         source -> PaymentSource<'a>;
         /// See [`Payment::utlamnare`].
         utlamnare -> UtlamnareKod;
+        /// See [`Payment::utbetalare`].
+        utbetalare -> Option<UtlamnareKod>;
         /// See [`Payment::foretag`].
         foretag -> Option<Result<Foretag, ParseCodeError>>;
         /// See [`Payment::date`].
@@ -848,6 +914,15 @@ impl<'a> AnyPayment<'a> {
         rows -> Rows<'a>;
         /// See [`Payment::check`].
         check -> Vec<super::Violation>;
+    }
+
+    /// See [`Payment::stated`].
+    #[must_use]
+    pub fn stated(&self, field: AmountField) -> Option<StatedAmount> {
+        match self {
+            Self::Preliminary(p) => p.stated(field),
+            Self::Executed(p) => p.stated(field),
+        }
     }
 
     /// The payment when it is preliminary.
