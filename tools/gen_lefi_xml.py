@@ -494,18 +494,30 @@ def item_gate_expr(schemas, p):
     return None
 
 
-def read_value_expr(p):
+def read_call(p):
+    """Rust expression `Result<item, Error>` reading one value of property p at `r`."""
     k = p.kind
     if k == 'struct':
-        return f'read_{fn_name(p.item)}(r, cx)?'
+        return f'read_{fn_name(p.item)}(r, cx)'
     if k == 'code':
         ct = code_type(p)
-        expr = f'dx::code::<crate::codes::{ct}, _>(r, crate::codes::{ct}::LIST)?'
         if ct in CODE_TABLE:
-            return (f'{{ let c = {expr}; dx::code_in(r, cx, gating::since_{v9.snake(ct)}(&c), '
-                    f'c.code())?; c }}')
-        return expr
-    return f'dx::{k}(r, cx)?'
+            return (f'decode::gated_code(r, cx, crate::codes::{ct}::LIST, '
+                    f'gating::since_{v9.snake(ct)}, crate::codes::{ct}::code)')
+        return f'decode::code::<crate::codes::{ct}, _>(r, crate::codes::{ct}::LIST)'
+    return f'decode::{k}(r, cx)'
+
+
+# Names the generated functions use themselves; a property with one of them gets a `_`.
+RESERVED_LOCALS = {'r', 'cx', 'e', 'field', 'w', 'v', 'x', 'Field'}
+
+
+def local_name(p):
+    return p.rust + '_' if p.rust in RESERVED_LOCALS else p.rust
+
+
+def variant_name(p):
+    return p.name[0].upper() + p.name[1:]
 
 
 def write_value_stmt(p, var):
@@ -516,58 +528,64 @@ def write_value_stmt(p, var):
         return (f'w.start({ns}, {name})?; cx.enter({name}); write_{fn_name(p.item)}(w, {var}, cx)?; '
                 f'cx.leave(); w.end()?;')
     if k == 'code':
-        return f'ex::text(w, cx, {name}, {var}.code())?;'
+        return f'encode::text(w, cx, {name}, {var}.code())?;'
     if p.exa:
         value = var if k == 'string' else f'&{var}.to_string()'
-        return f'ex::exa(w, cx, {name}, {value})?;'
-    return f'ex::{k}(w, cx, {name}, {var})?;'
+        return f'encode::exa(w, cx, {name}, {value})?;'
+    return f'encode::{k}(w, cx, {name}, {var})?;'
 
 
 def render_read(schemas, t):
     props = props_of(schemas, t)
-    live = [(i, p) for i, p in enumerate(props) if p.since != '9']
+    live = [p for p in props if p.since != '9']
     out = [f'pub(super) fn read_{fn_name(t)}<S: EventSource>(',
-           '    r: &mut XmlReader<S>,', '    cx: &mut Dx,', f') -> Result<{M}{t}, Error> {{']
-    for i, p in live:
-        item = (M if p.kind == 'struct' else '') + p.item
+           '    r: &mut XmlReader<S>,', '    cx: &mut DecodeContext,', f') -> Result<m::{t}, Error> {{']
+    for p in live:
+        item = ('m::' + p.item[len(M):] if p.item.startswith(M) else
+                'm::' + p.item if p.kind == 'struct' else p.item)
         ty = f'Vec<{item}>' if p.array else item
-        out.append(f'    let mut f{i}: Option<{ty}> = None;')
-    out += ['    loop {', '        let (slot, unknown) = {',
+        out.append(f'    let mut {local_name(p)}: Option<{ty}> = None;')
+    if live:
+        out.append('    enum Field { ' + ', '.join(variant_name(p) for p in live) + ' }')
+    out += ['    loop {', '        let field = {',
             '            let Some(e) = r.next_child()? else { break };',
-            '            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {']
-    for i, p in live:
-        nsk = 2 if p.exa else 1
+            '            match (cx.namespace_of(&e), e.local()) {']
+    for p in live:
+        nsk = 'ElementNs::Exa' if p.exa else 'ElementNs::Document'
         guard = '' if p.since == '5' else f' if cx.version >= LefiVersion::{VARIANT[p.since]}'
-        out.append(f'                ({nsk}, {rust_str(p.name)}){guard} => {i},')
-    out += ['                _ => u8::MAX,', '            };',
-            '            (slot, (slot == u8::MAX).then(|| e.expanded_name()))', '        };',
-            '        match slot {']
-    for i, p in live:
-        val = read_value_expr(p)
+        out.append(f'                ({nsk}, {rust_str(p.name)}){guard} => '
+                   f'Some(Field::{variant_name(p)}),')
+    out += ['                _ => None,', '            }', '        };', '        match field {']
+    for p in live:
+        call = read_call(p)
+        var = local_name(p)
+        arm = f'            Some(Field::{variant_name(p)}) => '
         if p.array:
-            out.append(f'            {i} => f{i}.get_or_insert_with(Vec::new).push({val}),')
+            out.append(f'{arm}{var}.get_or_insert_with(Vec::new).push({call}?),')
         else:
-            out += [f'            {i} => {{', f'                dx::once(r, f{i}.is_some(), {rust_str(p.name)})?;',
-                    f'                f{i} = Some({val});', '            }']
-    out += ['            _ => cx.unknown(r, unknown.unwrap_or_default())?,', '        }', '    }']
+            out.append(f'{arm}r.read_once(&mut {var}, {rust_str(p.name)}, |r| {call})?,')
+    out += ['            None => cx.unknown(r)?,', '        }', '    }']
     fields = []
-    for i, p in enumerate(props):
+    for p in props:
+        var = local_name(p)
         if p.since == '9':
             fields.append(f'        {p.rust}: None,')
         elif p.required:
-            fields.append(f'        {p.rust}: dx::required(r, f{i}, {rust_str(p.name)})?,')
+            fields.append(f'        {p.rust}: r.required({var}, {rust_str(p.name)})?,')
         elif p.wrapped:
-            fields.append(f'        {p.rust}: f{i}.map(Into::into),')
+            fields.append(f'        {p.rust}: {var}.map(Into::into),')
+        elif var == p.rust:
+            fields.append(f'        {p.rust},')
         else:
-            fields.append(f'        {p.rust}: f{i},')
-    out += [f'    Ok({M}{t} {{', *fields, '    })', '}']
+            fields.append(f'        {p.rust}: {var},')
+    out += [f'    Ok(m::{t} {{', *fields, '    })', '}']
     return '\n'.join(out)
 
 
 def render_write(schemas, t):
     props = props_of(schemas, t)
     out = [f'pub(super) fn write_{fn_name(t)}<W: Write>(',
-           '    w: &mut XmlWriter<W>,', f'    v: &{M}{t},', '    cx: &mut Ex,',
+           '    w: &mut XmlWriter<W>,', f'    v: &m::{t},', '    cx: &mut EncodeContext,',
            ') -> Result<(), Error> {']
     for p in props:
         name = rust_str(p.name)
@@ -609,10 +627,11 @@ def render_codec(schemas, types):
            *GEN_HEADER, '',
            '#![allow(clippy::too_many_lines, clippy::match_single_binding, unused_variables)]', '',
            'use std::io::Write;', '',
-           'use super::decode::{self as dx, Dx};',
-           'use super::encode::{self as ex, Ex};',
+           'use super::decode::{self, DecodeContext, ElementNs};',
+           'use super::encode::{self, EncodeContext};',
            'use super::error::Error;',
            'use super::gating;',
+           'use crate::model::lefi as m;',
            'use crate::version::LefiVersion;',
            'use crate::xml::{EventSource, XmlReader, XmlWriter};', '']
     for t in types:

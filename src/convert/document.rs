@@ -12,7 +12,7 @@ use crate::model::lefi::{
 use crate::model::ssbtek::{AgencyResult, BastjanstSvar, FkSvar, Svarsdata};
 use crate::model::ssbtek::{SsbtekDocument, SsbtekMessage};
 use crate::version::{LefiVersion, SsbtekVersion};
-use crate::wire::lefi_xml::XmlDocument;
+use crate::wire::lefi_xml::LefiXmlDocument;
 use crate::wire::{lefi_json, lefi_xml, ssbtek};
 
 use super::{ConvertError, Format, LossReport};
@@ -46,16 +46,6 @@ pub enum Document {
     LefiFelsvar(Box<LefiFelsvar>),
     /// An SSBTEK SOAP message.
     Ssbtek(Box<SsbtekDocument>),
-}
-
-/// Whether an XML document's root element is the LEFI question.
-fn is_lefi_request_xml(input: &[u8]) -> bool {
-    use crate::xml::{DecodeLimits, XmlReader};
-    let limits = DecodeLimits::default().with_max_bytes(u64::MAX);
-    let Ok(mut r) = XmlReader::from_slice(input, &limits) else {
-        return false;
-    };
-    matches!(r.next_child(), Ok(Some(root)) if root.local() == LefiExternFormansinformationFraga::ROOT)
 }
 
 impl Document {
@@ -151,30 +141,38 @@ impl Document {
     }
 
     fn decode_lefi_xml(input: &[u8], format: Format) -> Result<(Self, Vec<String>), ConvertError> {
-        let xml = |source| ConvertError::Xml { format, source };
-        let settings = lefi_xml::DecodeSettings::default();
-        let (found, doc, warnings) = if is_lefi_request_xml(input) {
-            let d = lefi_xml::decode_with(input, &settings).map_err(xml)?;
-            (d.version, Self::LefiFraga(Box::new(d.value)), d.warnings)
-        } else {
-            let d = lefi_xml::decode_with(input, &settings).map_err(xml)?;
-            (d.version, Self::LefiSvar(Box::new(d.value)), d.warnings)
-        };
-        if Some(found) != format.lefi_version() {
+        let d = lefi_xml::decode_any(input, &crate::wire::DecodeSettings::default())
+            .map_err(|source| ConvertError::Xml { format, source })?;
+        if Some(d.version) != format.lefi_version() {
             return Err(ConvertError::VersionMismatch {
                 expected: format,
-                found: Format::from_lefi(found),
+                found: Format::from_lefi(d.version),
             });
         }
-        let warnings = warnings
+        // The model has no place for elements the version does not define: the document
+        // does not carry them, and their warnings say so.
+        let mut kept = d.kept.iter();
+        let warnings = d
+            .warnings
             .iter()
             .map(|w| {
-                format!(
-                    "{}: element {} not defined by {format}, kept",
-                    w.path, w.element
-                )
+                let element = (w.kind == crate::wire::WarningKind::UnknownElement)
+                    .then(|| kept.next())
+                    .flatten();
+                match element {
+                    Some(k) => format!(
+                        "{}: element {} not defined by {format}, dropped",
+                        k.path,
+                        k.element.name().expanded()
+                    ),
+                    None => w.to_string(),
+                }
             })
             .collect();
+        let doc = match d.value {
+            lefi_xml::Document::Request(fraga) => Self::LefiFraga(fraga),
+            lefi_xml::Document::Response(svar) => Self::LefiSvar(svar),
+        };
         Ok((doc, warnings))
     }
 
@@ -345,7 +343,7 @@ fn encode_lefi<T>(
     to: Format,
 ) -> Result<(Vec<u8>, LossReport), ConvertError>
 where
-    T: XmlDocument + lefi_json::LefiDocument,
+    T: LefiXmlDocument + lefi_json::LefiDocument,
 {
     if version == LefiVersion::V9 {
         lefi_json::to_vec(doc)
@@ -353,6 +351,7 @@ where
             .map_err(|source| ConvertError::Json { format: to, source })
     } else {
         lefi_xml::to_vec_lossy(doc, version)
+            .map(|(out, dropped)| (out, LossReport::from(dropped)))
             .map_err(|source| ConvertError::Xml { format: to, source })
     }
 }

@@ -35,14 +35,14 @@ use crate::version::{LefiVersion, SsbtekVersion};
 use crate::wire::{lefi_json, lefi_xml, ssbtek};
 
 mod document;
+mod loss;
 mod report;
 mod request;
 
 pub use document::Document;
+pub use loss::{LossReport, LostItem};
 pub use report::{DocumentSummary, Finding, Severity, validate};
 pub use request::{LefiQuestion, PlanError, RequestPlan, SsbtekAsker, ping};
-
-pub use crate::wire::lefi_xml::{LossReport, LostItem};
 
 /// A wire format, with the CLI names `lefi-v5`, `lefi-v5.1`, `lefi-v6`, `lefi-v7`,
 /// `lefi-v9`, `ssbtek-v10`, `ssbtek-v11`.

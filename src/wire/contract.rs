@@ -10,6 +10,7 @@ use crate::input::DecodeLimits;
 
 use crate::model::lefi::Quirk;
 use crate::model::ssbtek::Agency;
+use crate::xml::XmlFragment;
 
 /// What a decoder does with content its model does not define: a JSON property, an XML
 /// element, and in SSBTEK an agency block that cannot be decoded as its type.
@@ -99,8 +100,8 @@ impl DecodeSettings {
     }
 }
 
-/// A decoded document: the value, the version it was written in, and what the decoder
-/// noticed without refusing it.
+/// A decoded document: the value, the version it was written in, what the decoder
+/// noticed without refusing it, and what it kept that the value has no place for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Decoded<T, V> {
@@ -110,16 +111,29 @@ pub struct Decoded<T, V> {
     pub version: V,
     /// In document order.
     pub warnings: Vec<Warning>,
+    /// Elements accepted under [`UnknownContent::Warn`] that the value has no place for,
+    /// kept as received, in document order (each also has its
+    /// [`WarningKind::UnknownElement`] warning). Codecs whose model keeps unknown content
+    /// itself (SSBTEK's `other` and `extra`) leave this empty.
+    pub kept: Vec<KeptElement>,
 }
 
 impl<T, V> Decoded<T, V> {
-    /// A decoded value.
+    /// A decoded value, with nothing kept beside it.
     pub fn new(value: T, version: V, warnings: Vec<Warning>) -> Self {
         Self {
             value,
             version,
             warnings,
+            kept: Vec::new(),
         }
+    }
+
+    /// The same result with these elements kept beside the value.
+    #[must_use]
+    pub fn with_kept(mut self, kept: Vec<KeptElement>) -> Self {
+        self.kept = kept;
+        self
     }
 
     /// The same result with the value mapped.
@@ -128,6 +142,37 @@ impl<T, V> Decoded<T, V> {
             value: f(self.value),
             version: self.version,
             warnings: self.warnings,
+            kept: self.kept,
+        }
+    }
+}
+
+/// An element the decoded value has no place for (for example one the document's version
+/// does not define), kept as received: see [`Decoded::kept`].
+///
+/// ```
+/// use lefi::wire::KeptElement;
+/// use lefi::xml::{DecodeLimits, XmlDocument};
+/// let element = XmlDocument::parse(b"<nytt>1</nytt>", &DecodeLimits::default())?.root().clone();
+/// let kept = KeptElement::new("/a/nytt", element);
+/// assert_eq!(kept.element.text(), "1");
+/// # Ok::<(), lefi::xml::XmlError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct KeptElement {
+    /// Element path (local names), as in the element's [`Warning`].
+    pub path: String,
+    /// The element with its content (its `Debug` redacts text).
+    pub element: XmlFragment,
+}
+
+impl KeptElement {
+    /// An element kept at `path`.
+    pub fn new(path: impl Into<String>, element: XmlFragment) -> Self {
+        Self {
+            path: path.into(),
+            element,
         }
     }
 }
@@ -217,5 +262,68 @@ impl fmt::Display for Warning {
             }
             WarningKind::Untyped => f.write_str("shape not known yet, kept untyped"),
         }
+    }
+}
+
+/// What a lossy encoder left out because the target version cannot carry it: a property
+/// path (JSON names, without indices), the code when a list item was left out for its code,
+/// and how many values. Lossy encoders return one per (path, code), in the order first met;
+/// `convert` builds its loss report from them.
+///
+/// ```
+/// use lefi::wire::Dropped;
+/// let dropped = Dropped::new("formansinformation", Some("FK:FSJP"), 2);
+/// assert_eq!(dropped.to_string(), "formansinformation [FK:FSJP]: 2 dropped");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Dropped {
+    /// `formansinformation.forebyggandeSjukpenningsarende`, `ansprak`, …
+    pub path: String,
+    /// The code that the target version does not allow (`FK:FSJP`, `PM:AP`), if any.
+    pub code: Option<String>,
+    /// Number of values left out (array elements, or 1).
+    pub count: usize,
+}
+
+impl Dropped {
+    /// `count` values left out at `path`.
+    pub fn new(path: impl Into<String>, code: Option<&str>, count: usize) -> Self {
+        Self {
+            path: path.into(),
+            code: code.map(str::to_owned),
+            count,
+        }
+    }
+
+    /// Adds `count` values left out at `path` to `list`, merged with an earlier entry for
+    /// the same path and code.
+    ///
+    /// ```
+    /// use lefi::wire::Dropped;
+    /// let mut list = Vec::new();
+    /// Dropped::record(&mut list, "ansprak", None, 2);
+    /// Dropped::record(&mut list, "ansprak", None, 1);
+    /// assert_eq!(list, [Dropped::new("ansprak", None, 3)]);
+    /// ```
+    pub fn record(list: &mut Vec<Self>, path: impl Into<String>, code: Option<&str>, count: usize) {
+        let path = path.into();
+        match list
+            .iter_mut()
+            .find(|d| d.path == path && d.code.as_deref() == code)
+        {
+            Some(earlier) => earlier.count += count,
+            None => list.push(Self::new(path, code, count)),
+        }
+    }
+}
+
+impl fmt::Display for Dropped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path)?;
+        if let Some(code) = &self.code {
+            write!(f, " [{code}]")?;
+        }
+        write!(f, ": {} dropped", self.count)
     }
 }

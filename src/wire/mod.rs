@@ -14,4 +14,6 @@ pub mod lefi_xml;
 pub mod ssbtek;
 
 pub use crate::input::{DecodeLimits, Position};
-pub use contract::{DecodeSettings, Decoded, UnknownContent, Warning, WarningKind};
+pub use contract::{
+    DecodeSettings, Decoded, Dropped, KeptElement, UnknownContent, Warning, WarningKind,
+};

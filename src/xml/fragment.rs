@@ -46,6 +46,19 @@ impl XmlName {
     pub fn local(&self) -> &str {
         &self.local
     }
+
+    /// `{namespace}local` (or `local`), for messages: the same form as
+    /// [`Element::expanded_name`](super::Element::expanded_name).
+    ///
+    /// ```
+    /// use lefi::xml::XmlName;
+    /// assert_eq!(XmlName::new(Some("urn:x"), Some("x"), "a").expanded(), "{urn:x}a");
+    /// assert_eq!(XmlName::new(None, None, "a").expanded(), "a");
+    /// ```
+    #[must_use]
+    pub fn expanded(&self) -> String {
+        format!("{self:?}")
+    }
 }
 
 impl fmt::Debug for XmlName {

@@ -2,7 +2,7 @@
 //! once, up front, and then cut at ASCII delimiters only.
 //!
 //! It produces the same events and errors as quick-xml's `Reader` configured as
-//! [`ReaderSource`](super::ReaderSource) is (empty elements expanded, end names checked,
+//! [`ReaderSource`](super::source::ReaderSource) is (empty elements expanded, end names checked,
 //! text untrimmed), which the streaming path keeps using and the tests compare against.
 //! What it saves: quick-xml's per-event UTF-8 validation, a copy of every element name
 //! into its open-element buffer, and a general state machine for every event. The input
@@ -536,7 +536,7 @@ fn find_tag_end(bytes: &[u8], from: usize) -> Result<(usize, bool), SyntaxError>
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::xml::ReaderSource;
+    use crate::xml::source::ReaderSource;
     use proptest::prelude::*;
 
     /// An event or error described, and the offset after it.

@@ -11,7 +11,7 @@
 use crate::lefi_xml_support;
 
 use lefi::codes::{FkFormanGrupp, FormanGrupp, PmFormanGrupp};
-use lefi::convert::{ConvertError, ConvertOptions, Format, convert, convert_dir};
+use lefi::convert::{ConvertError, ConvertOptions, Format, LossReport, convert, convert_dir};
 use lefi::model::lefi::{
     LefiExternFormansinformationFraga, LefiExternFormansinformationSvar,
     LefiForebyggandeSjukpenningArende, LefiPmFormanAnsprak, LefiPmFormanBeslut,
@@ -63,7 +63,7 @@ fn upgrading_between_xml_versions_is_lossless_and_back_again() {
             assert!(lost.is_empty(), "{from} -> {to}: {lost}");
             let d = lefi_xml::decode_with::<LefiExternFormansinformationSvar>(
                 &up,
-                &lefi_xml::DecodeSettings::strict(),
+                &lefi::wire::DecodeSettings::strict(),
             )
             .unwrap();
             assert_eq!((d.version, d.value), (target, svar.clone()));
@@ -180,7 +180,8 @@ fn a_preliminary_payment_cannot_be_encoded_to_v5() {
             "{err}"
         );
     }
-    let (_, lost) = lefi_xml::to_vec_lossy(&svar, LefiVersion::V5).unwrap();
+    let (_, dropped) = lefi_xml::to_vec_lossy(&svar, LefiVersion::V5).unwrap();
+    let lost = LossReport::from(dropped);
     assert_eq!(
         lost.to_string(),
         "formansinformation.preliminarautbetalningar: 1 dropped"
@@ -210,7 +211,8 @@ fn gated_codes_are_dropped_from_request_lists() {
         FormanGrupp::Pm(PmFormanGrupp::Ap),
     ]);
     fraga.ansprak = Some(vec![PmFormanGrupp::Ap]);
-    let (xml, lost) = lefi_xml::to_vec_lossy(&fraga, LefiVersion::V5_1).unwrap();
+    let (xml, dropped) = lefi_xml::to_vec_lossy(&fraga, LefiVersion::V5_1).unwrap();
+    let lost = LossReport::from(dropped);
     let items: Vec<String> = lost.items().iter().map(ToString::to_string).collect();
     assert_eq!(
         items,
@@ -226,7 +228,8 @@ fn gated_codes_are_dropped_from_request_lists() {
         back.utbetalningar,
         Some(vec![FormanGrupp::Fk(FkFormanGrupp::Sjp)])
     );
-    let (_, lost) = lefi_xml::to_vec_lossy(&fraga, LefiVersion::V6).unwrap();
+    let (_, dropped) = lefi_xml::to_vec_lossy(&fraga, LefiVersion::V6).unwrap();
+    let lost = LossReport::from(dropped);
     assert_eq!(lost.total(), 3);
 }
 

@@ -9,11 +9,13 @@
 
 use crate::lefi_xml_support;
 
+use lefi::input::DecodeLimits;
 use lefi::model::lefi::{
     LefiExternFormansinformationFraga as Fraga, LefiExternFormansinformationSvar as Svar,
 };
 use lefi::version::LefiVersion;
-use lefi::wire::lefi_xml::{self, DecodeSettings, Error, UnknownElements};
+use lefi::wire::lefi_xml::{self, Error};
+use lefi::wire::{DecodeSettings, UnknownContent, WarningKind};
 use lefi::xml::XmlErrorKind;
 use lefi_xml_support::random::{self, Gen};
 use proptest::prelude::*;
@@ -96,10 +98,12 @@ fn elements_of_a_later_version_are_unknown_in_an_earlier_one() {
         d.warnings[0].path,
         "/LefiExternFormansinformationFraga/preliminaraUtbetalningar"
     );
-    assert_eq!(d.warnings[0].fragment.text(), "FK:SJP");
+    assert_eq!(d.warnings[0].kind, WarningKind::UnknownElement);
+    assert_eq!(d.kept.len(), 1);
+    assert_eq!(d.kept[0].path, d.warnings[0].path);
+    assert_eq!(d.kept[0].element.text(), "FK:SJP");
     assert!(d.value.preliminara_utbetalningar.is_none());
-    let mut skip = DecodeSettings::default();
-    skip.unknown_elements = UnknownElements::Skip;
+    let skip = DecodeSettings::default().with_unknown(UnknownContent::Ignore);
     assert!(
         lefi_xml::decode_with::<Fraga>(v5.as_bytes(), &skip)
             .unwrap()
@@ -145,8 +149,7 @@ fn errors_never_echo_identity_values() {
 #[test]
 fn bounds_and_dtds_are_enforced() {
     let doc = fraga("5.0", r#" lefiOnlineVersion="5.0""#, "");
-    let mut small = DecodeSettings::default();
-    small.max_bytes = 64;
+    let small = DecodeSettings::default().with_limits(DecodeLimits::default().with_max_bytes(64));
     let err = lefi_xml::decode_with::<Fraga>(doc.as_bytes(), &small).unwrap_err();
     assert!(
         matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooLarge { .. })),
@@ -157,8 +160,7 @@ fn bounds_and_dtds_are_enforced() {
         matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooLarge { .. })),
         "{err}"
     );
-    let mut shallow = DecodeSettings::default();
-    shallow.max_depth = 2;
+    let shallow = DecodeSettings::default().with_limits(DecodeLimits::default().with_max_depth(2));
     let err = lefi_xml::decode_with::<Fraga>(doc.as_bytes(), &shallow).unwrap_err();
     assert!(
         matches!(&err, Error::Xml(e) if matches!(e.kind(), XmlErrorKind::TooDeep { max: 2 })),
@@ -258,11 +260,10 @@ fn namespaces_not_prefixes_decide_even_when_rebound() {
         r#"<EXA:beskrivning xmlns:EXA="urn:other">Inkomst"#,
         1,
     );
-    let mut settings = DecodeSettings::default();
-    settings.unknown_elements = UnknownElements::Deny;
+    let mut settings = DecodeSettings::default().with_unknown(UnknownContent::Deny);
     let err = lefi_xml::decode_with::<Svar>(foreign.as_bytes(), &settings).unwrap_err();
     assert!(err.to_string().contains("urn:other"), "{err}");
-    settings.unknown_elements = UnknownElements::Skip;
+    settings = settings.with_unknown(UnknownContent::Ignore);
     let decoded = lefi_xml::decode_with::<Svar>(foreign.as_bytes(), &settings).unwrap();
     let detalj = &decoded
         .value
@@ -342,4 +343,142 @@ proptest! {
         let _ = lefi_xml::from_slice::<Fraga>(&bytes);
         let _ = lefi::convert::convert_detected(&bytes, lefi::convert::Format::LefiV9, &lefi::convert::ConvertOptions::allowing_loss());
     }
+}
+
+#[test]
+fn decode_any_decides_by_the_root_in_the_same_pass() {
+    use lefi_xml::Document;
+    let fraga_xml = fraga("5.1", r#" lefiOnlineVersion="5.1""#, "");
+    let d = lefi_xml::decode_any(fraga_xml.as_bytes(), &DecodeSettings::strict()).unwrap();
+    assert_eq!(d.version, LefiVersion::V5_1);
+    let typed = lefi_xml::from_slice::<Fraga>(fraga_xml.as_bytes()).unwrap();
+    assert_eq!(d.value, Document::Request(Box::new(typed)));
+
+    let mut g = Gen::new(7, LefiVersion::V6);
+    let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
+    let svar_xml = lefi_xml::to_vec(&svar, LefiVersion::V6).unwrap();
+    let d = lefi_xml::decode_any(&svar_xml, &DecodeSettings::strict()).unwrap();
+    assert_eq!(d.version, LefiVersion::V6);
+    assert_eq!(d.value, Document::Response(Box::new(svar)));
+
+    let other = r#"<LefiFelsvar xmlns="urn:lefi:reconstructed:lefionline:7.0"/>"#;
+    let err = lefi_xml::decode_any(other.as_bytes(), &DecodeSettings::default()).unwrap_err();
+    assert!(
+        matches!(&err, Error::UnknownRoot { found, .. } if found == "LefiFelsvar"),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "root element `LefiFelsvar` is not a LEFI Online XML document (line 1, column 1, at /LefiFelsvar)"
+    );
+    // the question's own rules still hold: lefiOnlineVersion is required on it
+    let missing = fraga("6.0", "", "");
+    let err = lefi_xml::decode_any(missing.as_bytes(), &DecodeSettings::default()).unwrap_err();
+    assert!(
+        matches!(&err, Error::Xml(e) if *e.kind() == XmlErrorKind::MissingAttribute { name: "lefiOnlineVersion" }),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_elements_follow_the_policy_and_are_kept_beside_the_value() {
+    let body = "<nytt a=\"1\"><inre>x</inre></nytt><formansinformation>FK:SJP</formansinformation><annat/>";
+    let doc = fraga("7.0", r#" lefiOnlineVersion="7.0""#, body);
+    let d = lefi_xml::decode_any(doc.as_bytes(), &DecodeSettings::default()).unwrap();
+    let paths: Vec<_> = d.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        paths,
+        [
+            "/LefiExternFormansinformationFraga/nytt: element not defined by the contract, kept",
+            "/LefiExternFormansinformationFraga/annat: element not defined by the contract, kept",
+        ]
+    );
+    let kept: Vec<_> = d.kept.iter().map(|k| k.element.to_vec().unwrap()).collect();
+    assert_eq!(
+        kept,
+        [
+            br#"<nytt xmlns="urn:lefi:reconstructed:lefionline:7.0" a="1"><inre>x</inre></nytt>"#
+                .to_vec(),
+            br#"<annat xmlns="urn:lefi:reconstructed:lefionline:7.0"/>"#.to_vec(),
+        ]
+    );
+    let ignored = DecodeSettings::default().with_unknown(UnknownContent::Ignore);
+    let d2 = lefi_xml::decode_any(doc.as_bytes(), &ignored).unwrap();
+    assert!(d2.warnings.is_empty() && d2.kept.is_empty());
+    assert_eq!(d2.value, d.value);
+    let err = lefi_xml::decode_any(doc.as_bytes(), &DecodeSettings::strict()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unexpected element `{urn:lefi:reconstructed:lefionline:7.0}nytt` (line 4, column 64, at /LefiExternFormansinformationFraga/nytt)"
+    );
+
+    // convert's document has no place for them either: its warnings say they are dropped
+    let (_, warnings) = lefi::convert::Document::decode_with_warnings(
+        doc.as_bytes(),
+        lefi::convert::Format::LefiV7,
+    )
+    .unwrap();
+    assert_eq!(
+        warnings,
+        [
+            "/LefiExternFormansinformationFraga/nytt: element {urn:lefi:reconstructed:lefionline:7.0}nytt not defined by lefi-v7, dropped",
+            "/LefiExternFormansinformationFraga/annat: element {urn:lefi:reconstructed:lefionline:7.0}annat not defined by lefi-v7, dropped",
+        ]
+    );
+}
+
+#[test]
+fn the_version_modules_refuse_another_version_at_the_root() {
+    let v6 = fraga("6.0", r#" lefiOnlineVersion="6.0""#, "");
+    assert!(lefi_xml::v6::from_slice::<Fraga>(v6.as_bytes()).is_ok());
+    let err = lefi_xml::v7::from_slice::<Fraga>(v6.as_bytes()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::WrongVersion {
+                expected: LefiVersion::V7,
+                found: LefiVersion::V6,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "the document is LEFI Online 6, not 7 (line 2, column 1, at /LefiExternFormansinformationFraga)"
+    );
+}
+
+#[test]
+fn lossy_encoding_lists_what_it_leaves_out_once_per_path_and_code() {
+    use lefi::codes::FkFormanGrupp;
+    use lefi::wire::Dropped;
+    let mut fraga: Fraga =
+        lefi_xml::from_slice(fraga("7.0", r#" lefiOnlineVersion="7.0""#, "").as_bytes()).unwrap();
+    fraga.formansinformation = Some(vec![
+        FkFormanGrupp::Fsjp,
+        FkFormanGrupp::Sjp,
+        FkFormanGrupp::Pjob,
+        FkFormanGrupp::Fsjp,
+    ]);
+    fraga.preliminara_utbetalningar = Some(vec![lefi::codes::FormanGrupp::Fk(FkFormanGrupp::Sjp)]);
+    let (xml, dropped) = lefi_xml::to_vec_lossy(&fraga, LefiVersion::V5).unwrap();
+    assert_eq!(
+        dropped,
+        [
+            Dropped::new("formansinformation", Some("FK:FSJP"), 2),
+            Dropped::new("formansinformation", Some("FK:PJOB"), 1),
+            Dropped::new("preliminaraUtbetalningar", None, 1),
+        ]
+    );
+    let back: Fraga = lefi_xml::from_slice(&xml).unwrap();
+    assert_eq!(back.formansinformation, Some(vec![FkFormanGrupp::Sjp]));
+    // convert's report is built from the same list, line for line
+    let (_, report) = lefi::convert::Document::LefiFraga(Box::new(fraga))
+        .encode(lefi::convert::Format::LefiV5)
+        .unwrap();
+    let lines: Vec<_> = report.items().iter().map(ToString::to_string).collect();
+    let listed: Vec<_> = dropped.iter().map(ToString::to_string).collect();
+    assert_eq!(lines, listed);
+    assert_eq!(report.total(), 4);
 }

@@ -15,7 +15,8 @@ use std::cell::RefCell;
 
 use lefi::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use lefi::version::LefiVersion;
-use lefi::wire::lefi_xml::{self, DecodeSettings};
+use lefi::wire::DecodeSettings;
+use lefi::wire::lefi_xml;
 use lefi_xml_support::random::{self, Gen};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};

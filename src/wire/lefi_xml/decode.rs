@@ -8,91 +8,100 @@ use rust_decimal::Decimal;
 
 use super::error::Error;
 use super::gating;
-use super::{DecodeSettings, Decoded, UnknownElements, Warning, XmlDocument};
+use super::{Document, LefiXmlDocument};
 use crate::id::{Personidentitet, Sensitive};
-use crate::model::lefi::{Ersattning, LefiSifferkod};
+use crate::model::lefi::{
+    Ersattning, LefiExternFormansinformationFraga, LefiExternFormansinformationSvar, LefiSifferkod,
+};
 use crate::period::{FranTill, PartialDate};
 use crate::version::LefiVersion;
+use crate::wire::{DecodeSettings, Decoded, KeptElement, UnknownContent, Warning, WarningKind};
 use crate::xml::{Element, EventSource, XmlErrorKind, XmlReader};
 
-/// Decoding context: the document's version and namespace, the unknown-element policy and
-/// the warnings collected so far.
-#[allow(unreachable_pub)] // unnameable outside the crate: it seals `XmlDocument`
-pub struct Dx {
-    pub(super) version: LefiVersion,
-    pub(super) ns: &'static str,
-    unknown: UnknownElements,
-    pub(super) warnings: Vec<Warning>,
-    /// The last [`Element::ns_key`] classified by [`ns_of`], with its class: one for the
-    /// default namespace, one for prefixed names (both alternate in the code pairs).
-    ns_seen: ((u64, u8), (u64, u8)),
+/// Which namespace a child element is in, as the generated readers match on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ElementNs {
+    /// The document's own namespace (the version's target namespace).
+    Document,
+    /// The code-pair namespace ([`gating::EXA_NAMESPACE`]).
+    Exa,
+    /// Any other namespace, or none: never an element of the schema.
+    Foreign,
 }
 
-impl Dx {
-    /// Handles a child element the schema of this version does not have (the element has
-    /// just been returned by `next_child`).
-    pub(super) fn unknown<S: EventSource>(
-        &mut self,
-        r: &mut XmlReader<S>,
-        name: String,
-    ) -> Result<(), Error> {
-        match self.unknown {
-            UnknownElements::Deny => Err(r.error(XmlErrorKind::UnexpectedElement { name }).into()),
-            UnknownElements::Warn => {
-                let path = r.path().to_owned();
-                let fragment = r.capture()?;
-                self.warnings.push(Warning::new(path, name, fragment));
-                Ok(())
-            }
-            UnknownElements::Skip => Ok(r.skip()?),
+/// Decoding state: the document's version and namespace, the unknown-element policy, and
+/// the warnings and elements kept so far.
+#[allow(unreachable_pub)] // unnameable outside the crate: it seals `LefiXmlDocument`
+pub struct DecodeContext {
+    pub(super) version: LefiVersion,
+    ns: &'static str,
+    unknown: UnknownContent,
+    warnings: Vec<Warning>,
+    kept: Vec<KeptElement>,
+    /// The last [`Element::ns_key`] classified by [`namespace_of`](Self::namespace_of),
+    /// with its class: one for the default namespace, one for prefixed names (both
+    /// alternate in the code pairs).
+    ns_seen: ((u64, ElementNs), (u64, ElementNs)),
+}
+
+impl DecodeContext {
+    fn new(version: LefiVersion, ns: &'static str, settings: &DecodeSettings) -> Self {
+        Self {
+            version,
+            ns,
+            unknown: settings.unknown,
+            warnings: Vec::new(),
+            kept: Vec::new(),
+            ns_seen: ((0, ElementNs::Foreign), (0, ElementNs::Foreign)),
         }
     }
-}
 
-/// Which namespace an element is in: 1 the document's, 2 the code-pair namespace, 0 other.
-///
-/// The class is remembered with the reader's [`Element::ns_key`], so the URI is compared
-/// once per namespace binding, not once per element.
-pub(super) fn ns_of(e: &Element<'_>, cx: &mut Dx) -> u8 {
-    let key = e.ns_key();
-    let seen = if key & 1 == 1 {
-        &mut cx.ns_seen.1
-    } else {
-        &mut cx.ns_seen.0
-    };
-    if key != 0 && key == seen.0 {
-        return seen.1;
+    /// Which namespace `e` is in.
+    ///
+    /// The answer is remembered with the reader's [`Element::ns_key`], so the URI is
+    /// compared once per namespace binding, not once per element.
+    #[inline]
+    pub(super) fn namespace_of(&mut self, e: &Element<'_>) -> ElementNs {
+        let key = e.ns_key();
+        let seen = if key & 1 == 1 {
+            &mut self.ns_seen.1
+        } else {
+            &mut self.ns_seen.0
+        };
+        if key != 0 && key == seen.0 {
+            return seen.1;
+        }
+        let class = match e.ns() {
+            Some(ns) if ns == self.ns => ElementNs::Document,
+            Some(gating::EXA_NAMESPACE) => ElementNs::Exa,
+            _ => ElementNs::Foreign,
+        };
+        if key != 0 {
+            *seen = (key, class);
+        }
+        class
     }
-    let class = match e.ns() {
-        Some(ns) if ns == cx.ns => 1,
-        Some(ns) if ns == gating::EXA_NAMESPACE => 2,
-        _ => 0,
-    };
-    if key != 0 {
-        *seen = (key, class);
-    }
-    class
-}
 
-/// Refuses a second occurrence of a single-valued element.
-pub(super) fn once<S: EventSource>(
-    r: &XmlReader<S>,
-    seen: bool,
-    name: &'static str,
-) -> Result<(), Error> {
-    if seen {
-        return Err(r.error(XmlErrorKind::Duplicate { name }).into());
+    /// Handles the child element just returned by `next_child` that the schema of this
+    /// version does not have, as [`DecodeSettings::unknown`] says.
+    pub(super) fn unknown<S: EventSource>(&mut self, r: &mut XmlReader<S>) -> Result<(), Error> {
+        match self.unknown {
+            UnknownContent::Deny => Err(r.unexpected_element().into()),
+            UnknownContent::Warn => {
+                let path = r.path();
+                let element = r.capture()?;
+                self.warnings
+                    .push(Warning::new(path.clone(), WarningKind::UnknownElement));
+                self.kept.push(KeptElement::new(path, element));
+                Ok(())
+            }
+            UnknownContent::Ignore => Ok(r.skip()?),
+        }
     }
-    Ok(())
-}
 
-/// A required element's value, or a positioned `missing element` error.
-pub(super) fn required<S: EventSource, T>(
-    r: &XmlReader<S>,
-    value: Option<T>,
-    name: &'static str,
-) -> Result<T, Error> {
-    value.ok_or_else(|| r.error(XmlErrorKind::MissingElement { name }).into())
+    fn finish<T>(self, value: T) -> Decoded<T, LefiVersion> {
+        Decoded::new(value, self.version, self.warnings).with_kept(self.kept)
+    }
 }
 
 /// A code of a closed or open list, parsed through its `FromStr`.
@@ -105,40 +114,43 @@ pub(super) fn code<T: FromStr, S: EventSource>(
     })?)
 }
 
-/// Refuses a code the document's version does not allow.
-pub(super) fn code_in<S: EventSource>(
-    r: &XmlReader<S>,
-    cx: &Dx,
-    since: LefiVersion,
-    code: &str,
-) -> Result<(), Error> {
-    if since > cx.version {
+/// A code of a list that not every version allows, refused when the document's version
+/// does not (`since` says from which version it does).
+pub(super) fn gated_code<T: FromStr, S: EventSource>(
+    r: &mut XmlReader<S>,
+    cx: &DecodeContext,
+    list: &'static str,
+    since: fn(&T) -> LefiVersion,
+    code_of: fn(&T) -> &str,
+) -> Result<T, Error> {
+    let value = code::<T, S>(r, list)?;
+    if since(&value) > cx.version {
         return Err(Error::CodeNotInVersion {
-            code: code.to_owned(),
+            code: code_of(&value).to_owned(),
             version: cx.version,
             position: r.position(),
         });
     }
-    Ok(())
+    Ok(value)
 }
 
 pub(super) fn string<S: EventSource>(
     r: &mut XmlReader<S>,
-    _: &mut Dx,
+    _: &mut DecodeContext,
 ) -> Result<crate::text::Text, Error> {
     Ok(r.read_text_with(|t| Ok(crate::text::Text::from(t)))?)
 }
 
 pub(super) fn sensitive<S: EventSource>(
     r: &mut XmlReader<S>,
-    _: &mut Dx,
+    _: &mut DecodeContext,
 ) -> Result<Sensitive, Error> {
     Ok(Sensitive::new(r.read_text()?))
 }
 
 pub(super) fn pid<S: EventSource>(
     r: &mut XmlReader<S>,
-    _: &mut Dx,
+    _: &mut DecodeContext,
 ) -> Result<Personidentitet, Error> {
     Ok(r.read_text_with(|t| {
         Personidentitet::parse(t).map_err(|_| XmlErrorKind::InvalidValue {
@@ -147,7 +159,10 @@ pub(super) fn pid<S: EventSource>(
     })?)
 }
 
-pub(super) fn bool<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<bool, Error> {
+pub(super) fn bool<S: EventSource>(
+    r: &mut XmlReader<S>,
+    _: &mut DecodeContext,
+) -> Result<bool, Error> {
     Ok(r.read_text_with(|t| {
         crate::xs::boolean(crate::xs::collapse(t)).ok_or(XmlErrorKind::InvalidValue {
             expected: "xs:boolean",
@@ -155,7 +170,10 @@ pub(super) fn bool<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<b
     })?)
 }
 
-pub(super) fn int<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<i64, Error> {
+pub(super) fn int<S: EventSource>(
+    r: &mut XmlReader<S>,
+    _: &mut DecodeContext,
+) -> Result<i64, Error> {
     Ok(r.read_text_with(|t| {
         crate::xs::integer(crate::xs::collapse(t)).ok_or(XmlErrorKind::InvalidValue {
             expected: "xs:long",
@@ -172,7 +190,10 @@ pub(super) fn parse_decimal(text: &str) -> Result<Decimal, XmlErrorKind> {
     })
 }
 
-pub(super) fn decimal<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<Decimal, Error> {
+pub(super) fn decimal<S: EventSource>(
+    r: &mut XmlReader<S>,
+    _: &mut DecodeContext,
+) -> Result<Decimal, Error> {
     Ok(r.read_text_with(parse_decimal)?)
 }
 
@@ -183,7 +204,10 @@ pub(super) fn parse_date(text: &str) -> Result<NaiveDate, XmlErrorKind> {
     })
 }
 
-pub(super) fn date<S: EventSource>(r: &mut XmlReader<S>, _: &mut Dx) -> Result<NaiveDate, Error> {
+pub(super) fn date<S: EventSource>(
+    r: &mut XmlReader<S>,
+    _: &mut DecodeContext,
+) -> Result<NaiveDate, Error> {
     Ok(r.read_text_with(parse_date)?)
 }
 
@@ -198,29 +222,22 @@ fn partial_date<S: EventSource>(r: &mut XmlReader<S>) -> Result<PartialDate, Err
 /// `LefiFranTill`: optional `fran` and `till` children.
 pub(super) fn frantill<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
+    cx: &mut DecodeContext,
 ) -> Result<FranTill, Error> {
     let (mut fran, mut till) = (None, None);
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot = match (ns_of(&e, cx), e.local()) {
-                (1, "fran") => 0u8,
-                (1, "till") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fran") => Some(0),
+                (ElementNs::Document, "till") => Some(1),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                once(r, fran.is_some(), "fran")?;
-                fran = Some(partial_date(r)?);
-            }
-            1 => {
-                once(r, till.is_some(), "till")?;
-                till = Some(partial_date(r)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(0) => r.read_once(&mut fran, "fran", partial_date)?,
+            Some(1) => r.read_once(&mut till, "till", partial_date)?,
+            _ => cx.unknown(r)?,
         }
     }
     Ok(FranTill::new(fran, till))
@@ -231,7 +248,7 @@ pub(super) fn frantill<S: EventSource>(
 /// so the element is captured (it is small) and then interpreted.
 pub(super) fn ersattning<S: EventSource>(
     r: &mut XmlReader<S>,
-    _: &mut Dx,
+    _: &mut DecodeContext,
 ) -> Result<Ersattning, Error> {
     let fragment = r.capture()?;
     if fragment.elements().next().is_none() {
@@ -252,10 +269,7 @@ pub(super) fn ersattning<S: EventSource>(
                 kod.beskrivning = Some(child.text().into());
             }
             _ => {
-                let name = match name.ns() {
-                    Some(ns) => format!("{{{ns}}}{}", name.local()),
-                    None => name.local().to_owned(),
-                };
+                let name = name.expanded();
                 return Err(r.error(XmlErrorKind::UnexpectedElement { name }).into());
             }
         }
@@ -266,47 +280,96 @@ pub(super) fn ersattning<S: EventSource>(
     Ok(Ersattning::Kod(kod))
 }
 
-/// Reads a whole document: detects the version from the root's namespace, checks the root
-/// name and `lefiOnlineVersion`, then hands over to the generated reader of the root type.
-pub(super) fn decode<S: EventSource, T: XmlDocument>(
-    mut r: XmlReader<S>,
+/// The two root elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Root {
+    Fraga,
+    Svar,
+}
+
+impl Root {
+    fn of(local: &str) -> Option<Self> {
+        match local {
+            LefiExternFormansinformationFraga::ROOT => Some(Self::Fraga),
+            LefiExternFormansinformationSvar::ROOT => Some(Self::Svar),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Fraga => LefiExternFormansinformationFraga::ROOT,
+            Self::Svar => LefiExternFormansinformationSvar::ROOT,
+        }
+    }
+
+    fn version_attribute_required(self) -> bool {
+        match self {
+            Self::Fraga => LefiExternFormansinformationFraga::VERSION_ATTRIBUTE_REQUIRED,
+            Self::Svar => LefiExternFormansinformationSvar::VERSION_ATTRIBUTE_REQUIRED,
+        }
+    }
+}
+
+/// Reads the root element: the version from its namespace (refusing one other than
+/// `version`, when given), which document it is (refusing one other than `root`, when
+/// given), and its `lefiOnlineVersion`, which must agree with the namespace (and be there on
+/// the question).
+fn read_root<S: EventSource>(
+    r: &mut XmlReader<S>,
     settings: &DecodeSettings,
-) -> Result<Decoded<T>, Error> {
-    let head = {
-        let Some(root) = r.next_child()? else {
+    version: Option<LefiVersion>,
+    root: Option<&'static str>,
+) -> Result<(Root, DecodeContext), Error> {
+    let (found_version, found_root, attribute) = {
+        let Some(e) = r.next_child()? else {
             return Err(r.error(XmlErrorKind::NoRoot).into());
         };
-        let version = gating::VERSIONS
+        let found_version = gating::VERSIONS
             .iter()
-            .find(|(_, ns, _)| root.ns() == Some(*ns))
-            .copied();
-        let namespace = root.ns().unwrap_or_default().to_owned();
-        let found = root.local().to_owned();
-        let attribute = root.attribute(None, "lefiOnlineVersion");
-        (version, namespace, found, attribute)
+            .find(|(_, ns, _)| e.ns() == Some(*ns))
+            .copied()
+            .ok_or_else(|| e.ns().unwrap_or_default().to_owned());
+        let found_root = Root::of(e.local())
+            .filter(|found| root.is_none_or(|root| found.name() == root))
+            .ok_or_else(|| e.local().to_owned());
+        (
+            found_version,
+            found_root,
+            e.attribute(None, "lefiOnlineVersion"),
+        )
     };
-    let (version, namespace, found, attribute) = head;
-    let Some((version, ns, attr_text)) = version else {
-        return Err(Error::UnknownNamespace {
+    let (found_version, ns, attr_text) =
+        found_version.map_err(|namespace| Error::UnknownNamespace {
             namespace,
             position: r.position(),
-        });
-    };
-    if found != T::ROOT {
-        return Err(Error::WrongRoot {
-            expected: T::ROOT,
-            found,
+        })?;
+    if let Some(expected) = version.filter(|v| *v != found_version) {
+        return Err(Error::WrongVersion {
+            expected,
+            found: found_version,
             position: r.position(),
         });
     }
+    let found_root = found_root.map_err(|found| match root {
+        Some(expected) => Error::WrongRoot {
+            expected,
+            found,
+            position: r.position(),
+        },
+        None => Error::UnknownRoot {
+            found,
+            position: r.position(),
+        },
+    })?;
     match attribute.map_err(|kind| r.error(kind))? {
-        Some(text) if text.trim_matches(crate::xs::is_space) != attr_text => {
+        Some(text) if crate::xs::collapse(&text) != attr_text => {
             return Err(Error::VersionMismatch {
-                namespace_version: version,
+                namespace_version: found_version,
                 position: r.position(),
             });
         }
-        None if T::VERSION_ATTRIBUTE_REQUIRED => {
+        None if found_root.version_attribute_required() => {
             return Err(r
                 .error(XmlErrorKind::MissingAttribute {
                     name: "lefiOnlineVersion",
@@ -315,20 +378,34 @@ pub(super) fn decode<S: EventSource, T: XmlDocument>(
         }
         _ => {}
     }
-    let mut cx = Dx {
-        version,
-        ns,
-        unknown: settings.unknown_elements,
-        warnings: Vec::new(),
-        ns_seen: ((0, 0), (0, 0)),
-    };
+    Ok((found_root, DecodeContext::new(found_version, ns, settings)))
+}
+
+/// Reads a whole document of type `T`: the root (see [`read_root`]), then the generated
+/// reader of `T`.
+pub(super) fn decode<S: EventSource, T: LefiXmlDocument>(
+    mut r: XmlReader<S>,
+    settings: &DecodeSettings,
+    expected: Option<LefiVersion>,
+) -> Result<Decoded<T, LefiVersion>, Error> {
+    let (_, mut cx) = read_root(&mut r, settings, expected, Some(T::ROOT))?;
     let value = T::read(&mut r, &mut cx)?;
     r.finish()?;
-    Ok(Decoded {
-        value,
-        version,
-        warnings: cx.warnings,
-    })
+    Ok(cx.finish(value))
+}
+
+/// Reads a whole document of either type, as its root element says.
+pub(super) fn decode_any<S: EventSource>(
+    mut r: XmlReader<S>,
+    settings: &DecodeSettings,
+) -> Result<Decoded<Document, LefiVersion>, Error> {
+    let (root, mut cx) = read_root(&mut r, settings, None, None)?;
+    let value = match root {
+        Root::Fraga => Document::Request(Box::new(LefiXmlDocument::read(&mut r, &mut cx)?)),
+        Root::Svar => Document::Response(Box::new(LefiXmlDocument::read(&mut r, &mut cx)?)),
+    };
+    r.finish()?;
+    Ok(cx.finish(value))
 }
 
 #[cfg(test)]

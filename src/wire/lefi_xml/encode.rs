@@ -6,28 +6,28 @@ use std::io::Write;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
-use super::XmlDocument;
+use super::LefiXmlDocument;
 use super::error::Error;
 use super::gating;
-use super::loss::LossReport;
 use crate::id::{Personidentitet, Sensitive};
 use crate::model::lefi::Ersattning;
 use crate::period::FranTill;
 use crate::version::LefiVersion;
+use crate::wire::Dropped;
 use crate::xml::XmlWriter;
 
-/// Encoding context: target version and namespace, lossy or strict, the current property
-/// path and the items dropped so far.
-#[allow(unreachable_pub)] // unnameable outside the crate: it seals `XmlDocument`
-pub struct Ex {
+/// Encoding state: target version and namespace, lossy or strict, the current property
+/// path and the items left out so far.
+#[allow(unreachable_pub)] // unnameable outside the crate: it seals `LefiXmlDocument`
+pub struct EncodeContext {
     pub(super) version: LefiVersion,
     pub(super) ns: &'static str,
     lossy: bool,
     path: Vec<&'static str>,
-    report: LossReport,
+    dropped: Vec<Dropped>,
 }
 
-impl Ex {
+impl EncodeContext {
     pub(super) fn enter(&mut self, name: &'static str) {
         self.path.push(name);
     }
@@ -46,8 +46,8 @@ impl Ex {
         out
     }
 
-    /// The target version cannot carry `count` values of property `name` here: record the
-    /// loss (lossy mode) or fail naming the item and the version.
+    /// The target version cannot carry `count` values of property `name` here: list them as
+    /// dropped (lossy mode) or fail naming the item and the version.
     pub(super) fn drop_item(
         &mut self,
         name: &str,
@@ -62,7 +62,7 @@ impl Ex {
                 version: self.version,
             });
         }
-        self.report.add(path, code, count);
+        Dropped::record(&mut self.dropped, path, code, count);
         Ok(())
     }
 }
@@ -75,7 +75,7 @@ fn xml_char(c: char) -> bool {
 /// `<name>text</name>` in the document namespace.
 pub(super) fn text<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &Ex,
+    cx: &EncodeContext,
     name: &'static str,
     value: &str,
 ) -> Result<(), Error> {
@@ -91,7 +91,7 @@ pub(super) fn text<W: Write>(
 /// `<EXA:name>text</EXA:name>`: the children of a code pair.
 pub(super) fn exa<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     value: &str,
 ) -> Result<(), Error> {
@@ -111,7 +111,7 @@ pub(super) fn exa<W: Write>(
 
 pub(super) fn string<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &str,
 ) -> Result<(), Error> {
@@ -120,7 +120,7 @@ pub(super) fn string<W: Write>(
 
 pub(super) fn sensitive<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &Sensitive,
 ) -> Result<(), Error> {
@@ -129,7 +129,7 @@ pub(super) fn sensitive<W: Write>(
 
 pub(super) fn pid<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &Personidentitet,
 ) -> Result<(), Error> {
@@ -138,7 +138,7 @@ pub(super) fn pid<W: Write>(
 
 pub(super) fn bool<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &bool,
 ) -> Result<(), Error> {
@@ -147,7 +147,7 @@ pub(super) fn bool<W: Write>(
 
 pub(super) fn int<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &i64,
 ) -> Result<(), Error> {
@@ -156,7 +156,7 @@ pub(super) fn int<W: Write>(
 
 pub(super) fn decimal<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &Decimal,
 ) -> Result<(), Error> {
@@ -165,7 +165,7 @@ pub(super) fn decimal<W: Write>(
 
 pub(super) fn date<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &chrono::NaiveDate,
 ) -> Result<(), Error> {
@@ -179,7 +179,7 @@ pub(super) fn date<W: Write>(
 
 pub(super) fn frantill<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &FranTill,
 ) -> Result<(), Error> {
@@ -199,7 +199,7 @@ pub(super) fn frantill<W: Write>(
 /// `ersattning`: text, or `EXA:id`/`EXA:beskrivning` children for the object form.
 pub(super) fn ersattning<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &mut Ex,
+    cx: &mut EncodeContext,
     name: &'static str,
     v: &Ersattning,
 ) -> Result<(), Error> {
@@ -225,22 +225,22 @@ pub(super) fn ersattning<W: Write>(
     }
 }
 
-/// Writes a whole document for `version`; in lossy mode returns what was dropped.
-pub(super) fn encode<W: Write, T: XmlDocument>(
+/// Writes a whole document for `version`; in lossy mode returns what was left out.
+pub(super) fn encode<W: Write, T: LefiXmlDocument>(
     out: W,
     value: &T,
     version: LefiVersion,
     lossy: bool,
-) -> Result<(W, LossReport), Error> {
+) -> Result<(W, Vec<Dropped>), Error> {
     let Some(&(_, ns, attr)) = gating::VERSIONS.iter().find(|(v, _, _)| *v == version) else {
         return Err(Error::UnsupportedVersion(version));
     };
-    let mut cx = Ex {
+    let mut cx = EncodeContext {
         version,
         ns,
         lossy,
         path: Vec::with_capacity(8),
-        report: LossReport::default(),
+        dropped: Vec::new(),
     };
     let mut w = XmlWriter::new(out);
     w.declaration()?;
@@ -249,5 +249,5 @@ pub(super) fn encode<W: Write, T: XmlDocument>(
     w.attribute(None, None, "lefiOnlineVersion", attr)?;
     value.write(&mut w, &mut cx)?;
     w.end()?;
-    Ok((w.into_inner()?, cx.report))
+    Ok((w.into_inner()?, cx.dropped))
 }

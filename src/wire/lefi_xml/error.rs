@@ -1,7 +1,8 @@
 //! Errors of the LEFI Online XML codec.
 
+use crate::input::Position;
 use crate::version::LefiVersion;
-use crate::xml::{Position, XmlError};
+use crate::xml::XmlError;
 
 /// Why a LEFI Online XML document could not be decoded or encoded.
 ///
@@ -31,6 +32,25 @@ pub enum Error {
         expected: &'static str,
         /// The local name found.
         found: String,
+        /// Where.
+        position: Position,
+    },
+    /// The root element is neither of the two documents ([`decode_any`](super::decode_any)).
+    #[error("root element `{found}` is not a LEFI Online XML document ({position})")]
+    UnknownRoot {
+        /// The local name found.
+        found: String,
+        /// Where.
+        position: Position,
+    },
+    /// The document is in another version than the one required (the per-version
+    /// modules' `from_slice`).
+    #[error("the document is LEFI Online {found}, not {expected} ({position})")]
+    WrongVersion {
+        /// The version required.
+        expected: LefiVersion,
+        /// The version of the document (from its namespace).
+        found: LefiVersion,
         /// Where.
         position: Position,
     },
@@ -101,6 +121,8 @@ impl Error {
             Self::Xml(e) => Some(e.position()),
             Self::UnknownNamespace { position, .. }
             | Self::WrongRoot { position, .. }
+            | Self::UnknownRoot { position, .. }
+            | Self::WrongVersion { position, .. }
             | Self::VersionMismatch { position, .. }
             | Self::CodeNotInVersion { position, .. } => Some(position),
             Self::NotRepresentable { .. }

@@ -8,68 +8,72 @@
 
 use std::io::Write;
 
-use super::decode::{self as dx, Dx};
-use super::encode::{self as ex, Ex};
+use super::decode::{self, DecodeContext, ElementNs};
+use super::encode::{self, EncodeContext};
 use super::error::Error;
 use super::gating;
+use crate::model::lefi as m;
 use crate::version::LefiVersion;
 use crate::xml::{EventSource, XmlReader, XmlWriter};
 
 pub(super) fn read_lefi_adress<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiAdress, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
-    let mut f1: Option<Vec<crate::id::Sensitive>> = None;
-    let mut f2: Option<crate::id::Sensitive> = None;
-    let mut f3: Option<crate::id::Sensitive> = None;
-    let mut f4: Option<crate::model::lefi::LefiLand> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiAdress, Error> {
+    let mut roller: Option<Vec<m::LefiSifferkod>> = None;
+    let mut utdelningadress: Option<Vec<crate::id::Sensitive>> = None;
+    let mut postnummer: Option<crate::id::Sensitive> = None;
+    let mut postort: Option<crate::id::Sensitive> = None;
+    let mut land: Option<m::LefiLand> = None;
+    enum Field {
+        Roller,
+        Utdelningadress,
+        Postnummer,
+        Postort,
+        Land,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "roller") => 0,
-                (1, "utdelningadress") => 1,
-                (1, "postnummer") => 2,
-                (1, "postort") => 3,
-                (1, "land") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "roller") => Some(Field::Roller),
+                (ElementNs::Document, "utdelningadress") => Some(Field::Utdelningadress),
+                (ElementNs::Document, "postnummer") => Some(Field::Postnummer),
+                (ElementNs::Document, "postort") => Some(Field::Postort),
+                (ElementNs::Document, "land") => Some(Field::Land),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Roller) => roller
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sifferkod(r, cx)?),
-            1 => f1.get_or_insert_with(Vec::new).push(dx::sensitive(r, cx)?),
-            2 => {
-                dx::once(r, f2.is_some(), "postnummer")?;
-                f2 = Some(dx::sensitive(r, cx)?);
+            Some(Field::Utdelningadress) => utdelningadress
+                .get_or_insert_with(Vec::new)
+                .push(decode::sensitive(r, cx)?),
+            Some(Field::Postnummer) => {
+                r.read_once(&mut postnummer, "postnummer", |r| decode::sensitive(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "postort")?;
-                f3 = Some(dx::sensitive(r, cx)?);
+            Some(Field::Postort) => {
+                r.read_once(&mut postort, "postort", |r| decode::sensitive(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "land")?;
-                f4 = Some(read_lefi_land(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Land) => r.read_once(&mut land, "land", |r| read_lefi_land(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiAdress {
-        roller: f0,
-        utdelningadress: f1,
-        postnummer: f2,
-        postort: f3,
-        land: f4,
+    Ok(m::LefiAdress {
+        roller,
+        utdelningadress,
+        postnummer,
+        postort,
+        land,
     })
 }
 
 pub(super) fn write_lefi_adress<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiAdress,
-    cx: &mut Ex,
+    v: &m::LefiAdress,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.roller {
         for x in x {
@@ -86,14 +90,14 @@ pub(super) fn write_lefi_adress<W: Write>(
     }
     if let Some(x) = &v.utdelningadress {
         for x in x {
-            ex::sensitive(w, cx, "utdelningadress", x)?;
+            encode::sensitive(w, cx, "utdelningadress", x)?;
         }
     }
     if let Some(x) = &v.postnummer {
-        ex::sensitive(w, cx, "postnummer", x)?;
+        encode::sensitive(w, cx, "postnummer", x)?;
     }
     if let Some(x) = &v.postort {
-        ex::sensitive(w, cx, "postort", x)?;
+        encode::sensitive(w, cx, "postort", x)?;
     }
     if let Some(x) = &v.land {
         w.start(Some(cx.ns), None, "land")?;
@@ -107,71 +111,73 @@ pub(super) fn write_lefi_adress<W: Write>(
 
 pub(super) fn read_lefi_aktivitetsstod_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiAktivitetsstodArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiAktivitetsstodUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiAktivitetsstodBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiAktivitetsstodArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiAktivitetsstodUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiAktivitetsstodBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_aktivitetsstod_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_aktivitetsstod_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_aktivitetsstod_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiAktivitetsstodArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        grunduppgifter: f3,
-        beslut: f4,
+    Ok(m::LefiAktivitetsstodArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_aktivitetsstod_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiAktivitetsstodArende,
-    cx: &mut Ex,
+    v: &m::LefiAktivitetsstodArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -194,104 +200,103 @@ pub(super) fn write_lefi_aktivitetsstod_arende<W: Write>(
 
 pub(super) fn read_lefi_aktivitetsstod_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiAktivitetsstodBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<i64> = None;
-    let mut f8: Option<bool> = None;
-    let mut f9: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiAktivitetsstodBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut dagar: Option<i64> = None;
+    let mut karens: Option<bool> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Dagar,
+        Karens,
+        Ersattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "dagar") => 7,
-                (1, "karens") => 8,
-                (2, "ersattning") => 9,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Document, "karens") => Some(Field::Karens),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "dagar")?;
-                f7 = Some(dx::int(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "karens")?;
-                f8 = Some(dx::bool(r, cx)?);
-            }
-            9 => {
-                dx::once(r, f9.is_some(), "ersattning")?;
-                f9 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Karens) => r.read_once(&mut karens, "karens", |r| decode::bool(r, cx))?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiAktivitetsstodBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        dagar: f7,
-        karens: f8,
-        ersattning: f9,
+    Ok(m::LefiAktivitetsstodBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        dagar,
+        karens,
+        ersattning,
     })
 }
 
 pub(super) fn write_lefi_aktivitetsstod_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiAktivitetsstodBeslut,
-    cx: &mut Ex,
+    v: &m::LefiAktivitetsstodBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -327,7 +332,7 @@ pub(super) fn write_lefi_aktivitetsstod_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -337,10 +342,10 @@ pub(super) fn write_lefi_aktivitetsstod_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.karens {
-        ex::bool(w, cx, "karens", x)?;
+        encode::bool(w, cx, "karens", x)?;
     }
     if let Some(x) = &v.ersattning {
         w.start(
@@ -358,33 +363,34 @@ pub(super) fn write_lefi_aktivitetsstod_beslut<W: Write>(
 
 pub(super) fn read_lefi_aktivitetsstod_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiAktivitetsstodUppgifter, Error> {
-    let mut f0: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiAktivitetsstodUppgifter, Error> {
+    let mut atgardstyp: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Atgardstyp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "atgardstyp") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "atgardstyp")?;
-                f0 = Some(read_lefi_sifferkod(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "atgardstyp") => Some(Field::Atgardstyp),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Atgardstyp) => r.read_once(&mut atgardstyp, "atgardstyp", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiAktivitetsstodUppgifter { atgardstyp: f0 })
+    Ok(m::LefiAktivitetsstodUppgifter { atgardstyp })
 }
 
 pub(super) fn write_lefi_aktivitetsstod_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiAktivitetsstodUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiAktivitetsstodUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.atgardstyp {
         w.start(
@@ -402,32 +408,34 @@ pub(super) fn write_lefi_aktivitetsstod_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_allmanpension_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiAllmanpensionArende, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiAllmanpensionBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiAllmanpensionArende, Error> {
+    let mut beslut: Option<Vec<m::LefiAllmanpensionBeslut>> = None;
+    enum Field {
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "beslut") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_allmanpension_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiAllmanpensionArende { beslut: f0 })
+    Ok(m::LefiAllmanpensionArende { beslut })
 }
 
 pub(super) fn write_lefi_allmanpension_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiAllmanpensionArende,
-    cx: &mut Ex,
+    v: &m::LefiAllmanpensionArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.beslut {
         for x in x {
@@ -443,97 +451,104 @@ pub(super) fn write_lefi_allmanpension_arende<W: Write>(
 
 pub(super) fn read_lefi_allmanpension_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiAllmanpensionBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f8: Option<crate::model::lefi::LefiOmfattning> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiAllmanpensionBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut samordnat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        SamordnatBruttobelopp,
+        Omfattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "samordnatBruttobelopp") => 7,
-                (1, "omfattning") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "samordnatBruttobelopp") => {
+                    Some(Field::SamordnatBruttobelopp)
+                }
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
+            Some(Field::SamordnatBruttobelopp) => {
+                r.read_once(&mut samordnat_bruttobelopp, "samordnatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "samordnatBruttobelopp")?;
-                f7 = Some(read_lefi_belopp(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "omfattning")?;
-                f8 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiAllmanpensionBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        samordnat_bruttobelopp: f7,
-        omfattning: f8,
+    Ok(m::LefiAllmanpensionBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        samordnat_bruttobelopp,
+        omfattning,
     })
 }
 
 pub(super) fn write_lefi_allmanpension_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiAllmanpensionBeslut,
-    cx: &mut Ex,
+    v: &m::LefiAllmanpensionBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -569,7 +584,7 @@ pub(super) fn write_lefi_allmanpension_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -597,55 +612,56 @@ pub(super) fn write_lefi_allmanpension_beslut<W: Write>(
 
 pub(super) fn read_lefi_arbetsgivare<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiArbetsgivare, Error> {
-    let mut f0: Option<crate::id::Sensitive> = None;
-    let mut f1: Option<crate::id::Sensitive> = None;
-    let mut f2: Option<crate::model::lefi::LefiAdress> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiArbetsgivare, Error> {
+    let mut namn: Option<crate::id::Sensitive> = None;
+    let mut organisationsnummer: Option<crate::id::Sensitive> = None;
+    let mut adress: Option<m::LefiAdress> = None;
+    enum Field {
+        Namn,
+        Organisationsnummer,
+        Adress,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "namn") => 0,
-                (1, "organisationsnummer") => 1,
-                (1, "adress") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "namn") => Some(Field::Namn),
+                (ElementNs::Document, "organisationsnummer") => Some(Field::Organisationsnummer),
+                (ElementNs::Document, "adress") => Some(Field::Adress),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "namn")?;
-                f0 = Some(dx::sensitive(r, cx)?);
+        match field {
+            Some(Field::Namn) => r.read_once(&mut namn, "namn", |r| decode::sensitive(r, cx))?,
+            Some(Field::Organisationsnummer) => {
+                r.read_once(&mut organisationsnummer, "organisationsnummer", |r| {
+                    decode::sensitive(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "organisationsnummer")?;
-                f1 = Some(dx::sensitive(r, cx)?);
+            Some(Field::Adress) => {
+                r.read_once(&mut adress, "adress", |r| read_lefi_adress(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "adress")?;
-                f2 = Some(read_lefi_adress(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiArbetsgivare {
-        namn: f0,
-        organisationsnummer: f1,
-        adress: f2,
+    Ok(m::LefiArbetsgivare {
+        namn,
+        organisationsnummer,
+        adress,
     })
 }
 
 pub(super) fn write_lefi_arbetsgivare<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiArbetsgivare,
-    cx: &mut Ex,
+    v: &m::LefiArbetsgivare,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.namn {
-        ex::sensitive(w, cx, "namn", x)?;
+        encode::sensitive(w, cx, "namn", x)?;
     }
     if let Some(x) = &v.organisationsnummer {
-        ex::sensitive(w, cx, "organisationsnummer", x)?;
+        encode::sensitive(w, cx, "organisationsnummer", x)?;
     }
     if let Some(x) = &v.adress {
         w.start(Some(cx.ns), None, "adress")?;
@@ -659,104 +675,111 @@ pub(super) fn write_lefi_arbetsgivare<W: Write>(
 
 pub(super) fn read_lefi_arbetsskadelivranta_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiArbetsskadelivrantaBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiArbetsskadelivrantaUnderlag> = None;
-    let mut f8: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f9: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiArbetsskadelivrantaBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut underlag: Option<m::LefiArbetsskadelivrantaUnderlag> = None;
+    let mut samordnat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Underlag,
+        SamordnatBruttobelopp,
+        Ersattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "underlag") => 7,
-                (1, "samordnatBruttobelopp") => 8,
-                (2, "ersattning") => 9,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                (ElementNs::Document, "samordnatBruttobelopp") => {
+                    Some(Field::SamordnatBruttobelopp)
+                }
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_arbetsskadelivranta_underlag(r, cx)
+            })?,
+            Some(Field::SamordnatBruttobelopp) => {
+                r.read_once(&mut samordnat_bruttobelopp, "samordnatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "underlag")?;
-                f7 = Some(read_lefi_arbetsskadelivranta_underlag(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "samordnatBruttobelopp")?;
-                f8 = Some(read_lefi_belopp(r, cx)?);
-            }
-            9 => {
-                dx::once(r, f9.is_some(), "ersattning")?;
-                f9 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiArbetsskadelivrantaBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        underlag: f7,
-        samordnat_bruttobelopp: f8,
-        ersattning: f9,
+    Ok(m::LefiArbetsskadelivrantaBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        underlag,
+        samordnat_bruttobelopp,
+        ersattning,
     })
 }
 
 pub(super) fn write_lefi_arbetsskadelivranta_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiArbetsskadelivrantaBeslut,
-    cx: &mut Ex,
+    v: &m::LefiArbetsskadelivrantaBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -792,7 +815,7 @@ pub(super) fn write_lefi_arbetsskadelivranta_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -831,73 +854,73 @@ pub(super) fn write_lefi_arbetsskadelivranta_beslut<W: Write>(
 
 pub(super) fn read_lefi_arbetsskadelivranta_efterlevande_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiArbetsskadelivrantaBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiArbetsskadelivrantaEfterlevandeArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiArbetsskadelivrantaEfterlevandeUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiArbetsskadelivrantaBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_arbetsskadelivranta_efterlevande_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_arbetsskadelivranta_efterlevande_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_arbetsskadelivranta_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(
-        crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeArende {
-            startades: f0,
-            aktivt: f1,
-            avslaget: f2,
-            grunduppgifter: f3,
-            beslut: f4,
-        },
-    )
+    Ok(m::LefiArbetsskadelivrantaEfterlevandeArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
+    })
 }
 
 pub(super) fn write_lefi_arbetsskadelivranta_efterlevande_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeArende,
-    cx: &mut Ex,
+    v: &m::LefiArbetsskadelivrantaEfterlevandeArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -920,75 +943,78 @@ pub(super) fn write_lefi_arbetsskadelivranta_efterlevande_arende<W: Write>(
 
 pub(super) fn read_lefi_arbetsskadelivranta_efterlevande_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeUppgifter, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f2: Option<crate::text::Text> = None;
-    let mut f3: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f4: Option<crate::model::lefi::LefiPerson> = None;
-    let mut f5: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiArbetsskadelivrantaEfterlevandeUppgifter, Error> {
+    let mut uppdaterades: Option<crate::text::Text> = None;
+    let mut arbetsgivare: Option<m::LefiSifferkod> = None;
+    let mut skadetillfalle: Option<crate::text::Text> = None;
+    let mut orsak: Option<m::LefiSifferkod> = None;
+    let mut avliden: Option<m::LefiPerson> = None;
+    let mut arsinkomst_innan_skada: Option<m::LefiBelopp> = None;
+    enum Field {
+        Uppdaterades,
+        Arbetsgivare,
+        Skadetillfalle,
+        Orsak,
+        Avliden,
+        ArsinkomstInnanSkada,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "uppdaterades") => 0,
-                (2, "arbetsgivare") => 1,
-                (1, "skadetillfalle") => 2,
-                (2, "orsak") => 3,
-                (1, "avliden") => 4,
-                (1, "arsinkomstInnanSkada") => 5,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "uppdaterades") => Some(Field::Uppdaterades),
+                (ElementNs::Exa, "arbetsgivare") => Some(Field::Arbetsgivare),
+                (ElementNs::Document, "skadetillfalle") => Some(Field::Skadetillfalle),
+                (ElementNs::Exa, "orsak") => Some(Field::Orsak),
+                (ElementNs::Document, "avliden") => Some(Field::Avliden),
+                (ElementNs::Document, "arsinkomstInnanSkada") => Some(Field::ArsinkomstInnanSkada),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "uppdaterades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Uppdaterades) => {
+                r.read_once(&mut uppdaterades, "uppdaterades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "arbetsgivare")?;
-                f1 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::Arbetsgivare) => r.read_once(&mut arbetsgivare, "arbetsgivare", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Skadetillfalle) => {
+                r.read_once(&mut skadetillfalle, "skadetillfalle", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "skadetillfalle")?;
-                f2 = Some(dx::string(r, cx)?);
+            Some(Field::Orsak) => {
+                r.read_once(&mut orsak, "orsak", |r| read_lefi_sifferkod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "orsak")?;
-                f3 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::Avliden) => {
+                r.read_once(&mut avliden, "avliden", |r| read_lefi_person(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "avliden")?;
-                f4 = Some(read_lefi_person(r, cx)?);
+            Some(Field::ArsinkomstInnanSkada) => {
+                r.read_once(&mut arsinkomst_innan_skada, "arsinkomstInnanSkada", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "arsinkomstInnanSkada")?;
-                f5 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(
-        crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeUppgifter {
-            uppdaterades: f0,
-            arbetsgivare: f1,
-            skadetillfalle: f2,
-            orsak: f3,
-            avliden: f4,
-            arsinkomst_innan_skada: f5,
-        },
-    )
+    Ok(m::LefiArbetsskadelivrantaEfterlevandeUppgifter {
+        uppdaterades,
+        arbetsgivare,
+        skadetillfalle,
+        orsak,
+        avliden,
+        arsinkomst_innan_skada,
+    })
 }
 
 pub(super) fn write_lefi_arbetsskadelivranta_efterlevande_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiArbetsskadelivrantaEfterlevandeUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.uppdaterades {
-        ex::string(w, cx, "uppdaterades", x)?;
+        encode::string(w, cx, "uppdaterades", x)?;
     }
     if let Some(x) = &v.arbetsgivare {
         w.start(
@@ -1002,7 +1028,7 @@ pub(super) fn write_lefi_arbetsskadelivranta_efterlevande_uppgifter<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.skadetillfalle {
-        ex::string(w, cx, "skadetillfalle", x)?;
+        encode::string(w, cx, "skadetillfalle", x)?;
     }
     if let Some(x) = &v.orsak {
         w.start(
@@ -1034,71 +1060,73 @@ pub(super) fn write_lefi_arbetsskadelivranta_efterlevande_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_arbetsskadelivranta_egen_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiArbetsskadelivrantaEgenArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiArbetsskadelivrantaEgenUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiArbetsskadelivrantaBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiArbetsskadelivrantaEgenArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiArbetsskadelivrantaEgenUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiArbetsskadelivrantaBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_arbetsskadelivranta_egen_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_arbetsskadelivranta_egen_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_arbetsskadelivranta_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiArbetsskadelivrantaEgenArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        grunduppgifter: f3,
-        beslut: f4,
+    Ok(m::LefiArbetsskadelivrantaEgenArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_arbetsskadelivranta_egen_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiArbetsskadelivrantaEgenArende,
-    cx: &mut Ex,
+    v: &m::LefiArbetsskadelivrantaEgenArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -1121,73 +1149,80 @@ pub(super) fn write_lefi_arbetsskadelivranta_egen_arende<W: Write>(
 
 pub(super) fn read_lefi_arbetsskadelivranta_egen_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiArbetsskadelivrantaEgenUppgifter, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f2: Option<crate::text::Text> = None;
-    let mut f3: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f4: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f5: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiArbetsskadelivrantaEgenUppgifter, Error> {
+    let mut uppdaterades: Option<crate::text::Text> = None;
+    let mut arbetsgivare: Option<m::LefiSifferkod> = None;
+    let mut skadetillfalle: Option<crate::text::Text> = None;
+    let mut orsak: Option<m::LefiSifferkod> = None;
+    let mut arsinkomst_innan_skada: Option<m::LefiBelopp> = None;
+    let mut arsinkomst_efter_skada: Option<m::LefiBelopp> = None;
+    enum Field {
+        Uppdaterades,
+        Arbetsgivare,
+        Skadetillfalle,
+        Orsak,
+        ArsinkomstInnanSkada,
+        ArsinkomstEfterSkada,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "uppdaterades") => 0,
-                (2, "arbetsgivare") => 1,
-                (1, "skadetillfalle") => 2,
-                (2, "orsak") => 3,
-                (1, "arsinkomstInnanSkada") => 4,
-                (1, "arsinkomstEfterSkada") => 5,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "uppdaterades") => Some(Field::Uppdaterades),
+                (ElementNs::Exa, "arbetsgivare") => Some(Field::Arbetsgivare),
+                (ElementNs::Document, "skadetillfalle") => Some(Field::Skadetillfalle),
+                (ElementNs::Exa, "orsak") => Some(Field::Orsak),
+                (ElementNs::Document, "arsinkomstInnanSkada") => Some(Field::ArsinkomstInnanSkada),
+                (ElementNs::Document, "arsinkomstEfterSkada") => Some(Field::ArsinkomstEfterSkada),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "uppdaterades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Uppdaterades) => {
+                r.read_once(&mut uppdaterades, "uppdaterades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "arbetsgivare")?;
-                f1 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::Arbetsgivare) => r.read_once(&mut arbetsgivare, "arbetsgivare", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Skadetillfalle) => {
+                r.read_once(&mut skadetillfalle, "skadetillfalle", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "skadetillfalle")?;
-                f2 = Some(dx::string(r, cx)?);
+            Some(Field::Orsak) => {
+                r.read_once(&mut orsak, "orsak", |r| read_lefi_sifferkod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "orsak")?;
-                f3 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::ArsinkomstInnanSkada) => {
+                r.read_once(&mut arsinkomst_innan_skada, "arsinkomstInnanSkada", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "arsinkomstInnanSkada")?;
-                f4 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::ArsinkomstEfterSkada) => {
+                r.read_once(&mut arsinkomst_efter_skada, "arsinkomstEfterSkada", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "arsinkomstEfterSkada")?;
-                f5 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiArbetsskadelivrantaEgenUppgifter {
-        uppdaterades: f0,
-        arbetsgivare: f1,
-        skadetillfalle: f2,
-        orsak: f3,
-        arsinkomst_innan_skada: f4,
-        arsinkomst_efter_skada: f5,
+    Ok(m::LefiArbetsskadelivrantaEgenUppgifter {
+        uppdaterades,
+        arbetsgivare,
+        skadetillfalle,
+        orsak,
+        arsinkomst_innan_skada,
+        arsinkomst_efter_skada,
     })
 }
 
 pub(super) fn write_lefi_arbetsskadelivranta_egen_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiArbetsskadelivrantaEgenUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiArbetsskadelivrantaEgenUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.uppdaterades {
-        ex::string(w, cx, "uppdaterades", x)?;
+        encode::string(w, cx, "uppdaterades", x)?;
     }
     if let Some(x) = &v.arbetsgivare {
         w.start(
@@ -1201,7 +1236,7 @@ pub(super) fn write_lefi_arbetsskadelivranta_egen_uppgifter<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.skadetillfalle {
-        ex::string(w, cx, "skadetillfalle", x)?;
+        encode::string(w, cx, "skadetillfalle", x)?;
     }
     if let Some(x) = &v.orsak {
         w.start(
@@ -1233,59 +1268,68 @@ pub(super) fn write_lefi_arbetsskadelivranta_egen_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_arbetsskadelivranta_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiArbetsskadelivrantaUnderlag, Error> {
-    let mut f0: Option<rust_decimal::Decimal> = None;
-    let mut f1: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f3: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiArbetsskadelivrantaUnderlag, Error> {
+    let mut faktor: Option<rust_decimal::Decimal> = None;
+    let mut samordningsandel: Option<m::LefiOmfattning> = None;
+    let mut bruttoforhojning: Option<m::LefiBelopp> = None;
+    let mut pensionsgrundande_inkomst: Option<m::LefiBelopp> = None;
+    enum Field {
+        Faktor,
+        Samordningsandel,
+        Bruttoforhojning,
+        PensionsgrundandeInkomst,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "faktor") => 0,
-                (1, "samordningsandel") => 1,
-                (1, "bruttoforhojning") => 2,
-                (1, "pensionsgrundandeInkomst") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "faktor") => Some(Field::Faktor),
+                (ElementNs::Document, "samordningsandel") => Some(Field::Samordningsandel),
+                (ElementNs::Document, "bruttoforhojning") => Some(Field::Bruttoforhojning),
+                (ElementNs::Document, "pensionsgrundandeInkomst") => {
+                    Some(Field::PensionsgrundandeInkomst)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "faktor")?;
-                f0 = Some(dx::decimal(r, cx)?);
+        match field {
+            Some(Field::Faktor) => {
+                r.read_once(&mut faktor, "faktor", |r| decode::decimal(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "samordningsandel")?;
-                f1 = Some(read_lefi_omfattning(r, cx)?);
+            Some(Field::Samordningsandel) => {
+                r.read_once(&mut samordningsandel, "samordningsandel", |r| {
+                    read_lefi_omfattning(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "bruttoforhojning")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Bruttoforhojning) => {
+                r.read_once(&mut bruttoforhojning, "bruttoforhojning", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "pensionsgrundandeInkomst")?;
-                f3 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::PensionsgrundandeInkomst) => r.read_once(
+                &mut pensionsgrundande_inkomst,
+                "pensionsgrundandeInkomst",
+                |r| read_lefi_belopp(r, cx),
+            )?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiArbetsskadelivrantaUnderlag {
-        faktor: f0,
-        samordningsandel: f1,
-        bruttoforhojning: f2,
-        pensionsgrundande_inkomst: f3,
+    Ok(m::LefiArbetsskadelivrantaUnderlag {
+        faktor,
+        samordningsandel,
+        bruttoforhojning,
+        pensionsgrundande_inkomst,
     })
 }
 
 pub(super) fn write_lefi_arbetsskadelivranta_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiArbetsskadelivrantaUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiArbetsskadelivrantaUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.faktor {
-        ex::decimal(w, cx, "faktor", x)?;
+        encode::decimal(w, cx, "faktor", x)?;
     }
     if let Some(x) = &v.samordningsandel {
         w.start(Some(cx.ns), None, "samordningsandel")?;
@@ -1313,90 +1357,89 @@ pub(super) fn write_lefi_arbetsskadelivranta_underlag<W: Write>(
 
 pub(super) fn read_lefi_arbetsstalle<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiArbetsstalle, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::id::Sensitive> = None;
-    let mut f2: Option<crate::model::lefi::LefiArbetsgivare> = None;
-    let mut f3: Option<crate::text::Text> = None;
-    let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f5: Option<crate::model::lefi::LefiAdress> = None;
-    let mut f6: Option<crate::id::Sensitive> = None;
-    let mut f7: Option<crate::model::lefi::LefiKontaktuppgifter> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiArbetsstalle, Error> {
+    let mut nummer: Option<crate::text::Text> = None;
+    let mut namn: Option<crate::id::Sensitive> = None;
+    let mut arbetsgivare: Option<m::LefiArbetsgivare> = None;
+    let mut sysselsattning: Option<crate::text::Text> = None;
+    let mut arbetstid: Option<m::LefiOmfattning> = None;
+    let mut adress: Option<m::LefiAdress> = None;
+    let mut telefon: Option<crate::id::Sensitive> = None;
+    let mut kontakt: Option<m::LefiKontaktuppgifter> = None;
+    enum Field {
+        Nummer,
+        Namn,
+        Arbetsgivare,
+        Sysselsattning,
+        Arbetstid,
+        Adress,
+        Telefon,
+        Kontakt,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "nummer") => 0,
-                (1, "namn") => 1,
-                (1, "arbetsgivare") => 2,
-                (1, "sysselsattning") => 3,
-                (1, "arbetstid") => 4,
-                (1, "adress") => 5,
-                (1, "telefon") => 6,
-                (1, "kontakt") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "nummer") => Some(Field::Nummer),
+                (ElementNs::Document, "namn") => Some(Field::Namn),
+                (ElementNs::Document, "arbetsgivare") => Some(Field::Arbetsgivare),
+                (ElementNs::Document, "sysselsattning") => Some(Field::Sysselsattning),
+                (ElementNs::Document, "arbetstid") => Some(Field::Arbetstid),
+                (ElementNs::Document, "adress") => Some(Field::Adress),
+                (ElementNs::Document, "telefon") => Some(Field::Telefon),
+                (ElementNs::Document, "kontakt") => Some(Field::Kontakt),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "nummer")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Nummer) => r.read_once(&mut nummer, "nummer", |r| decode::string(r, cx))?,
+            Some(Field::Namn) => r.read_once(&mut namn, "namn", |r| decode::sensitive(r, cx))?,
+            Some(Field::Arbetsgivare) => r.read_once(&mut arbetsgivare, "arbetsgivare", |r| {
+                read_lefi_arbetsgivare(r, cx)
+            })?,
+            Some(Field::Sysselsattning) => {
+                r.read_once(&mut sysselsattning, "sysselsattning", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "namn")?;
-                f1 = Some(dx::sensitive(r, cx)?);
+            Some(Field::Arbetstid) => {
+                r.read_once(&mut arbetstid, "arbetstid", |r| read_lefi_omfattning(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "arbetsgivare")?;
-                f2 = Some(read_lefi_arbetsgivare(r, cx)?);
+            Some(Field::Adress) => {
+                r.read_once(&mut adress, "adress", |r| read_lefi_adress(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "sysselsattning")?;
-                f3 = Some(dx::string(r, cx)?);
+            Some(Field::Telefon) => {
+                r.read_once(&mut telefon, "telefon", |r| decode::sensitive(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "arbetstid")?;
-                f4 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "adress")?;
-                f5 = Some(read_lefi_adress(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "telefon")?;
-                f6 = Some(dx::sensitive(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "kontakt")?;
-                f7 = Some(read_lefi_kontaktuppgifter(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Kontakt) => r.read_once(&mut kontakt, "kontakt", |r| {
+                read_lefi_kontaktuppgifter(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiArbetsstalle {
-        nummer: f0,
-        namn: f1,
-        arbetsgivare: f2,
-        sysselsattning: f3,
-        arbetstid: f4,
-        adress: f5,
-        telefon: f6,
-        kontakt: f7,
+    Ok(m::LefiArbetsstalle {
+        nummer,
+        namn,
+        arbetsgivare,
+        sysselsattning,
+        arbetstid,
+        adress,
+        telefon,
+        kontakt,
     })
 }
 
 pub(super) fn write_lefi_arbetsstalle<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiArbetsstalle,
-    cx: &mut Ex,
+    v: &m::LefiArbetsstalle,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.nummer {
-        ex::string(w, cx, "nummer", x)?;
+        encode::string(w, cx, "nummer", x)?;
     }
     if let Some(x) = &v.namn {
-        ex::sensitive(w, cx, "namn", x)?;
+        encode::sensitive(w, cx, "namn", x)?;
     }
     if let Some(x) = &v.arbetsgivare {
         w.start(Some(cx.ns), None, "arbetsgivare")?;
@@ -1406,7 +1449,7 @@ pub(super) fn write_lefi_arbetsstalle<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.sysselsattning {
-        ex::string(w, cx, "sysselsattning", x)?;
+        encode::string(w, cx, "sysselsattning", x)?;
     }
     if let Some(x) = &v.arbetstid {
         w.start(Some(cx.ns), None, "arbetstid")?;
@@ -1423,7 +1466,7 @@ pub(super) fn write_lefi_arbetsstalle<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.telefon {
-        ex::sensitive(w, cx, "telefon", x)?;
+        encode::sensitive(w, cx, "telefon", x)?;
     }
     if let Some(x) = &v.kontakt {
         w.start(Some(cx.ns), None, "kontakt")?;
@@ -1437,92 +1480,91 @@ pub(super) fn write_lefi_arbetsstalle<W: Write>(
 
 pub(super) fn read_lefi_avvikelse<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiAvvikelse, Error> {
-    let mut f0: Option<crate::codes::AvvikelseKod> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiAvvikelse, Error> {
+    let mut kod: Option<crate::codes::AvvikelseKod> = None;
+    let mut beskrivning: Option<crate::text::Text> = None;
+    enum Field {
+        Kod,
+        Beskrivning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "kod") => 0,
-                (1, "beskrivning") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "kod") => Some(Field::Kod),
+                (ElementNs::Document, "beskrivning") => Some(Field::Beskrivning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "kod")?;
-                f0 = Some(dx::code::<crate::codes::AvvikelseKod, _>(
-                    r,
-                    crate::codes::AvvikelseKod::LIST,
-                )?);
+        match field {
+            Some(Field::Kod) => r.read_once(&mut kod, "kod", |r| {
+                decode::code::<crate::codes::AvvikelseKod, _>(r, crate::codes::AvvikelseKod::LIST)
+            })?,
+            Some(Field::Beskrivning) => {
+                r.read_once(&mut beskrivning, "beskrivning", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "beskrivning")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiAvvikelse {
-        kod: f0,
-        beskrivning: f1,
-    })
+    Ok(m::LefiAvvikelse { kod, beskrivning })
 }
 
 pub(super) fn write_lefi_avvikelse<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiAvvikelse,
-    cx: &mut Ex,
+    v: &m::LefiAvvikelse,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.kod {
-        ex::text(w, cx, "kod", x.code())?;
+        encode::text(w, cx, "kod", x.code())?;
     }
     if let Some(x) = &v.beskrivning {
-        ex::string(w, cx, "beskrivning", x)?;
+        encode::string(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_barnbidrag_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBarnbidragArende, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBarnbidragUppgifter> = None;
-    let mut f1: Option<Vec<crate::model::lefi::LefiBarnbidragBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBarnbidragArende, Error> {
+    let mut grunduppgifter: Option<m::LefiBarnbidragUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiBarnbidragBeslut>> = None;
+    enum Field {
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "grunduppgifter") => 0,
-                (1, "beslut") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "grunduppgifter")?;
-                f0 = Some(read_lefi_barnbidrag_uppgifter(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
             }
-            1 => f1
+        };
+        match field {
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_barnbidrag_uppgifter(r, cx)
+                })?
+            }
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_barnbidrag_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBarnbidragArende {
-        grunduppgifter: f0,
-        beslut: f1,
+    Ok(m::LefiBarnbidragArende {
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_barnbidrag_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBarnbidragArende,
-    cx: &mut Ex,
+    v: &m::LefiBarnbidragArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -1545,90 +1587,93 @@ pub(super) fn write_lefi_barnbidrag_arende<W: Write>(
 
 pub(super) fn read_lefi_barnbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBarnbidragBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBarnbidragUnderlag> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBarnbidragBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut underlag: Option<m::LefiBarnbidragUnderlag> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Underlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "underlag") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "underlag")?;
-                f7 = Some(read_lefi_barnbidrag_underlag(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_barnbidrag_underlag(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBarnbidragBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        underlag: f7,
+    Ok(m::LefiBarnbidragBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        underlag,
     })
 }
 
 pub(super) fn write_lefi_barnbidrag_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBarnbidragBeslut,
-    cx: &mut Ex,
+    v: &m::LefiBarnbidragBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -1664,7 +1709,7 @@ pub(super) fn write_lefi_barnbidrag_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -1685,81 +1730,83 @@ pub(super) fn write_lefi_barnbidrag_beslut<W: Write>(
 
 pub(super) fn read_lefi_barnbidrag_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBarnbidragUnderlag, Error> {
-    let mut f0: Option<bool> = None;
-    let mut f1: Option<bool> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBarnbidragUnderlag, Error> {
+    let mut skolgang: Option<bool> = None;
+    let mut myndighetsplacering: Option<bool> = None;
+    enum Field {
+        Skolgang,
+        Myndighetsplacering,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "skolgang") => 0,
-                (1, "myndighetsplacering") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "skolgang") => Some(Field::Skolgang),
+                (ElementNs::Document, "myndighetsplacering") => Some(Field::Myndighetsplacering),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "skolgang")?;
-                f0 = Some(dx::bool(r, cx)?);
+        match field {
+            Some(Field::Skolgang) => {
+                r.read_once(&mut skolgang, "skolgang", |r| decode::bool(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "myndighetsplacering")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Myndighetsplacering) => {
+                r.read_once(&mut myndighetsplacering, "myndighetsplacering", |r| {
+                    decode::bool(r, cx)
+                })?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBarnbidragUnderlag {
-        skolgang: f0,
-        myndighetsplacering: f1,
+    Ok(m::LefiBarnbidragUnderlag {
+        skolgang,
+        myndighetsplacering,
     })
 }
 
 pub(super) fn write_lefi_barnbidrag_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBarnbidragUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiBarnbidragUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.skolgang {
-        ex::bool(w, cx, "skolgang", x)?;
+        encode::bool(w, cx, "skolgang", x)?;
     }
     if let Some(x) = &v.myndighetsplacering {
-        ex::bool(w, cx, "myndighetsplacering", x)?;
+        encode::bool(w, cx, "myndighetsplacering", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_barnbidrag_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBarnbidragUppgifter, Error> {
-    let mut f0: Option<crate::model::lefi::LefiPerson> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBarnbidragUppgifter, Error> {
+    let mut barn: Option<m::LefiPerson> = None;
+    enum Field {
+        Barn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "barn") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "barn")?;
-                f0 = Some(read_lefi_person(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "barn") => Some(Field::Barn),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Barn) => r.read_once(&mut barn, "barn", |r| read_lefi_person(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBarnbidragUppgifter { barn: f0 })
+    Ok(m::LefiBarnbidragUppgifter { barn })
 }
 
 pub(super) fn write_lefi_barnbidrag_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBarnbidragUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiBarnbidragUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.barn {
         w.start(Some(cx.ns), None, "barn")?;
@@ -1773,166 +1820,157 @@ pub(super) fn write_lefi_barnbidrag_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_belopp<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBelopp, Error> {
-    let mut f0: Option<rust_decimal::Decimal> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBelopp, Error> {
+    let mut summa: Option<rust_decimal::Decimal> = None;
+    let mut valuta: Option<crate::text::Text> = None;
+    enum Field {
+        Summa,
+        Valuta,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "summa") => 0,
-                (1, "valuta") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "summa") => Some(Field::Summa),
+                (ElementNs::Document, "valuta") => Some(Field::Valuta),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "summa")?;
-                f0 = Some(dx::decimal(r, cx)?);
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "valuta")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(Field::Summa) => r.read_once(&mut summa, "summa", |r| decode::decimal(r, cx))?,
+            Some(Field::Valuta) => r.read_once(&mut valuta, "valuta", |r| decode::string(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBelopp {
-        summa: f0,
-        valuta: f1,
-    })
+    Ok(m::LefiBelopp { summa, valuta })
 }
 
 pub(super) fn write_lefi_belopp<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBelopp,
-    cx: &mut Ex,
+    v: &m::LefiBelopp,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.summa {
-        ex::decimal(w, cx, "summa", x)?;
+        encode::decimal(w, cx, "summa", x)?;
     }
     if let Some(x) = &v.valuta {
-        ex::string(w, cx, "valuta", x)?;
+        encode::string(w, cx, "valuta", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_bokstavskod<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBokstavskod, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBokstavskod, Error> {
+    let mut id: Option<crate::text::Text> = None;
+    let mut beskrivning: Option<crate::text::Text> = None;
+    enum Field {
+        Id,
+        Beskrivning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "id") => 0,
-                (2, "beskrivning") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "id") => Some(Field::Id),
+                (ElementNs::Exa, "beskrivning") => Some(Field::Beskrivning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "id")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Id) => r.read_once(&mut id, "id", |r| decode::string(r, cx))?,
+            Some(Field::Beskrivning) => {
+                r.read_once(&mut beskrivning, "beskrivning", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "beskrivning")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBokstavskod {
-        id: f0,
-        beskrivning: f1,
-    })
+    Ok(m::LefiBokstavskod { id, beskrivning })
 }
 
 pub(super) fn write_lefi_bokstavskod<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBokstavskod,
-    cx: &mut Ex,
+    v: &m::LefiBokstavskod,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.id {
-        ex::exa(w, cx, "id", x)?;
+        encode::exa(w, cx, "id", x)?;
     }
     if let Some(x) = &v.beskrivning {
-        ex::exa(w, cx, "beskrivning", x)?;
+        encode::exa(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_bostadsbidrag_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBostadsbidragArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiPerson>> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiBostadsbidragBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBostadsbidragArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut medsokande: Option<Vec<m::LefiPerson>> = None;
+    let mut beslut: Option<Vec<m::LefiBostadsbidragBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Medsokande,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "medsokande") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "medsokande") => Some(Field::Medsokande),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => f3
+            Some(Field::Medsokande) => medsokande
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_bostadsbidrag_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBostadsbidragArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        medsokande: f3,
-        beslut: f4,
+    Ok(m::LefiBostadsbidragArende {
+        startades,
+        aktivt,
+        avslaget,
+        medsokande,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_bostadsbidrag_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBostadsbidragArende,
-    cx: &mut Ex,
+    v: &m::LefiBostadsbidragArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.medsokande {
         for x in x {
@@ -1957,90 +1995,93 @@ pub(super) fn write_lefi_bostadsbidrag_arende<W: Write>(
 
 pub(super) fn read_lefi_bostadsbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBostadsbidragBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBostadsbidragUnderlag> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBostadsbidragBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut underlag: Option<m::LefiBostadsbidragUnderlag> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Underlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "underlag") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "underlag")?;
-                f7 = Some(read_lefi_bostadsbidrag_underlag(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_bostadsbidrag_underlag(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBostadsbidragBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        underlag: f7,
+    Ok(m::LefiBostadsbidragBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        underlag,
     })
 }
 
 pub(super) fn write_lefi_bostadsbidrag_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBostadsbidragBeslut,
-    cx: &mut Ex,
+    v: &m::LefiBostadsbidragBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -2076,7 +2117,7 @@ pub(super) fn write_lefi_bostadsbidrag_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -2097,66 +2138,77 @@ pub(super) fn write_lefi_bostadsbidrag_beslut<W: Write>(
 
 pub(super) fn read_lefi_bostadsbidrag_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBostadsbidragUnderlag, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiPerson>> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiPerson>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiPerson>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBostadsbidragUnderlag, Error> {
+    let mut reducerad_bostadskostnad: Option<m::LefiBelopp> = None;
+    let mut total_bostadskostnad: Option<m::LefiBelopp> = None;
+    let mut inkomster: Option<Vec<m::LefiBelopp>> = None;
+    let mut hemmavarande_barn: Option<Vec<m::LefiPerson>> = None;
+    let mut tidvisboende_barn: Option<Vec<m::LefiPerson>> = None;
+    let mut vaxelvisboende_barn: Option<Vec<m::LefiPerson>> = None;
+    enum Field {
+        ReduceradBostadskostnad,
+        TotalBostadskostnad,
+        Inkomster,
+        HemmavarandeBarn,
+        TidvisboendeBarn,
+        VaxelvisboendeBarn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "reduceradBostadskostnad") => 0,
-                (1, "totalBostadskostnad") => 1,
-                (1, "inkomster") => 2,
-                (1, "hemmavarandeBarn") => 3,
-                (1, "tidvisboendeBarn") => 4,
-                (1, "vaxelvisboendeBarn") => 5,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "reduceradBostadskostnad") => {
+                    Some(Field::ReduceradBostadskostnad)
+                }
+                (ElementNs::Document, "totalBostadskostnad") => Some(Field::TotalBostadskostnad),
+                (ElementNs::Document, "inkomster") => Some(Field::Inkomster),
+                (ElementNs::Document, "hemmavarandeBarn") => Some(Field::HemmavarandeBarn),
+                (ElementNs::Document, "tidvisboendeBarn") => Some(Field::TidvisboendeBarn),
+                (ElementNs::Document, "vaxelvisboendeBarn") => Some(Field::VaxelvisboendeBarn),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "reduceradBostadskostnad")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+        match field {
+            Some(Field::ReduceradBostadskostnad) => r.read_once(
+                &mut reducerad_bostadskostnad,
+                "reduceradBostadskostnad",
+                |r| read_lefi_belopp(r, cx),
+            )?,
+            Some(Field::TotalBostadskostnad) => {
+                r.read_once(&mut total_bostadskostnad, "totalBostadskostnad", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "totalBostadskostnad")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
-            }
-            2 => f2
+            Some(Field::Inkomster) => inkomster
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            3 => f3
+            Some(Field::HemmavarandeBarn) => hemmavarande_barn
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            4 => f4
+            Some(Field::TidvisboendeBarn) => tidvisboende_barn
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            5 => f5
+            Some(Field::VaxelvisboendeBarn) => vaxelvisboende_barn
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBostadsbidragUnderlag {
-        reducerad_bostadskostnad: f0,
-        total_bostadskostnad: f1,
-        inkomster: f2,
-        hemmavarande_barn: f3,
-        tidvisboende_barn: f4,
-        vaxelvisboende_barn: f5,
+    Ok(m::LefiBostadsbidragUnderlag {
+        reducerad_bostadskostnad,
+        total_bostadskostnad,
+        inkomster,
+        hemmavarande_barn,
+        tidvisboende_barn,
+        vaxelvisboende_barn,
     })
 }
 
 pub(super) fn write_lefi_bostadsbidrag_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBostadsbidragUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiBostadsbidragUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.reducerad_bostadskostnad {
         w.start(Some(cx.ns), None, "reduceradBostadskostnad")?;
@@ -2213,70 +2265,71 @@ pub(super) fn write_lefi_bostadsbidrag_underlag<W: Write>(
 
 pub(super) fn read_lefi_bostadstillagg_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBostadstillaggArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiPerson>> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiBostadstillaggBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBostadstillaggArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut medsokande: Option<Vec<m::LefiPerson>> = None;
+    let mut beslut: Option<Vec<m::LefiBostadstillaggBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Medsokande,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "medsokande") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "medsokande") => Some(Field::Medsokande),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => f3
+            Some(Field::Medsokande) => medsokande
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_bostadstillagg_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBostadstillaggArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        medsokande: f3,
-        beslut: f4,
+    Ok(m::LefiBostadstillaggArende {
+        startades,
+        aktivt,
+        avslaget,
+        medsokande,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_bostadstillagg_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBostadstillaggArende,
-    cx: &mut Ex,
+    v: &m::LefiBostadstillaggArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.medsokande {
         for x in x {
@@ -2301,90 +2354,93 @@ pub(super) fn write_lefi_bostadstillagg_arende<W: Write>(
 
 pub(super) fn read_lefi_bostadstillagg_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBostadstillaggBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBostadstillaggUnderlag> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBostadstillaggBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut underlag: Option<m::LefiBostadstillaggUnderlag> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Underlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "underlag") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "underlag")?;
-                f7 = Some(read_lefi_bostadstillagg_underlag(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_bostadstillagg_underlag(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBostadstillaggBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        underlag: f7,
+    Ok(m::LefiBostadstillaggBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        underlag,
     })
 }
 
 pub(super) fn write_lefi_bostadstillagg_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBostadstillaggBeslut,
-    cx: &mut Ex,
+    v: &m::LefiBostadstillaggBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -2420,7 +2476,7 @@ pub(super) fn write_lefi_bostadstillagg_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -2441,49 +2497,60 @@ pub(super) fn write_lefi_bostadstillagg_beslut<W: Write>(
 
 pub(super) fn read_lefi_bostadstillagg_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiBostadstillaggUnderlag, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiBostadstillaggUnderlag, Error> {
+    let mut arsbruttokostnad: Option<m::LefiBelopp> = None;
+    let mut bostadstillaggsnettokostnad: Option<m::LefiBelopp> = None;
+    let mut forsorjningsstodsarsnettokostnad: Option<m::LefiBelopp> = None;
+    enum Field {
+        Arsbruttokostnad,
+        Bostadstillaggsnettokostnad,
+        Forsorjningsstodsarsnettokostnad,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "arsbruttokostnad") => 0,
-                (1, "bostadstillaggsnettokostnad") => 1,
-                (1, "forsorjningsstodsarsnettokostnad") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "arsbruttokostnad") => Some(Field::Arsbruttokostnad),
+                (ElementNs::Document, "bostadstillaggsnettokostnad") => {
+                    Some(Field::Bostadstillaggsnettokostnad)
+                }
+                (ElementNs::Document, "forsorjningsstodsarsnettokostnad") => {
+                    Some(Field::Forsorjningsstodsarsnettokostnad)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "arsbruttokostnad")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+        match field {
+            Some(Field::Arsbruttokostnad) => {
+                r.read_once(&mut arsbruttokostnad, "arsbruttokostnad", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "bostadstillaggsnettokostnad")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
-            }
-            2 => {
-                dx::once(r, f2.is_some(), "forsorjningsstodsarsnettokostnad")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Bostadstillaggsnettokostnad) => r.read_once(
+                &mut bostadstillaggsnettokostnad,
+                "bostadstillaggsnettokostnad",
+                |r| read_lefi_belopp(r, cx),
+            )?,
+            Some(Field::Forsorjningsstodsarsnettokostnad) => r.read_once(
+                &mut forsorjningsstodsarsnettokostnad,
+                "forsorjningsstodsarsnettokostnad",
+                |r| read_lefi_belopp(r, cx),
+            )?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiBostadstillaggUnderlag {
-        arsbruttokostnad: f0,
-        bostadstillaggsnettokostnad: f1,
-        forsorjningsstodsarsnettokostnad: f2,
+    Ok(m::LefiBostadstillaggUnderlag {
+        arsbruttokostnad,
+        bostadstillaggsnettokostnad,
+        forsorjningsstodsarsnettokostnad,
     })
 }
 
 pub(super) fn write_lefi_bostadstillagg_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiBostadstillaggUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiBostadstillaggUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.arsbruttokostnad {
         w.start(Some(cx.ns), None, "arsbruttokostnad")?;
@@ -2511,41 +2578,45 @@ pub(super) fn write_lefi_bostadstillagg_underlag<W: Write>(
 
 pub(super) fn read_lefi_efterlevandepension_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiEfterlevandepensionArende, Error> {
-    let mut f0: Option<crate::model::lefi::LefiEfterlevandepensionUppgifter> = None;
-    let mut f1: Option<Vec<crate::model::lefi::LefiEfterlevandepensionBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiEfterlevandepensionArende, Error> {
+    let mut grunduppgifter: Option<m::LefiEfterlevandepensionUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiEfterlevandepensionBeslut>> = None;
+    enum Field {
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "grunduppgifter") => 0,
-                (1, "beslut") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "grunduppgifter")?;
-                f0 = Some(read_lefi_efterlevandepension_uppgifter(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
             }
-            1 => f1
+        };
+        match field {
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_efterlevandepension_uppgifter(r, cx)
+                })?
+            }
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_efterlevandepension_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiEfterlevandepensionArende {
-        grunduppgifter: f0,
-        beslut: f1,
+    Ok(m::LefiEfterlevandepensionArende {
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_efterlevandepension_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiEfterlevandepensionArende,
-    cx: &mut Ex,
+    v: &m::LefiEfterlevandepensionArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -2568,96 +2639,104 @@ pub(super) fn write_lefi_efterlevandepension_arende<W: Write>(
 
 pub(super) fn read_lefi_efterlevandepension_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiEfterlevandepensionBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f8: Option<Vec<crate::model::lefi::LefiOmfattning>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiEfterlevandepensionBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut samordnat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut omfattning: Option<Vec<m::LefiOmfattning>> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        SamordnatBruttobelopp,
+        Omfattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "samordnatBruttobelopp") => 7,
-                (1, "omfattning") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "samordnatBruttobelopp") => {
+                    Some(Field::SamordnatBruttobelopp)
+                }
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
+            Some(Field::SamordnatBruttobelopp) => {
+                r.read_once(&mut samordnat_bruttobelopp, "samordnatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "samordnatBruttobelopp")?;
-                f7 = Some(read_lefi_belopp(r, cx)?);
-            }
-            8 => f8
+            Some(Field::Omfattning) => omfattning
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_omfattning(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiEfterlevandepensionBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        samordnat_bruttobelopp: f7,
-        omfattning: f8,
+    Ok(m::LefiEfterlevandepensionBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        samordnat_bruttobelopp,
+        omfattning,
     })
 }
 
 pub(super) fn write_lefi_efterlevandepension_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiEfterlevandepensionBeslut,
-    cx: &mut Ex,
+    v: &m::LefiEfterlevandepensionBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -2693,7 +2772,7 @@ pub(super) fn write_lefi_efterlevandepension_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -2723,33 +2802,34 @@ pub(super) fn write_lefi_efterlevandepension_beslut<W: Write>(
 
 pub(super) fn read_lefi_efterlevandepension_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiEfterlevandepensionUppgifter, Error> {
-    let mut f0: Option<crate::model::lefi::LefiPerson> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiEfterlevandepensionUppgifter, Error> {
+    let mut avliden: Option<m::LefiPerson> = None;
+    enum Field {
+        Avliden,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "avliden") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "avliden")?;
-                f0 = Some(read_lefi_person(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "avliden") => Some(Field::Avliden),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Avliden) => {
+                r.read_once(&mut avliden, "avliden", |r| read_lefi_person(r, cx))?
+            }
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiEfterlevandepensionUppgifter { avliden: f0 })
+    Ok(m::LefiEfterlevandepensionUppgifter { avliden })
 }
 
 pub(super) fn write_lefi_efterlevandepension_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiEfterlevandepensionUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiEfterlevandepensionUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.avliden {
         w.start(Some(cx.ns), None, "avliden")?;
@@ -2763,42 +2843,43 @@ pub(super) fn write_lefi_efterlevandepension_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_extern_avvikelse_forman_grupp<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiExternAvvikelseFormanGrupp, Error> {
-    let mut f0: Option<crate::model::lefi::LefiAvvikelse> = None;
-    let mut f1: Option<crate::model::lefi::LefiExternFormanGrupp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiExternAvvikelseFormanGrupp, Error> {
+    let mut avvikelse: Option<m::LefiAvvikelse> = None;
+    let mut formansgrupp: Option<m::LefiExternFormanGrupp> = None;
+    enum Field {
+        Avvikelse,
+        Formansgrupp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "avvikelse") => 0,
-                (1, "formansgrupp") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "avvikelse") => Some(Field::Avvikelse),
+                (ElementNs::Document, "formansgrupp") => Some(Field::Formansgrupp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "avvikelse")?;
-                f0 = Some(read_lefi_avvikelse(r, cx)?);
+        match field {
+            Some(Field::Avvikelse) => {
+                r.read_once(&mut avvikelse, "avvikelse", |r| read_lefi_avvikelse(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "formansgrupp")?;
-                f1 = Some(read_lefi_extern_forman_grupp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Formansgrupp) => r.read_once(&mut formansgrupp, "formansgrupp", |r| {
+                read_lefi_extern_forman_grupp(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiExternAvvikelseFormanGrupp {
-        avvikelse: f0,
-        formansgrupp: f1,
+    Ok(m::LefiExternAvvikelseFormanGrupp {
+        avvikelse,
+        formansgrupp,
     })
 }
 
 pub(super) fn write_lefi_extern_avvikelse_forman_grupp<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiExternAvvikelseFormanGrupp,
-    cx: &mut Ex,
+    v: &m::LefiExternAvvikelseFormanGrupp,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.avvikelse {
         w.start(Some(cx.ns), None, "avvikelse")?;
@@ -2819,42 +2900,45 @@ pub(super) fn write_lefi_extern_avvikelse_forman_grupp<W: Write>(
 
 pub(super) fn read_lefi_extern_avvikelse_ovrig_information_typ<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiExternAvvikelseOvrigInformationTyp, Error> {
-    let mut f0: Option<crate::model::lefi::LefiAvvikelse> = None;
-    let mut f1: Option<crate::model::lefi::LefiExternOvrigInformationTyp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiExternAvvikelseOvrigInformationTyp, Error> {
+    let mut avvikelse: Option<m::LefiAvvikelse> = None;
+    let mut ovrig_informationstyp: Option<m::LefiExternOvrigInformationTyp> = None;
+    enum Field {
+        Avvikelse,
+        OvrigInformationstyp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "avvikelse") => 0,
-                (1, "ovrigInformationstyp") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "avvikelse") => Some(Field::Avvikelse),
+                (ElementNs::Document, "ovrigInformationstyp") => Some(Field::OvrigInformationstyp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "avvikelse")?;
-                f0 = Some(read_lefi_avvikelse(r, cx)?);
+        match field {
+            Some(Field::Avvikelse) => {
+                r.read_once(&mut avvikelse, "avvikelse", |r| read_lefi_avvikelse(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "ovrigInformationstyp")?;
-                f1 = Some(read_lefi_extern_ovrig_information_typ(r, cx)?);
+            Some(Field::OvrigInformationstyp) => {
+                r.read_once(&mut ovrig_informationstyp, "ovrigInformationstyp", |r| {
+                    read_lefi_extern_ovrig_information_typ(r, cx)
+                })?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiExternAvvikelseOvrigInformationTyp {
-        avvikelse: f0,
-        ovrig_informationstyp: f1,
+    Ok(m::LefiExternAvvikelseOvrigInformationTyp {
+        avvikelse,
+        ovrig_informationstyp,
     })
 }
 
 pub(super) fn write_lefi_extern_avvikelse_ovrig_information_typ<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiExternAvvikelseOvrigInformationTyp,
-    cx: &mut Ex,
+    v: &m::LefiExternAvvikelseOvrigInformationTyp,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.avvikelse {
         w.start(Some(cx.ns), None, "avvikelse")?;
@@ -2875,111 +2959,120 @@ pub(super) fn write_lefi_extern_avvikelse_ovrig_information_typ<W: Write>(
 
 pub(super) fn read_lefi_extern_forman_grupp<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiExternFormanGrupp, Error> {
-    let mut f0: Option<crate::codes::FormanGrupp> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiExternFormanGrupp, Error> {
+    let mut kod: Option<crate::codes::FormanGrupp> = None;
+    let mut beskrivning: Option<crate::text::Text> = None;
+    enum Field {
+        Kod,
+        Beskrivning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "kod") => 0,
-                (1, "beskrivning") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "kod") => Some(Field::Kod),
+                (ElementNs::Document, "beskrivning") => Some(Field::Beskrivning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "kod")?;
-                f0 = Some({
-                    let c = dx::code::<crate::codes::FormanGrupp, _>(
-                        r,
-                        crate::codes::FormanGrupp::LIST,
-                    )?;
-                    dx::code_in(r, cx, gating::since_forman_grupp(&c), c.code())?;
-                    c
-                });
+        match field {
+            Some(Field::Kod) => r.read_once(&mut kod, "kod", |r| {
+                decode::gated_code(
+                    r,
+                    cx,
+                    crate::codes::FormanGrupp::LIST,
+                    gating::since_forman_grupp,
+                    crate::codes::FormanGrupp::code,
+                )
+            })?,
+            Some(Field::Beskrivning) => {
+                r.read_once(&mut beskrivning, "beskrivning", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "beskrivning")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiExternFormanGrupp {
-        kod: dx::required(r, f0, "kod")?,
-        beskrivning: dx::required(r, f1, "beskrivning")?,
+    Ok(m::LefiExternFormanGrupp {
+        kod: r.required(kod, "kod")?,
+        beskrivning: r.required(beskrivning, "beskrivning")?,
     })
 }
 
 pub(super) fn write_lefi_extern_forman_grupp<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiExternFormanGrupp,
-    cx: &mut Ex,
+    v: &m::LefiExternFormanGrupp,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     {
         let x = &v.kod;
-        ex::text(w, cx, "kod", x.code())?;
+        encode::text(w, cx, "kod", x.code())?;
     }
     {
         let x = &v.beskrivning;
-        ex::string(w, cx, "beskrivning", x)?;
+        encode::string(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_extern_formansinformation_avvikelser<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiExternFormansinformationAvvikelser, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiFkAvvikelseFormanGrupp>> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiExternAvvikelseFormanGrupp>> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiExternAvvikelseFormanGrupp>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiExternAvvikelseOvrigInformationTyp>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiExternFormansinformationAvvikelser, Error> {
+    let mut formansinformation: Option<Vec<m::LefiFkAvvikelseFormanGrupp>> = None;
+    let mut preliminara_utbetalningar: Option<Vec<m::LefiExternAvvikelseFormanGrupp>> = None;
+    let mut utbetalningar: Option<Vec<m::LefiExternAvvikelseFormanGrupp>> = None;
+    let mut ovrig_information: Option<Vec<m::LefiExternAvvikelseOvrigInformationTyp>> = None;
+    enum Field {
+        Formansinformation,
+        PreliminaraUtbetalningar,
+        Utbetalningar,
+        OvrigInformation,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "formansinformation") => 0,
-                (1, "preliminaraUtbetalningar") if cx.version >= LefiVersion::V6 => 3,
-                (1, "utbetalningar") => 4,
-                (1, "ovrigInformation") => 5,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "formansinformation") => Some(Field::Formansinformation),
+                (ElementNs::Document, "preliminaraUtbetalningar")
+                    if cx.version >= LefiVersion::V6 =>
+                {
+                    Some(Field::PreliminaraUtbetalningar)
+                }
+                (ElementNs::Document, "utbetalningar") => Some(Field::Utbetalningar),
+                (ElementNs::Document, "ovrigInformation") => Some(Field::OvrigInformation),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Formansinformation) => formansinformation
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_fk_avvikelse_forman_grupp(r, cx)?),
-            3 => f3
+            Some(Field::PreliminaraUtbetalningar) => preliminara_utbetalningar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_extern_avvikelse_forman_grupp(r, cx)?),
-            4 => f4
+            Some(Field::Utbetalningar) => utbetalningar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_extern_avvikelse_forman_grupp(r, cx)?),
-            5 => f5
+            Some(Field::OvrigInformation) => ovrig_information
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_extern_avvikelse_ovrig_information_typ(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiExternFormansinformationAvvikelser {
-        formansinformation: f0,
+    Ok(m::LefiExternFormansinformationAvvikelser {
+        formansinformation,
         ansprak: None,
         beslut: None,
-        preliminara_utbetalningar: f3,
-        utbetalningar: f4,
-        ovrig_information: f5,
+        preliminara_utbetalningar,
+        utbetalningar,
+        ovrig_information,
     })
 }
 
 pub(super) fn write_lefi_extern_formansinformation_avvikelser<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiExternFormansinformationAvvikelser,
-    cx: &mut Ex,
+    v: &m::LefiExternFormansinformationAvvikelser,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.formansinformation {
         for x in x {
@@ -3072,88 +3165,109 @@ pub(super) fn write_lefi_extern_formansinformation_avvikelser<W: Write>(
 
 pub(super) fn read_lefi_extern_formansinformation_fraga<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiExternFormansinformationFraga, Error> {
-    let mut f0: Option<crate::id::Personidentitet> = None;
-    let mut f1: Option<crate::model::lefi::LefiPeriod> = None;
-    let mut f2: Option<Vec<crate::codes::FkFormanGrupp>> = None;
-    let mut f5: Option<Vec<crate::codes::FormanGrupp>> = None;
-    let mut f6: Option<Vec<crate::codes::FormanGrupp>> = None;
-    let mut f7: Option<Vec<crate::codes::OvrigInformationTyp>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiExternFormansinformationFraga, Error> {
+    let mut personnummer: Option<crate::id::Personidentitet> = None;
+    let mut period: Option<m::LefiPeriod> = None;
+    let mut formansinformation: Option<Vec<crate::codes::FkFormanGrupp>> = None;
+    let mut preliminara_utbetalningar: Option<Vec<crate::codes::FormanGrupp>> = None;
+    let mut utbetalningar: Option<Vec<crate::codes::FormanGrupp>> = None;
+    let mut ovrig_information: Option<Vec<crate::codes::OvrigInformationTyp>> = None;
+    enum Field {
+        Personnummer,
+        Period,
+        Formansinformation,
+        PreliminaraUtbetalningar,
+        Utbetalningar,
+        OvrigInformation,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "personnummer") => 0,
-                (1, "period") => 1,
-                (1, "formansinformation") => 2,
-                (1, "preliminaraUtbetalningar") if cx.version >= LefiVersion::V6 => 5,
-                (1, "utbetalningar") => 6,
-                (1, "ovrigInformation") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "personnummer") => Some(Field::Personnummer),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "formansinformation") => Some(Field::Formansinformation),
+                (ElementNs::Document, "preliminaraUtbetalningar")
+                    if cx.version >= LefiVersion::V6 =>
+                {
+                    Some(Field::PreliminaraUtbetalningar)
+                }
+                (ElementNs::Document, "utbetalningar") => Some(Field::Utbetalningar),
+                (ElementNs::Document, "ovrigInformation") => Some(Field::OvrigInformation),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "personnummer")?;
-                f0 = Some(dx::pid(r, cx)?);
+        match field {
+            Some(Field::Personnummer) => {
+                r.read_once(&mut personnummer, "personnummer", |r| decode::pid(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "period")?;
-                f1 = Some(read_lefi_period(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| read_lefi_period(r, cx))?
             }
-            2 => f2.get_or_insert_with(Vec::new).push({
-                let c = dx::code::<crate::codes::FkFormanGrupp, _>(
+            Some(Field::Formansinformation) => formansinformation
+                .get_or_insert_with(Vec::new)
+                .push(decode::gated_code(
                     r,
+                    cx,
                     crate::codes::FkFormanGrupp::LIST,
-                )?;
-                dx::code_in(r, cx, gating::since_fk_forman_grupp(&c), c.code())?;
-                c
-            }),
-            5 => f5.get_or_insert_with(Vec::new).push({
-                let c =
-                    dx::code::<crate::codes::FormanGrupp, _>(r, crate::codes::FormanGrupp::LIST)?;
-                dx::code_in(r, cx, gating::since_forman_grupp(&c), c.code())?;
-                c
-            }),
-            6 => f6.get_or_insert_with(Vec::new).push({
-                let c =
-                    dx::code::<crate::codes::FormanGrupp, _>(r, crate::codes::FormanGrupp::LIST)?;
-                dx::code_in(r, cx, gating::since_forman_grupp(&c), c.code())?;
-                c
-            }),
-            7 => f7.get_or_insert_with(Vec::new).push({
-                let c = dx::code::<crate::codes::OvrigInformationTyp, _>(
+                    gating::since_fk_forman_grupp,
+                    crate::codes::FkFormanGrupp::code,
+                )?),
+            Some(Field::PreliminaraUtbetalningar) => preliminara_utbetalningar
+                .get_or_insert_with(Vec::new)
+                .push(decode::gated_code(
                     r,
-                    crate::codes::OvrigInformationTyp::LIST,
-                )?;
-                dx::code_in(r, cx, gating::since_ovrig_information_typ(&c), c.code())?;
-                c
-            }),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+                    cx,
+                    crate::codes::FormanGrupp::LIST,
+                    gating::since_forman_grupp,
+                    crate::codes::FormanGrupp::code,
+                )?),
+            Some(Field::Utbetalningar) => {
+                utbetalningar
+                    .get_or_insert_with(Vec::new)
+                    .push(decode::gated_code(
+                        r,
+                        cx,
+                        crate::codes::FormanGrupp::LIST,
+                        gating::since_forman_grupp,
+                        crate::codes::FormanGrupp::code,
+                    )?)
+            }
+            Some(Field::OvrigInformation) => {
+                ovrig_information
+                    .get_or_insert_with(Vec::new)
+                    .push(decode::gated_code(
+                        r,
+                        cx,
+                        crate::codes::OvrigInformationTyp::LIST,
+                        gating::since_ovrig_information_typ,
+                        crate::codes::OvrigInformationTyp::code,
+                    )?)
+            }
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiExternFormansinformationFraga {
-        personnummer: dx::required(r, f0, "personnummer")?,
-        period: dx::required(r, f1, "period")?,
-        formansinformation: f2,
+    Ok(m::LefiExternFormansinformationFraga {
+        personnummer: r.required(personnummer, "personnummer")?,
+        period: r.required(period, "period")?,
+        formansinformation,
         ansprak: None,
         beslut: None,
-        preliminara_utbetalningar: f5,
-        utbetalningar: f6,
-        ovrig_information: f7,
+        preliminara_utbetalningar,
+        utbetalningar,
+        ovrig_information,
     })
 }
 
 pub(super) fn write_lefi_extern_formansinformation_fraga<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiExternFormansinformationFraga,
-    cx: &mut Ex,
+    v: &m::LefiExternFormansinformationFraga,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     {
         let x = &v.personnummer;
-        ex::pid(w, cx, "personnummer", x)?;
+        encode::pid(w, cx, "personnummer", x)?;
     }
     {
         let x = &v.period;
@@ -3171,7 +3285,7 @@ pub(super) fn write_lefi_extern_formansinformation_fraga<W: Write>(
                     continue;
                 }
             }
-            ex::text(w, cx, "formansinformation", x.code())?;
+            encode::text(w, cx, "formansinformation", x.code())?;
         }
     }
     if let Some(x) = &v.ansprak {
@@ -3191,7 +3305,7 @@ pub(super) fn write_lefi_extern_formansinformation_fraga<W: Write>(
                         continue;
                     }
                 }
-                ex::text(w, cx, "preliminaraUtbetalningar", x.code())?;
+                encode::text(w, cx, "preliminaraUtbetalningar", x.code())?;
             }
         }
     }
@@ -3203,7 +3317,7 @@ pub(super) fn write_lefi_extern_formansinformation_fraga<W: Write>(
                     continue;
                 }
             }
-            ex::text(w, cx, "utbetalningar", x.code())?;
+            encode::text(w, cx, "utbetalningar", x.code())?;
         }
     }
     if let Some(x) = &v.ovrig_information {
@@ -3214,7 +3328,7 @@ pub(super) fn write_lefi_extern_formansinformation_fraga<W: Write>(
                     continue;
                 }
             }
-            ex::text(w, cx, "ovrigInformation", x.code())?;
+            encode::text(w, cx, "ovrigInformation", x.code())?;
         }
     }
     Ok(())
@@ -3222,41 +3336,45 @@ pub(super) fn write_lefi_extern_formansinformation_fraga<W: Write>(
 
 pub(super) fn read_lefi_extern_formansinformation_svar<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiExternFormansinformationSvar, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiUtlamnareTillstand>> = None;
-    let mut f1: Option<crate::model::lefi::LefiExternFormansinformationAvvikelser> = None;
-    let mut f2: Option<crate::model::lefi::LefiFormansinformation> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiExternFormansinformationSvar, Error> {
+    let mut utlamnare: Option<Vec<m::LefiUtlamnareTillstand>> = None;
+    let mut avvikelser: Option<m::LefiExternFormansinformationAvvikelser> = None;
+    let mut formansinformation: Option<m::LefiFormansinformation> = None;
+    enum Field {
+        Utlamnare,
+        Avvikelser,
+        Formansinformation,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "utlamnare") => 0,
-                (1, "avvikelser") => 1,
-                (1, "formansinformation") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "utlamnare") => Some(Field::Utlamnare),
+                (ElementNs::Document, "avvikelser") => Some(Field::Avvikelser),
+                (ElementNs::Document, "formansinformation") => Some(Field::Formansinformation),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Utlamnare) => utlamnare
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_utlamnare_tillstand(r, cx)?),
-            1 => {
-                dx::once(r, f1.is_some(), "avvikelser")?;
-                f1 = Some(read_lefi_extern_formansinformation_avvikelser(r, cx)?);
+            Some(Field::Avvikelser) => r.read_once(&mut avvikelser, "avvikelser", |r| {
+                read_lefi_extern_formansinformation_avvikelser(r, cx)
+            })?,
+            Some(Field::Formansinformation) => {
+                r.read_once(&mut formansinformation, "formansinformation", |r| {
+                    read_lefi_formansinformation(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "formansinformation")?;
-                f2 = Some(read_lefi_formansinformation(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiExternFormansinformationSvar {
-        utlamnare: f0,
-        avvikelser: f1.map(Into::into),
-        formansinformation: f2,
+    Ok(m::LefiExternFormansinformationSvar {
+        utlamnare,
+        avvikelser: avvikelser.map(Into::into),
+        formansinformation,
         ansprak: None,
         beslut: None,
         preliminara_utbetalningar: None,
@@ -3267,8 +3385,8 @@ pub(super) fn read_lefi_extern_formansinformation_svar<S: EventSource>(
 
 pub(super) fn write_lefi_extern_formansinformation_svar<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiExternFormansinformationSvar,
-    cx: &mut Ex,
+    v: &m::LefiExternFormansinformationSvar,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.utlamnare {
         for x in x {
@@ -3323,99 +3441,100 @@ pub(super) fn write_lefi_extern_formansinformation_svar<W: Write>(
 
 pub(super) fn read_lefi_extern_ovrig_information_typ<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiExternOvrigInformationTyp, Error> {
-    let mut f0: Option<crate::codes::OvrigInformationTyp> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiExternOvrigInformationTyp, Error> {
+    let mut kod: Option<crate::codes::OvrigInformationTyp> = None;
+    let mut beskrivning: Option<crate::text::Text> = None;
+    enum Field {
+        Kod,
+        Beskrivning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "kod") => 0,
-                (1, "beskrivning") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "kod") => Some(Field::Kod),
+                (ElementNs::Document, "beskrivning") => Some(Field::Beskrivning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "kod")?;
-                f0 = Some({
-                    let c = dx::code::<crate::codes::OvrigInformationTyp, _>(
-                        r,
-                        crate::codes::OvrigInformationTyp::LIST,
-                    )?;
-                    dx::code_in(r, cx, gating::since_ovrig_information_typ(&c), c.code())?;
-                    c
-                });
+        match field {
+            Some(Field::Kod) => r.read_once(&mut kod, "kod", |r| {
+                decode::gated_code(
+                    r,
+                    cx,
+                    crate::codes::OvrigInformationTyp::LIST,
+                    gating::since_ovrig_information_typ,
+                    crate::codes::OvrigInformationTyp::code,
+                )
+            })?,
+            Some(Field::Beskrivning) => {
+                r.read_once(&mut beskrivning, "beskrivning", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "beskrivning")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiExternOvrigInformationTyp {
-        kod: dx::required(r, f0, "kod")?,
-        beskrivning: dx::required(r, f1, "beskrivning")?,
+    Ok(m::LefiExternOvrigInformationTyp {
+        kod: r.required(kod, "kod")?,
+        beskrivning: r.required(beskrivning, "beskrivning")?,
     })
 }
 
 pub(super) fn write_lefi_extern_ovrig_information_typ<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiExternOvrigInformationTyp,
-    cx: &mut Ex,
+    v: &m::LefiExternOvrigInformationTyp,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     {
         let x = &v.kod;
-        ex::text(w, cx, "kod", x.code())?;
+        encode::text(w, cx, "kod", x.code())?;
     }
     {
         let x = &v.beskrivning;
-        ex::string(w, cx, "beskrivning", x)?;
+        encode::string(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_fk_avvikelse_forman_grupp<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiFkAvvikelseFormanGrupp, Error> {
-    let mut f0: Option<crate::model::lefi::LefiAvvikelse> = None;
-    let mut f1: Option<crate::model::lefi::LefiFkFormanGrupp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiFkAvvikelseFormanGrupp, Error> {
+    let mut avvikelse: Option<m::LefiAvvikelse> = None;
+    let mut formansgrupp: Option<m::LefiFkFormanGrupp> = None;
+    enum Field {
+        Avvikelse,
+        Formansgrupp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "avvikelse") => 0,
-                (1, "formansgrupp") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "avvikelse") => Some(Field::Avvikelse),
+                (ElementNs::Document, "formansgrupp") => Some(Field::Formansgrupp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "avvikelse")?;
-                f0 = Some(read_lefi_avvikelse(r, cx)?);
+        match field {
+            Some(Field::Avvikelse) => {
+                r.read_once(&mut avvikelse, "avvikelse", |r| read_lefi_avvikelse(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "formansgrupp")?;
-                f1 = Some(read_lefi_fk_forman_grupp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Formansgrupp) => r.read_once(&mut formansgrupp, "formansgrupp", |r| {
+                read_lefi_fk_forman_grupp(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiFkAvvikelseFormanGrupp {
-        avvikelse: f0,
-        formansgrupp: f1,
+    Ok(m::LefiFkAvvikelseFormanGrupp {
+        avvikelse,
+        formansgrupp,
     })
 }
 
 pub(super) fn write_lefi_fk_avvikelse_forman_grupp<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiFkAvvikelseFormanGrupp,
-    cx: &mut Ex,
+    v: &m::LefiFkAvvikelseFormanGrupp,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.avvikelse {
         w.start(Some(cx.ns), None, "avvikelse")?;
@@ -3436,157 +3555,150 @@ pub(super) fn write_lefi_fk_avvikelse_forman_grupp<W: Write>(
 
 pub(super) fn read_lefi_fk_forman_grupp<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiFkFormanGrupp, Error> {
-    let mut f0: Option<crate::codes::FkFormanGrupp> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiFkFormanGrupp, Error> {
+    let mut kod: Option<crate::codes::FkFormanGrupp> = None;
+    let mut beskrivning: Option<crate::text::Text> = None;
+    enum Field {
+        Kod,
+        Beskrivning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "kod") => 0,
-                (1, "beskrivning") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "kod") => Some(Field::Kod),
+                (ElementNs::Document, "beskrivning") => Some(Field::Beskrivning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "kod")?;
-                f0 = Some({
-                    let c = dx::code::<crate::codes::FkFormanGrupp, _>(
-                        r,
-                        crate::codes::FkFormanGrupp::LIST,
-                    )?;
-                    dx::code_in(r, cx, gating::since_fk_forman_grupp(&c), c.code())?;
-                    c
-                });
+        match field {
+            Some(Field::Kod) => r.read_once(&mut kod, "kod", |r| {
+                decode::gated_code(
+                    r,
+                    cx,
+                    crate::codes::FkFormanGrupp::LIST,
+                    gating::since_fk_forman_grupp,
+                    crate::codes::FkFormanGrupp::code,
+                )
+            })?,
+            Some(Field::Beskrivning) => {
+                r.read_once(&mut beskrivning, "beskrivning", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "beskrivning")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiFkFormanGrupp {
-        kod: dx::required(r, f0, "kod")?,
-        beskrivning: dx::required(r, f1, "beskrivning")?,
+    Ok(m::LefiFkFormanGrupp {
+        kod: r.required(kod, "kod")?,
+        beskrivning: r.required(beskrivning, "beskrivning")?,
     })
 }
 
 pub(super) fn write_lefi_fk_forman_grupp<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiFkFormanGrupp,
-    cx: &mut Ex,
+    v: &m::LefiFkFormanGrupp,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     {
         let x = &v.kod;
-        ex::text(w, cx, "kod", x.code())?;
+        encode::text(w, cx, "kod", x.code())?;
     }
     {
         let x = &v.beskrivning;
-        ex::string(w, cx, "beskrivning", x)?;
+        encode::string(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_folkbokforingsuppgift<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiFolkbokforingsuppgift, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiFolkbokforingsuppgift, Error> {
+    let mut lan: Option<crate::text::Text> = None;
+    let mut kommun: Option<crate::text::Text> = None;
+    enum Field {
+        Lan,
+        Kommun,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "lan") => 0,
-                (1, "kommun") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "lan") => Some(Field::Lan),
+                (ElementNs::Document, "kommun") => Some(Field::Kommun),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "lan")?;
-                f0 = Some(dx::string(r, cx)?);
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "kommun")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(Field::Lan) => r.read_once(&mut lan, "lan", |r| decode::string(r, cx))?,
+            Some(Field::Kommun) => r.read_once(&mut kommun, "kommun", |r| decode::string(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiFolkbokforingsuppgift {
-        lan: f0,
-        kommun: f1,
-    })
+    Ok(m::LefiFolkbokforingsuppgift { lan, kommun })
 }
 
 pub(super) fn write_lefi_folkbokforingsuppgift<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiFolkbokforingsuppgift,
-    cx: &mut Ex,
+    v: &m::LefiFolkbokforingsuppgift,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.lan {
-        ex::string(w, cx, "lan", x)?;
+        encode::string(w, cx, "lan", x)?;
     }
     if let Some(x) = &v.kommun {
-        ex::string(w, cx, "kommun", x)?;
+        encode::string(w, cx, "kommun", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_foraldrapenning_anspraksdag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiForaldrapenningAnspraksdag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f2: Option<crate::model::lefi::LefiOmfattning> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiForaldrapenningAnspraksdag, Error> {
+    let mut dag: Option<crate::text::Text> = None;
+    let mut niva: Option<m::LefiBokstavskod> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    enum Field {
+        Dag,
+        Niva,
+        Omfattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "dag") => 0,
-                (2, "niva") => 1,
-                (1, "omfattning") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "dag") => Some(Field::Dag),
+                (ElementNs::Exa, "niva") => Some(Field::Niva),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "dag")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Dag) => r.read_once(&mut dag, "dag", |r| decode::string(r, cx))?,
+            Some(Field::Niva) => {
+                r.read_once(&mut niva, "niva", |r| read_lefi_bokstavskod(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "niva")?;
-                f1 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            2 => {
-                dx::once(r, f2.is_some(), "omfattning")?;
-                f2 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiForaldrapenningAnspraksdag {
-        dag: f0,
-        niva: f1,
-        omfattning: f2,
+    Ok(m::LefiForaldrapenningAnspraksdag {
+        dag,
+        niva,
+        omfattning,
     })
 }
 
 pub(super) fn write_lefi_foraldrapenning_anspraksdag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiForaldrapenningAnspraksdag,
-    cx: &mut Ex,
+    v: &m::LefiForaldrapenningAnspraksdag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.dag {
-        ex::string(w, cx, "dag", x)?;
+        encode::string(w, cx, "dag", x)?;
     }
     if let Some(x) = &v.niva {
         w.start(
@@ -3611,77 +3723,80 @@ pub(super) fn write_lefi_foraldrapenning_anspraksdag<W: Write>(
 
 pub(super) fn read_lefi_foraldrapenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiForaldrapenningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiForaldrapenningUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiForaldrapenningBeslut>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiForaldrapenningAnspraksdag>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiForaldrapenningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiForaldrapenningUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiForaldrapenningBeslut>> = None;
+    let mut anspraksdagar: Option<Vec<m::LefiForaldrapenningAnspraksdag>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+        Anspraksdagar,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                (1, "anspraksdagar") => 5,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                (ElementNs::Document, "anspraksdagar") => Some(Field::Anspraksdagar),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_foraldrapenning_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_foraldrapenning_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_foraldrapenning_beslut(r, cx)?),
-            5 => f5
+            Some(Field::Anspraksdagar) => anspraksdagar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_foraldrapenning_anspraksdag(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiForaldrapenningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        grunduppgifter: f3,
-        beslut: f4,
-        anspraksdagar: f5,
+    Ok(m::LefiForaldrapenningArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
+        anspraksdagar,
     })
 }
 
 pub(super) fn write_lefi_foraldrapenning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiForaldrapenningArende,
-    cx: &mut Ex,
+    v: &m::LefiForaldrapenningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -3713,89 +3828,89 @@ pub(super) fn write_lefi_foraldrapenning_arende<W: Write>(
 
 pub(super) fn read_lefi_foraldrapenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiForaldrapenningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::period::FranTill> = None;
-    let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f5: Option<i64> = None;
-    let mut f6: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f7: Option<Vec<crate::model::lefi::LefiForaldrapenningErsattningsdag>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiForaldrapenningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    let mut ersattningsdagar: Option<Vec<m::LefiForaldrapenningErsattningsdag>> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Period,
+        Omfattning,
+        Dagar,
+        Ersattning,
+        Ersattningsdagar,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (1, "period") => 3,
-                (1, "omfattning") => 4,
-                (1, "dagar") => 5,
-                (2, "ersattning") => 6,
-                (1, "ersattningsdagar") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                (ElementNs::Document, "ersattningsdagar") => Some(Field::Ersattningsdagar),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "period")?;
-                f3 = Some(dx::frantill(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "omfattning")?;
-                f4 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "dagar")?;
-                f5 = Some(dx::int(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "ersattning")?;
-                f6 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            7 => f7
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Ersattningsdagar) => ersattningsdagar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_foraldrapenning_ersattningsdag(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiForaldrapenningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        period: f3,
-        omfattning: f4,
-        dagar: f5,
-        ersattning: f6,
-        ersattningsdagar: f7,
+    Ok(m::LefiForaldrapenningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        period,
+        omfattning,
+        dagar,
+        ersattning,
+        ersattningsdagar,
     })
 }
 
 pub(super) fn write_lefi_foraldrapenning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiForaldrapenningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiForaldrapenningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -3809,7 +3924,7 @@ pub(super) fn write_lefi_foraldrapenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -3819,7 +3934,7 @@ pub(super) fn write_lefi_foraldrapenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.ersattning {
         w.start(
@@ -3846,52 +3961,51 @@ pub(super) fn write_lefi_foraldrapenning_beslut<W: Write>(
 
 pub(super) fn read_lefi_foraldrapenning_ersattningsdag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiForaldrapenningErsattningsdag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiForaldrapenningErsattningsdag, Error> {
+    let mut dag: Option<crate::text::Text> = None;
+    let mut niva: Option<m::LefiBokstavskod> = None;
+    let mut bruttobelopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Dag,
+        Niva,
+        Bruttobelopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "dag") => 0,
-                (2, "niva") => 1,
-                (1, "bruttobelopp") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "dag") => Some(Field::Dag),
+                (ElementNs::Exa, "niva") => Some(Field::Niva),
+                (ElementNs::Document, "bruttobelopp") => Some(Field::Bruttobelopp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "dag")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Dag) => r.read_once(&mut dag, "dag", |r| decode::string(r, cx))?,
+            Some(Field::Niva) => {
+                r.read_once(&mut niva, "niva", |r| read_lefi_bokstavskod(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "niva")?;
-                f1 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            2 => {
-                dx::once(r, f2.is_some(), "bruttobelopp")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Bruttobelopp) => r.read_once(&mut bruttobelopp, "bruttobelopp", |r| {
+                read_lefi_belopp(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiForaldrapenningErsattningsdag {
-        dag: f0,
-        niva: f1,
-        bruttobelopp: f2,
+    Ok(m::LefiForaldrapenningErsattningsdag {
+        dag,
+        niva,
+        bruttobelopp,
     })
 }
 
 pub(super) fn write_lefi_foraldrapenning_ersattningsdag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiForaldrapenningErsattningsdag,
-    cx: &mut Ex,
+    v: &m::LefiForaldrapenningErsattningsdag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.dag {
-        ex::string(w, cx, "dag", x)?;
+        encode::string(w, cx, "dag", x)?;
     }
     if let Some(x) = &v.niva {
         w.start(
@@ -3916,33 +4030,32 @@ pub(super) fn write_lefi_foraldrapenning_ersattningsdag<W: Write>(
 
 pub(super) fn read_lefi_foraldrapenning_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiForaldrapenningUppgifter, Error> {
-    let mut f0: Option<crate::model::lefi::LefiPerson> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiForaldrapenningUppgifter, Error> {
+    let mut barn: Option<m::LefiPerson> = None;
+    enum Field {
+        Barn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "barn") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "barn")?;
-                f0 = Some(read_lefi_person(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "barn") => Some(Field::Barn),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Barn) => r.read_once(&mut barn, "barn", |r| read_lefi_person(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiForaldrapenningUppgifter { barn: f0 })
+    Ok(m::LefiForaldrapenningUppgifter { barn })
 }
 
 pub(super) fn write_lefi_foraldrapenning_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiForaldrapenningUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiForaldrapenningUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.barn {
         w.start(Some(cx.ns), None, "barn")?;
@@ -3956,277 +4069,395 @@ pub(super) fn write_lefi_foraldrapenning_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_formansinformation<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiFormansinformation, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiPersoninformation>> = None;
-    let mut f1: Option<Vec<crate::model::lefi::LefiAktivitetsstodArende>> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiAllmanpensionArende>> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiArbetsskadelivrantaEfterlevandeArende>> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiArbetsskadelivrantaEgenArende>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiBarnbidragArende>> = None;
-    let mut f6: Option<Vec<crate::model::lefi::LefiBostadsbidragArende>> = None;
-    let mut f7: Option<Vec<crate::model::lefi::LefiBostadstillaggArende>> = None;
-    let mut f8: Option<Vec<crate::model::lefi::LefiEfterlevandepensionArende>> = None;
-    let mut f9: Option<Vec<crate::model::lefi::LefiMottagareAvBarnbidragArende>> = None;
-    let mut f10: Option<Vec<crate::model::lefi::LefiForaldrapenningArende>> = None;
-    let mut f12: Option<Vec<crate::model::lefi::LefiHandikappersattningArende>> = None;
-    let mut f13: Option<Vec<crate::model::lefi::LefiGraviditetspenningArende>> = None;
-    let mut f14: Option<Vec<crate::model::lefi::LefiIntjanandeBehallning>> = None;
-    let mut f15: Option<Vec<crate::model::lefi::LefiIntjanandeUppgift>> = None;
-    let mut f16: Option<Vec<crate::model::lefi::LefiLevnadsintygUppgift>> = None;
-    let mut f17: Option<Vec<crate::model::lefi::LefiMerkostnadsersattningArende>> = None;
-    let mut f18: Option<Vec<crate::model::lefi::LefiNarstaendepenningArende>> = None;
-    let mut f19: Option<Vec<crate::model::lefi::LefiOmvardnadsbidragArende>> = None;
-    let mut f20: Option<Vec<crate::model::lefi::LefiUtbetalningUppgift>> = None;
-    let mut f21: Option<Vec<crate::model::lefi::LefiProgramanvisning>> = None;
-    let mut f22: Option<Vec<crate::model::lefi::LefiProgramersattningArende>> = None;
-    let mut f23: Option<Vec<crate::model::lefi::LefiProgramjobdagar>> = None;
-    let mut f24: Option<Vec<crate::model::lefi::LefiRehabersattningArende>> = None;
-    let mut f25: Option<Vec<crate::model::lefi::LefiSjukOchAktivitetsersattningArende>> = None;
-    let mut f26: Option<Vec<crate::model::lefi::LefiSjukOchAktivitetsersattningSteglosAvrakning>> =
+    cx: &mut DecodeContext,
+) -> Result<m::LefiFormansinformation, Error> {
+    let mut generell_personinformation: Option<Vec<m::LefiPersoninformation>> = None;
+    let mut aktivitetsstodsarende: Option<Vec<m::LefiAktivitetsstodArende>> = None;
+    let mut allmanpensionsarende: Option<Vec<m::LefiAllmanpensionArende>> = None;
+    let mut arbetsskadeefterlevandearende: Option<
+        Vec<m::LefiArbetsskadelivrantaEfterlevandeArende>,
+    > = None;
+    let mut arbetsskadeegenlivrantearende: Option<Vec<m::LefiArbetsskadelivrantaEgenArende>> = None;
+    let mut barnbidragsarende: Option<Vec<m::LefiBarnbidragArende>> = None;
+    let mut bostadsbidragsarende: Option<Vec<m::LefiBostadsbidragArende>> = None;
+    let mut bostadstillaggsarende: Option<Vec<m::LefiBostadstillaggArende>> = None;
+    let mut efterlevandepensionsarende: Option<Vec<m::LefiEfterlevandepensionArende>> = None;
+    let mut mottagareavbarnbidrag: Option<Vec<m::LefiMottagareAvBarnbidragArende>> = None;
+    let mut foraldrapenningarende: Option<Vec<m::LefiForaldrapenningArende>> = None;
+    let mut handikappersattningsarende: Option<Vec<m::LefiHandikappersattningArende>> = None;
+    let mut graviditetspenningsarende: Option<Vec<m::LefiGraviditetspenningArende>> = None;
+    let mut intjanandebehallning: Option<Vec<m::LefiIntjanandeBehallning>> = None;
+    let mut intjanandeuppgift: Option<Vec<m::LefiIntjanandeUppgift>> = None;
+    let mut levnadsintygsuppgift: Option<Vec<m::LefiLevnadsintygUppgift>> = None;
+    let mut merkostnadsersattningsarende: Option<Vec<m::LefiMerkostnadsersattningArende>> = None;
+    let mut narstaendepenningarende: Option<Vec<m::LefiNarstaendepenningArende>> = None;
+    let mut omvardnadsbidragsarende: Option<Vec<m::LefiOmvardnadsbidragArende>> = None;
+    let mut preliminarautbetalningar: Option<Vec<m::LefiUtbetalningUppgift>> = None;
+    let mut programanvisning: Option<Vec<m::LefiProgramanvisning>> = None;
+    let mut programersattningsarende: Option<Vec<m::LefiProgramersattningArende>> = None;
+    let mut programjobdagar: Option<Vec<m::LefiProgramjobdagar>> = None;
+    let mut rehabersattningsarende: Option<Vec<m::LefiRehabersattningArende>> = None;
+    let mut sjuk_och_aktivitetsersattningsarende: Option<
+        Vec<m::LefiSjukOchAktivitetsersattningArende>,
+    > = None;
+    let mut sjuk_och_aktivitetsersattning_steglos_avrakning_historik: Option<
+        Vec<m::LefiSjukOchAktivitetsersattningSteglosAvrakning>,
+    > = None;
+    let mut sjuk_och_aktivitetsersattning_steglos_avrakning_nulage: Option<
+        Vec<m::LefiSjukOchAktivitetsersattningSteglosAvrakning>,
+    > = None;
+    let mut sjukpenningarende: Option<Vec<m::LefiSjukpenningArende>> = None;
+    let mut sjukpenninggrundande_inkomstuppgift: Option<
+        Vec<m::LefiSjukpenninggrundandeInkomstUppgift>,
+    > = None;
+    let mut skatteuppgift: Option<Vec<m::LefiSkatteuppgift>> = None;
+    let mut smittbararersattningsarende: Option<Vec<m::LefiSmittbararersattningArende>> = None;
+    let mut studiemedelsavisering: Option<Vec<m::LefiStudiemedelAvisering>> = None;
+    let mut tillfallig_foraldrapenningarende: Option<Vec<m::LefiTillfalligForaldrapenningArende>> =
         None;
-    let mut f27: Option<Vec<crate::model::lefi::LefiSjukOchAktivitetsersattningSteglosAvrakning>> =
+    let mut totalforsvarspliktsarende: Option<Vec<m::LefiTotalforsvarspliktspenningArende>> = None;
+    let mut underhallsskuld: Option<Vec<m::LefiUnderhallsskuld>> = None;
+    let mut underhallsstodskrav: Option<Vec<m::LefiUnderhallsstodArende>> = None;
+    let mut underhallsstodsmottag: Option<Vec<m::LefiUnderhallsstodArende>> = None;
+    let mut utbetalningsuppgift: Option<Vec<m::LefiUtbetalningUppgift>> = None;
+    let mut vardbidragsarende: Option<Vec<m::LefiVardbidragArende>> = None;
+    let mut yrkesskadeefterlevandearende: Option<Vec<m::LefiYrkesskadelivrantaEfterlevandeArende>> =
         None;
-    let mut f28: Option<Vec<crate::model::lefi::LefiSjukpenningArende>> = None;
-    let mut f29: Option<Vec<crate::model::lefi::LefiSjukpenninggrundandeInkomstUppgift>> = None;
-    let mut f30: Option<Vec<crate::model::lefi::LefiSkatteuppgift>> = None;
-    let mut f31: Option<Vec<crate::model::lefi::LefiSmittbararersattningArende>> = None;
-    let mut f32: Option<Vec<crate::model::lefi::LefiStudiemedelAvisering>> = None;
-    let mut f33: Option<Vec<crate::model::lefi::LefiTillfalligForaldrapenningArende>> = None;
-    let mut f34: Option<Vec<crate::model::lefi::LefiTotalforsvarspliktspenningArende>> = None;
-    let mut f35: Option<Vec<crate::model::lefi::LefiUnderhallsskuld>> = None;
-    let mut f36: Option<Vec<crate::model::lefi::LefiUnderhallsstodArende>> = None;
-    let mut f37: Option<Vec<crate::model::lefi::LefiUnderhallsstodArende>> = None;
-    let mut f38: Option<Vec<crate::model::lefi::LefiUtbetalningUppgift>> = None;
-    let mut f39: Option<Vec<crate::model::lefi::LefiVardbidragArende>> = None;
-    let mut f40: Option<Vec<crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeArende>> = None;
-    let mut f41: Option<Vec<crate::model::lefi::LefiYrkesskadelivrantaEgenArende>> = None;
+    let mut yrkesskadeegenlivrantearende: Option<Vec<m::LefiYrkesskadelivrantaEgenArende>> = None;
+    enum Field {
+        GenerellPersoninformation,
+        Aktivitetsstodsarende,
+        Allmanpensionsarende,
+        Arbetsskadeefterlevandearende,
+        Arbetsskadeegenlivrantearende,
+        Barnbidragsarende,
+        Bostadsbidragsarende,
+        Bostadstillaggsarende,
+        Efterlevandepensionsarende,
+        Mottagareavbarnbidrag,
+        Foraldrapenningarende,
+        Handikappersattningsarende,
+        Graviditetspenningsarende,
+        Intjanandebehallning,
+        Intjanandeuppgift,
+        Levnadsintygsuppgift,
+        Merkostnadsersattningsarende,
+        Narstaendepenningarende,
+        Omvardnadsbidragsarende,
+        Preliminarautbetalningar,
+        Programanvisning,
+        Programersattningsarende,
+        Programjobdagar,
+        Rehabersattningsarende,
+        SjukOchAktivitetsersattningsarende,
+        SjukOchAktivitetsersattningSteglosAvrakningHistorik,
+        SjukOchAktivitetsersattningSteglosAvrakningNulage,
+        Sjukpenningarende,
+        SjukpenninggrundandeInkomstuppgift,
+        Skatteuppgift,
+        Smittbararersattningsarende,
+        Studiemedelsavisering,
+        TillfalligForaldrapenningarende,
+        Totalforsvarspliktsarende,
+        Underhallsskuld,
+        Underhallsstodskrav,
+        Underhallsstodsmottag,
+        Utbetalningsuppgift,
+        Vardbidragsarende,
+        Yrkesskadeefterlevandearende,
+        Yrkesskadeegenlivrantearende,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "generellPersoninformation") => 0,
-                (1, "aktivitetsstodsarende") => 1,
-                (1, "allmanpensionsarende") => 2,
-                (1, "arbetsskadeefterlevandearende") => 3,
-                (1, "arbetsskadeegenlivrantearende") => 4,
-                (1, "barnbidragsarende") => 5,
-                (1, "bostadsbidragsarende") => 6,
-                (1, "bostadstillaggsarende") => 7,
-                (1, "efterlevandepensionsarende") => 8,
-                (1, "mottagareavbarnbidrag") => 9,
-                (1, "foraldrapenningarende") => 10,
-                (1, "handikappersattningsarende") => 12,
-                (1, "graviditetspenningsarende") => 13,
-                (1, "intjanandebehallning") => 14,
-                (1, "intjanandeuppgift") => 15,
-                (1, "levnadsintygsuppgift") => 16,
-                (1, "merkostnadsersattningsarende") => 17,
-                (1, "narstaendepenningarende") => 18,
-                (1, "omvardnadsbidragsarende") => 19,
-                (1, "preliminarautbetalningar") if cx.version >= LefiVersion::V6 => 20,
-                (1, "programanvisning") => 21,
-                (1, "programersattningsarende") => 22,
-                (1, "programjobdagar") if cx.version >= LefiVersion::V6 => 23,
-                (1, "rehabersattningsarende") => 24,
-                (1, "sjukOchAktivitetsersattningsarende") => 25,
-                (1, "sjukOchAktivitetsersattningSteglosAvrakningHistorik") => 26,
-                (1, "sjukOchAktivitetsersattningSteglosAvrakningNulage") => 27,
-                (1, "sjukpenningarende") => 28,
-                (1, "sjukpenninggrundandeInkomstuppgift") => 29,
-                (1, "skatteuppgift") => 30,
-                (1, "smittbararersattningsarende") => 31,
-                (1, "studiemedelsavisering") => 32,
-                (1, "tillfalligForaldrapenningarende") => 33,
-                (1, "totalforsvarspliktsarende") => 34,
-                (1, "underhallsskuld") => 35,
-                (1, "underhallsstodskrav") => 36,
-                (1, "underhallsstodsmottag") => 37,
-                (1, "utbetalningsuppgift") => 38,
-                (1, "vardbidragsarende") => 39,
-                (1, "yrkesskadeefterlevandearende") => 40,
-                (1, "yrkesskadeegenlivrantearende") => 41,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "generellPersoninformation") => {
+                    Some(Field::GenerellPersoninformation)
+                }
+                (ElementNs::Document, "aktivitetsstodsarende") => {
+                    Some(Field::Aktivitetsstodsarende)
+                }
+                (ElementNs::Document, "allmanpensionsarende") => Some(Field::Allmanpensionsarende),
+                (ElementNs::Document, "arbetsskadeefterlevandearende") => {
+                    Some(Field::Arbetsskadeefterlevandearende)
+                }
+                (ElementNs::Document, "arbetsskadeegenlivrantearende") => {
+                    Some(Field::Arbetsskadeegenlivrantearende)
+                }
+                (ElementNs::Document, "barnbidragsarende") => Some(Field::Barnbidragsarende),
+                (ElementNs::Document, "bostadsbidragsarende") => Some(Field::Bostadsbidragsarende),
+                (ElementNs::Document, "bostadstillaggsarende") => {
+                    Some(Field::Bostadstillaggsarende)
+                }
+                (ElementNs::Document, "efterlevandepensionsarende") => {
+                    Some(Field::Efterlevandepensionsarende)
+                }
+                (ElementNs::Document, "mottagareavbarnbidrag") => {
+                    Some(Field::Mottagareavbarnbidrag)
+                }
+                (ElementNs::Document, "foraldrapenningarende") => {
+                    Some(Field::Foraldrapenningarende)
+                }
+                (ElementNs::Document, "handikappersattningsarende") => {
+                    Some(Field::Handikappersattningsarende)
+                }
+                (ElementNs::Document, "graviditetspenningsarende") => {
+                    Some(Field::Graviditetspenningsarende)
+                }
+                (ElementNs::Document, "intjanandebehallning") => Some(Field::Intjanandebehallning),
+                (ElementNs::Document, "intjanandeuppgift") => Some(Field::Intjanandeuppgift),
+                (ElementNs::Document, "levnadsintygsuppgift") => Some(Field::Levnadsintygsuppgift),
+                (ElementNs::Document, "merkostnadsersattningsarende") => {
+                    Some(Field::Merkostnadsersattningsarende)
+                }
+                (ElementNs::Document, "narstaendepenningarende") => {
+                    Some(Field::Narstaendepenningarende)
+                }
+                (ElementNs::Document, "omvardnadsbidragsarende") => {
+                    Some(Field::Omvardnadsbidragsarende)
+                }
+                (ElementNs::Document, "preliminarautbetalningar")
+                    if cx.version >= LefiVersion::V6 =>
+                {
+                    Some(Field::Preliminarautbetalningar)
+                }
+                (ElementNs::Document, "programanvisning") => Some(Field::Programanvisning),
+                (ElementNs::Document, "programersattningsarende") => {
+                    Some(Field::Programersattningsarende)
+                }
+                (ElementNs::Document, "programjobdagar") if cx.version >= LefiVersion::V6 => {
+                    Some(Field::Programjobdagar)
+                }
+                (ElementNs::Document, "rehabersattningsarende") => {
+                    Some(Field::Rehabersattningsarende)
+                }
+                (ElementNs::Document, "sjukOchAktivitetsersattningsarende") => {
+                    Some(Field::SjukOchAktivitetsersattningsarende)
+                }
+                (ElementNs::Document, "sjukOchAktivitetsersattningSteglosAvrakningHistorik") => {
+                    Some(Field::SjukOchAktivitetsersattningSteglosAvrakningHistorik)
+                }
+                (ElementNs::Document, "sjukOchAktivitetsersattningSteglosAvrakningNulage") => {
+                    Some(Field::SjukOchAktivitetsersattningSteglosAvrakningNulage)
+                }
+                (ElementNs::Document, "sjukpenningarende") => Some(Field::Sjukpenningarende),
+                (ElementNs::Document, "sjukpenninggrundandeInkomstuppgift") => {
+                    Some(Field::SjukpenninggrundandeInkomstuppgift)
+                }
+                (ElementNs::Document, "skatteuppgift") => Some(Field::Skatteuppgift),
+                (ElementNs::Document, "smittbararersattningsarende") => {
+                    Some(Field::Smittbararersattningsarende)
+                }
+                (ElementNs::Document, "studiemedelsavisering") => {
+                    Some(Field::Studiemedelsavisering)
+                }
+                (ElementNs::Document, "tillfalligForaldrapenningarende") => {
+                    Some(Field::TillfalligForaldrapenningarende)
+                }
+                (ElementNs::Document, "totalforsvarspliktsarende") => {
+                    Some(Field::Totalforsvarspliktsarende)
+                }
+                (ElementNs::Document, "underhallsskuld") => Some(Field::Underhallsskuld),
+                (ElementNs::Document, "underhallsstodskrav") => Some(Field::Underhallsstodskrav),
+                (ElementNs::Document, "underhallsstodsmottag") => {
+                    Some(Field::Underhallsstodsmottag)
+                }
+                (ElementNs::Document, "utbetalningsuppgift") => Some(Field::Utbetalningsuppgift),
+                (ElementNs::Document, "vardbidragsarende") => Some(Field::Vardbidragsarende),
+                (ElementNs::Document, "yrkesskadeefterlevandearende") => {
+                    Some(Field::Yrkesskadeefterlevandearende)
+                }
+                (ElementNs::Document, "yrkesskadeegenlivrantearende") => {
+                    Some(Field::Yrkesskadeegenlivrantearende)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::GenerellPersoninformation) => generell_personinformation
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_personinformation(r, cx)?),
-            1 => f1
+            Some(Field::Aktivitetsstodsarende) => aktivitetsstodsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_aktivitetsstod_arende(r, cx)?),
-            2 => f2
+            Some(Field::Allmanpensionsarende) => allmanpensionsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_allmanpension_arende(r, cx)?),
-            3 => f3
+            Some(Field::Arbetsskadeefterlevandearende) => arbetsskadeefterlevandearende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_arbetsskadelivranta_efterlevande_arende(r, cx)?),
-            4 => f4
+            Some(Field::Arbetsskadeegenlivrantearende) => arbetsskadeegenlivrantearende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_arbetsskadelivranta_egen_arende(r, cx)?),
-            5 => f5
+            Some(Field::Barnbidragsarende) => barnbidragsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_barnbidrag_arende(r, cx)?),
-            6 => f6
+            Some(Field::Bostadsbidragsarende) => bostadsbidragsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_bostadsbidrag_arende(r, cx)?),
-            7 => f7
+            Some(Field::Bostadstillaggsarende) => bostadstillaggsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_bostadstillagg_arende(r, cx)?),
-            8 => f8
+            Some(Field::Efterlevandepensionsarende) => efterlevandepensionsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_efterlevandepension_arende(r, cx)?),
-            9 => f9
+            Some(Field::Mottagareavbarnbidrag) => mottagareavbarnbidrag
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_mottagare_av_barnbidrag_arende(r, cx)?),
-            10 => f10
+            Some(Field::Foraldrapenningarende) => foraldrapenningarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_foraldrapenning_arende(r, cx)?),
-            12 => f12
+            Some(Field::Handikappersattningsarende) => handikappersattningsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_handikappersattning_arende(r, cx)?),
-            13 => f13
+            Some(Field::Graviditetspenningsarende) => graviditetspenningsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_graviditetspenning_arende(r, cx)?),
-            14 => f14
+            Some(Field::Intjanandebehallning) => intjanandebehallning
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_behallning(r, cx)?),
-            15 => f15
+            Some(Field::Intjanandeuppgift) => intjanandeuppgift
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_uppgift(r, cx)?),
-            16 => f16
+            Some(Field::Levnadsintygsuppgift) => levnadsintygsuppgift
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_levnadsintyg_uppgift(r, cx)?),
-            17 => f17
+            Some(Field::Merkostnadsersattningsarende) => merkostnadsersattningsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_merkostnadsersattning_arende(r, cx)?),
-            18 => f18
+            Some(Field::Narstaendepenningarende) => narstaendepenningarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_narstaendepenning_arende(r, cx)?),
-            19 => f19
+            Some(Field::Omvardnadsbidragsarende) => omvardnadsbidragsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_omvardnadsbidrag_arende(r, cx)?),
-            20 => f20
+            Some(Field::Preliminarautbetalningar) => preliminarautbetalningar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_utbetalning_uppgift(r, cx)?),
-            21 => f21
+            Some(Field::Programanvisning) => programanvisning
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_programanvisning(r, cx)?),
-            22 => f22
+            Some(Field::Programersattningsarende) => programersattningsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_programersattning_arende(r, cx)?),
-            23 => f23
+            Some(Field::Programjobdagar) => programjobdagar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_programjobdagar(r, cx)?),
-            24 => f24
+            Some(Field::Rehabersattningsarende) => rehabersattningsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_rehabersattning_arende(r, cx)?),
-            25 => f25
+            Some(Field::SjukOchAktivitetsersattningsarende) => sjuk_och_aktivitetsersattningsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sjuk_och_aktivitetsersattning_arende(r, cx)?),
-            26 => f26.get_or_insert_with(Vec::new).push(
-                read_lefi_sjuk_och_aktivitetsersattning_steglos_avrakning(r, cx)?,
-            ),
-            27 => f27.get_or_insert_with(Vec::new).push(
-                read_lefi_sjuk_och_aktivitetsersattning_steglos_avrakning(r, cx)?,
-            ),
-            28 => f28
+            Some(Field::SjukOchAktivitetsersattningSteglosAvrakningHistorik) => {
+                sjuk_och_aktivitetsersattning_steglos_avrakning_historik
+                    .get_or_insert_with(Vec::new)
+                    .push(read_lefi_sjuk_och_aktivitetsersattning_steglos_avrakning(
+                        r, cx,
+                    )?)
+            }
+            Some(Field::SjukOchAktivitetsersattningSteglosAvrakningNulage) => {
+                sjuk_och_aktivitetsersattning_steglos_avrakning_nulage
+                    .get_or_insert_with(Vec::new)
+                    .push(read_lefi_sjuk_och_aktivitetsersattning_steglos_avrakning(
+                        r, cx,
+                    )?)
+            }
+            Some(Field::Sjukpenningarende) => sjukpenningarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sjukpenning_arende(r, cx)?),
-            29 => f29
+            Some(Field::SjukpenninggrundandeInkomstuppgift) => sjukpenninggrundande_inkomstuppgift
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sjukpenninggrundande_inkomst_uppgift(r, cx)?),
-            30 => f30
+            Some(Field::Skatteuppgift) => skatteuppgift
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_skatteuppgift(r, cx)?),
-            31 => f31
+            Some(Field::Smittbararersattningsarende) => smittbararersattningsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_smittbararersattning_arende(r, cx)?),
-            32 => f32
+            Some(Field::Studiemedelsavisering) => studiemedelsavisering
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_studiemedel_avisering(r, cx)?),
-            33 => f33
+            Some(Field::TillfalligForaldrapenningarende) => tillfallig_foraldrapenningarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_tillfallig_foraldrapenning_arende(r, cx)?),
-            34 => f34
+            Some(Field::Totalforsvarspliktsarende) => totalforsvarspliktsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_totalforsvarspliktspenning_arende(r, cx)?),
-            35 => f35
+            Some(Field::Underhallsskuld) => underhallsskuld
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_underhallsskuld(r, cx)?),
-            36 => f36
+            Some(Field::Underhallsstodskrav) => underhallsstodskrav
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_underhallsstod_arende(r, cx)?),
-            37 => f37
+            Some(Field::Underhallsstodsmottag) => underhallsstodsmottag
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_underhallsstod_arende(r, cx)?),
-            38 => f38
+            Some(Field::Utbetalningsuppgift) => utbetalningsuppgift
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_utbetalning_uppgift(r, cx)?),
-            39 => f39
+            Some(Field::Vardbidragsarende) => vardbidragsarende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_vardbidrag_arende(r, cx)?),
-            40 => f40
+            Some(Field::Yrkesskadeefterlevandearende) => yrkesskadeefterlevandearende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_yrkesskadelivranta_efterlevande_arende(r, cx)?),
-            41 => f41
+            Some(Field::Yrkesskadeegenlivrantearende) => yrkesskadeegenlivrantearende
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_yrkesskadelivranta_egen_arende(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiFormansinformation {
-        generell_personinformation: f0,
-        aktivitetsstodsarende: f1,
-        allmanpensionsarende: f2,
-        arbetsskadeefterlevandearende: f3,
-        arbetsskadeegenlivrantearende: f4,
-        barnbidragsarende: f5,
-        bostadsbidragsarende: f6,
-        bostadstillaggsarende: f7,
-        efterlevandepensionsarende: f8,
-        mottagareavbarnbidrag: f9,
-        foraldrapenningarende: f10,
+    Ok(m::LefiFormansinformation {
+        generell_personinformation,
+        aktivitetsstodsarende,
+        allmanpensionsarende,
+        arbetsskadeefterlevandearende,
+        arbetsskadeegenlivrantearende,
+        barnbidragsarende,
+        bostadsbidragsarende,
+        bostadstillaggsarende,
+        efterlevandepensionsarende,
+        mottagareavbarnbidrag,
+        foraldrapenningarende,
         forebyggande_sjukpenningsarende: None,
-        handikappersattningsarende: f12,
-        graviditetspenningsarende: f13,
-        intjanandebehallning: f14,
-        intjanandeuppgift: f15,
-        levnadsintygsuppgift: f16,
-        merkostnadsersattningsarende: f17,
-        narstaendepenningarende: f18,
-        omvardnadsbidragsarende: f19,
-        preliminarautbetalningar: f20,
-        programanvisning: f21,
-        programersattningsarende: f22,
-        programjobdagar: f23,
-        rehabersattningsarende: f24,
-        sjuk_och_aktivitetsersattningsarende: f25,
-        sjuk_och_aktivitetsersattning_steglos_avrakning_historik: f26,
-        sjuk_och_aktivitetsersattning_steglos_avrakning_nulage: f27,
-        sjukpenningarende: f28,
-        sjukpenninggrundande_inkomstuppgift: f29,
-        skatteuppgift: f30,
-        smittbararersattningsarende: f31,
-        studiemedelsavisering: f32,
-        tillfallig_foraldrapenningarende: f33,
-        totalforsvarspliktsarende: f34,
-        underhallsskuld: f35,
-        underhallsstodskrav: f36,
-        underhallsstodsmottag: f37,
-        utbetalningsuppgift: f38,
-        vardbidragsarende: f39,
-        yrkesskadeefterlevandearende: f40,
-        yrkesskadeegenlivrantearende: f41,
+        handikappersattningsarende,
+        graviditetspenningsarende,
+        intjanandebehallning,
+        intjanandeuppgift,
+        levnadsintygsuppgift,
+        merkostnadsersattningsarende,
+        narstaendepenningarende,
+        omvardnadsbidragsarende,
+        preliminarautbetalningar,
+        programanvisning,
+        programersattningsarende,
+        programjobdagar,
+        rehabersattningsarende,
+        sjuk_och_aktivitetsersattningsarende,
+        sjuk_och_aktivitetsersattning_steglos_avrakning_historik,
+        sjuk_och_aktivitetsersattning_steglos_avrakning_nulage,
+        sjukpenningarende,
+        sjukpenninggrundande_inkomstuppgift,
+        skatteuppgift,
+        smittbararersattningsarende,
+        studiemedelsavisering,
+        tillfallig_foraldrapenningarende,
+        totalforsvarspliktsarende,
+        underhallsskuld,
+        underhallsstodskrav,
+        underhallsstodsmottag,
+        utbetalningsuppgift,
+        vardbidragsarende,
+        yrkesskadeefterlevandearende,
+        yrkesskadeegenlivrantearende,
     })
 }
 
 pub(super) fn write_lefi_formansinformation<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiFormansinformation,
-    cx: &mut Ex,
+    v: &m::LefiFormansinformation,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.generell_personinformation {
         for x in x {
@@ -4621,64 +4852,64 @@ pub(super) fn write_lefi_formansinformation<W: Write>(
 
 pub(super) fn read_lefi_graviditetspenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiGraviditetspenningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiGraviditetspenningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiGraviditetspenningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut beslut: Option<Vec<m::LefiGraviditetspenningBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "beslut") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => f3
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_graviditetspenning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiGraviditetspenningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        beslut: f3,
+    Ok(m::LefiGraviditetspenningArende {
+        startades,
+        aktivt,
+        avslaget,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_graviditetspenning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiGraviditetspenningArende,
-    cx: &mut Ex,
+    v: &m::LefiGraviditetspenningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.beslut {
         for x in x {
@@ -4694,83 +4925,82 @@ pub(super) fn write_lefi_graviditetspenning_arende<W: Write>(
 
 pub(super) fn read_lefi_graviditetspenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiGraviditetspenningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::period::FranTill> = None;
-    let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f5: Option<i64> = None;
-    let mut f6: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiGraviditetspenningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Period,
+        Omfattning,
+        Dagar,
+        Ersattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (1, "period") => 3,
-                (1, "omfattning") => 4,
-                (1, "dagar") => 5,
-                (2, "ersattning") => 6,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "period")?;
-                f3 = Some(dx::frantill(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "omfattning")?;
-                f4 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "dagar")?;
-                f5 = Some(dx::int(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "ersattning")?;
-                f6 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiGraviditetspenningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        period: f3,
-        omfattning: f4,
-        dagar: f5,
-        ersattning: f6,
+    Ok(m::LefiGraviditetspenningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        period,
+        omfattning,
+        dagar,
+        ersattning,
     })
 }
 
 pub(super) fn write_lefi_graviditetspenning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiGraviditetspenningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiGraviditetspenningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -4784,7 +5014,7 @@ pub(super) fn write_lefi_graviditetspenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -4794,7 +5024,7 @@ pub(super) fn write_lefi_graviditetspenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.ersattning {
         w.start(
@@ -4812,64 +5042,64 @@ pub(super) fn write_lefi_graviditetspenning_beslut<W: Write>(
 
 pub(super) fn read_lefi_handikappersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiHandikappersattningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiHandikappersattningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiHandikappersattningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut beslut: Option<Vec<m::LefiHandikappersattningBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "beslut") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => f3
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_handikappersattning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiHandikappersattningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        beslut: f3,
+    Ok(m::LefiHandikappersattningArende {
+        startades,
+        aktivt,
+        avslaget,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_handikappersattning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiHandikappersattningArende,
-    cx: &mut Ex,
+    v: &m::LefiHandikappersattningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.beslut {
         for x in x {
@@ -4885,90 +5115,93 @@ pub(super) fn write_lefi_handikappersattning_arende<W: Write>(
 
 pub(super) fn read_lefi_handikappersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiHandikappersattningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiOmfattning> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiHandikappersattningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Omfattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "omfattning") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "omfattning")?;
-                f7 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiHandikappersattningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        omfattning: f7,
+    Ok(m::LefiHandikappersattningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        omfattning,
     })
 }
 
 pub(super) fn write_lefi_handikappersattning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiHandikappersattningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiHandikappersattningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -5004,7 +5237,7 @@ pub(super) fn write_lefi_handikappersattning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -5025,56 +5258,57 @@ pub(super) fn write_lefi_handikappersattning_beslut<W: Write>(
 
 pub(super) fn read_lefi_intjanande_barn_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandeBarnBeslut, Error> {
-    let mut f0: Option<crate::model::lefi::LefiPerson> = None;
-    let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::id::Sensitive> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandeBarnBeslut, Error> {
+    let mut foralder: Option<m::LefiPerson> = None;
+    let mut foraldertyp: Option<m::LefiSifferkod> = None;
+    let mut berattigad: Option<bool> = None;
+    let mut upplysning: Option<crate::id::Sensitive> = None;
+    enum Field {
+        Foralder,
+        Foraldertyp,
+        Berattigad,
+        Upplysning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "foralder") => 0,
-                (2, "foraldertyp") => 1,
-                (1, "berattigad") => 2,
-                (1, "upplysning") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "foralder") => Some(Field::Foralder),
+                (ElementNs::Exa, "foraldertyp") => Some(Field::Foraldertyp),
+                (ElementNs::Document, "berattigad") => Some(Field::Berattigad),
+                (ElementNs::Document, "upplysning") => Some(Field::Upplysning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "foralder")?;
-                f0 = Some(read_lefi_person(r, cx)?);
+        match field {
+            Some(Field::Foralder) => {
+                r.read_once(&mut foralder, "foralder", |r| read_lefi_person(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "foraldertyp")?;
-                f1 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::Foraldertyp) => r.read_once(&mut foraldertyp, "foraldertyp", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Berattigad) => {
+                r.read_once(&mut berattigad, "berattigad", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "berattigad")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Upplysning) => {
+                r.read_once(&mut upplysning, "upplysning", |r| decode::sensitive(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "upplysning")?;
-                f3 = Some(dx::sensitive(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandeBarnBeslut {
-        foralder: f0,
-        foraldertyp: f1,
-        berattigad: f2,
-        upplysning: f3,
+    Ok(m::LefiIntjanandeBarnBeslut {
+        foralder,
+        foraldertyp,
+        berattigad,
+        upplysning,
     })
 }
 
 pub(super) fn write_lefi_intjanande_barn_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandeBarnBeslut,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandeBarnBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.foralder {
         w.start(Some(cx.ns), None, "foralder")?;
@@ -5095,52 +5329,55 @@ pub(super) fn write_lefi_intjanande_barn_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.berattigad {
-        ex::bool(w, cx, "berattigad", x)?;
+        encode::bool(w, cx, "berattigad", x)?;
     }
     if let Some(x) = &v.upplysning {
-        ex::sensitive(w, cx, "upplysning", x)?;
+        encode::sensitive(w, cx, "upplysning", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_intjanande_behallning<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandeBehallning, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandeBehallning, Error> {
+    let mut belopp: Option<m::LefiBelopp> = None;
+    let mut premiepension_belopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Belopp,
+        PremiepensionBelopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "belopp") => 0,
-                (1, "premiepensionBelopp") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                (ElementNs::Document, "premiepensionBelopp") => Some(Field::PremiepensionBelopp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "belopp")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+        match field {
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "premiepensionBelopp")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::PremiepensionBelopp) => {
+                r.read_once(&mut premiepension_belopp, "premiepensionBelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandeBehallning {
-        belopp: f0,
-        premiepension_belopp: f1,
+    Ok(m::LefiIntjanandeBehallning {
+        belopp,
+        premiepension_belopp,
     })
 }
 
 pub(super) fn write_lefi_intjanande_behallning<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandeBehallning,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandeBehallning,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.belopp {
         w.start(Some(cx.ns), None, "belopp")?;
@@ -5161,54 +5398,60 @@ pub(super) fn write_lefi_intjanande_behallning<W: Write>(
 
 pub(super) fn read_lefi_intjanande_behallning_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandeBehallningUnderlag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiIntjanandeForandring>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandeBehallningUnderlag, Error> {
+    let mut uppdaterades: Option<crate::text::Text> = None;
+    let mut andringsanledning: Option<crate::text::Text> = None;
+    let mut pensionsbehallningsforandringar: Option<Vec<m::LefiIntjanandeForandring>> = None;
+    enum Field {
+        Uppdaterades,
+        Andringsanledning,
+        Pensionsbehallningsforandringar,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "uppdaterades") => 0,
-                (1, "andringsanledning") => 1,
-                (1, "pensionsbehallningsforandringar") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "uppdaterades") => Some(Field::Uppdaterades),
+                (ElementNs::Document, "andringsanledning") => Some(Field::Andringsanledning),
+                (ElementNs::Document, "pensionsbehallningsforandringar") => {
+                    Some(Field::Pensionsbehallningsforandringar)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "uppdaterades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Uppdaterades) => {
+                r.read_once(&mut uppdaterades, "uppdaterades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "andringsanledning")?;
-                f1 = Some(dx::string(r, cx)?);
+            Some(Field::Andringsanledning) => {
+                r.read_once(&mut andringsanledning, "andringsanledning", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            2 => f2
+            Some(Field::Pensionsbehallningsforandringar) => pensionsbehallningsforandringar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_forandring(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandeBehallningUnderlag {
-        uppdaterades: f0,
-        andringsanledning: f1,
-        pensionsbehallningsforandringar: f2,
+    Ok(m::LefiIntjanandeBehallningUnderlag {
+        uppdaterades,
+        andringsanledning,
+        pensionsbehallningsforandringar,
     })
 }
 
 pub(super) fn write_lefi_intjanande_behallning_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandeBehallningUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandeBehallningUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.uppdaterades {
-        ex::string(w, cx, "uppdaterades", x)?;
+        encode::string(w, cx, "uppdaterades", x)?;
     }
     if let Some(x) = &v.andringsanledning {
-        ex::string(w, cx, "andringsanledning", x)?;
+        encode::string(w, cx, "andringsanledning", x)?;
     }
     if let Some(x) = &v.pensionsbehallningsforandringar {
         for x in x {
@@ -5224,70 +5467,75 @@ pub(super) fn write_lefi_intjanande_behallning_underlag<W: Write>(
 
 pub(super) fn read_lefi_intjanande_forandring<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandeForandring, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f3: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f4: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f5: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandeForandring, Error> {
+    let mut typ: Option<m::LefiBokstavskod> = None;
+    let mut arvsvinst: Option<m::LefiBelopp> = None;
+    let mut indexforanding: Option<m::LefiBelopp> = None;
+    let mut administrationskostnad: Option<m::LefiBelopp> = None;
+    let mut uttaget: Option<m::LefiBelopp> = None;
+    let mut aterlagt: Option<m::LefiBelopp> = None;
+    enum Field {
+        Typ,
+        Arvsvinst,
+        Indexforanding,
+        Administrationskostnad,
+        Uttaget,
+        Aterlagt,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "typ") => 0,
-                (1, "arvsvinst") => 1,
-                (1, "indexforanding") => 2,
-                (1, "administrationskostnad") => 3,
-                (1, "uttaget") => 4,
-                (1, "aterlagt") => 5,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "typ") => Some(Field::Typ),
+                (ElementNs::Document, "arvsvinst") => Some(Field::Arvsvinst),
+                (ElementNs::Document, "indexforanding") => Some(Field::Indexforanding),
+                (ElementNs::Document, "administrationskostnad") => {
+                    Some(Field::Administrationskostnad)
+                }
+                (ElementNs::Document, "uttaget") => Some(Field::Uttaget),
+                (ElementNs::Document, "aterlagt") => Some(Field::Aterlagt),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "typ")?;
-                f0 = Some(read_lefi_bokstavskod(r, cx)?);
+        match field {
+            Some(Field::Typ) => r.read_once(&mut typ, "typ", |r| read_lefi_bokstavskod(r, cx))?,
+            Some(Field::Arvsvinst) => {
+                r.read_once(&mut arvsvinst, "arvsvinst", |r| read_lefi_belopp(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "arvsvinst")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Indexforanding) => {
+                r.read_once(&mut indexforanding, "indexforanding", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "indexforanding")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Administrationskostnad) => {
+                r.read_once(&mut administrationskostnad, "administrationskostnad", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "administrationskostnad")?;
-                f3 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Uttaget) => {
+                r.read_once(&mut uttaget, "uttaget", |r| read_lefi_belopp(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "uttaget")?;
-                f4 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Aterlagt) => {
+                r.read_once(&mut aterlagt, "aterlagt", |r| read_lefi_belopp(r, cx))?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "aterlagt")?;
-                f5 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandeForandring {
-        typ: f0,
-        arvsvinst: f1,
-        indexforanding: f2,
-        administrationskostnad: f3,
-        uttaget: f4,
-        aterlagt: f5,
+    Ok(m::LefiIntjanandeForandring {
+        typ,
+        arvsvinst,
+        indexforanding,
+        administrationskostnad,
+        uttaget,
+        aterlagt,
     })
 }
 
 pub(super) fn write_lefi_intjanande_forandring<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandeForandring,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandeForandring,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.typ {
         w.start(Some(gating::EXA_NAMESPACE), Some(gating::EXA_PREFIX), "typ")?;
@@ -5336,42 +5584,38 @@ pub(super) fn write_lefi_intjanande_forandring<W: Write>(
 
 pub(super) fn read_lefi_intjanande_grund<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandeGrund, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandeGrund, Error> {
+    let mut typ: Option<m::LefiBokstavskod> = None;
+    let mut belopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Typ,
+        Belopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "typ") => 0,
-                (1, "belopp") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "typ") => Some(Field::Typ),
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "typ")?;
-                f0 = Some(read_lefi_bokstavskod(r, cx)?);
+        match field {
+            Some(Field::Typ) => r.read_once(&mut typ, "typ", |r| read_lefi_bokstavskod(r, cx))?,
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "belopp")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandeGrund {
-        typ: f0,
-        belopp: f1,
-    })
+    Ok(m::LefiIntjanandeGrund { typ, belopp })
 }
 
 pub(super) fn write_lefi_intjanande_grund<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandeGrund,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandeGrund,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.typ {
         w.start(Some(gating::EXA_NAMESPACE), Some(gating::EXA_PREFIX), "typ")?;
@@ -5392,97 +5636,114 @@ pub(super) fn write_lefi_intjanande_grund<W: Write>(
 
 pub(super) fn read_lefi_intjanande_pension_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePensionUnderlag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f3: Option<crate::text::Text> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiIntjanandeGrund>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiIntjanandePgbForPlikt>> = None;
-    let mut f6: Option<Vec<crate::model::lefi::LefiIntjanandePgbForStudier>> = None;
-    let mut f7: Option<Vec<crate::model::lefi::LefiIntjanandePgbForBarn>> = None;
-    let mut f8: Option<Vec<crate::model::lefi::LefiIntjanandePgbForSa>> = None;
-    let mut f9: Option<Vec<crate::model::lefi::LefiIntjanandePgbForAntagandepoang>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePensionUnderlag, Error> {
+    let mut uppdaterades: Option<crate::text::Text> = None;
+    let mut andringsanledning: Option<crate::text::Text> = None;
+    let mut intjanandetak: Option<Vec<m::LefiBelopp>> = None;
+    let mut forvarvsvillkorsar: Option<crate::text::Text> = None;
+    let mut belopp: Option<Vec<m::LefiIntjanandeGrund>> = None;
+    let mut underlag_pgb_for_plikt: Option<Vec<m::LefiIntjanandePgbForPlikt>> = None;
+    let mut underlag_pgb_for_studier: Option<Vec<m::LefiIntjanandePgbForStudier>> = None;
+    let mut underlag_pgb_for_barn: Option<Vec<m::LefiIntjanandePgbForBarn>> = None;
+    let mut underlag_pgb_for_sa: Option<Vec<m::LefiIntjanandePgbForSa>> = None;
+    let mut underlag_pgb_for_antagandepoang: Option<Vec<m::LefiIntjanandePgbForAntagandepoang>> =
+        None;
+    enum Field {
+        Uppdaterades,
+        Andringsanledning,
+        Intjanandetak,
+        Forvarvsvillkorsar,
+        Belopp,
+        UnderlagPgbForPlikt,
+        UnderlagPgbForStudier,
+        UnderlagPgbForBarn,
+        UnderlagPgbForSa,
+        UnderlagPgbForAntagandepoang,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "uppdaterades") => 0,
-                (1, "andringsanledning") => 1,
-                (1, "intjanandetak") => 2,
-                (1, "forvarvsvillkorsar") => 3,
-                (1, "belopp") => 4,
-                (1, "underlagPgbForPlikt") => 5,
-                (1, "underlagPgbForStudier") => 6,
-                (1, "underlagPgbForBarn") => 7,
-                (1, "underlagPgbForSa") => 8,
-                (1, "underlagPgbForAntagandepoang") => 9,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "uppdaterades") => Some(Field::Uppdaterades),
+                (ElementNs::Document, "andringsanledning") => Some(Field::Andringsanledning),
+                (ElementNs::Document, "intjanandetak") => Some(Field::Intjanandetak),
+                (ElementNs::Document, "forvarvsvillkorsar") => Some(Field::Forvarvsvillkorsar),
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                (ElementNs::Document, "underlagPgbForPlikt") => Some(Field::UnderlagPgbForPlikt),
+                (ElementNs::Document, "underlagPgbForStudier") => {
+                    Some(Field::UnderlagPgbForStudier)
+                }
+                (ElementNs::Document, "underlagPgbForBarn") => Some(Field::UnderlagPgbForBarn),
+                (ElementNs::Document, "underlagPgbForSa") => Some(Field::UnderlagPgbForSa),
+                (ElementNs::Document, "underlagPgbForAntagandepoang") => {
+                    Some(Field::UnderlagPgbForAntagandepoang)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "uppdaterades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Uppdaterades) => {
+                r.read_once(&mut uppdaterades, "uppdaterades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "andringsanledning")?;
-                f1 = Some(dx::string(r, cx)?);
+            Some(Field::Andringsanledning) => {
+                r.read_once(&mut andringsanledning, "andringsanledning", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            2 => f2
+            Some(Field::Intjanandetak) => intjanandetak
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            3 => {
-                dx::once(r, f3.is_some(), "forvarvsvillkorsar")?;
-                f3 = Some(dx::string(r, cx)?);
+            Some(Field::Forvarvsvillkorsar) => {
+                r.read_once(&mut forvarvsvillkorsar, "forvarvsvillkorsar", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            4 => f4
+            Some(Field::Belopp) => belopp
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_grund(r, cx)?),
-            5 => f5
+            Some(Field::UnderlagPgbForPlikt) => underlag_pgb_for_plikt
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_pgb_for_plikt(r, cx)?),
-            6 => f6
+            Some(Field::UnderlagPgbForStudier) => underlag_pgb_for_studier
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_pgb_for_studier(r, cx)?),
-            7 => f7
+            Some(Field::UnderlagPgbForBarn) => underlag_pgb_for_barn
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_pgb_for_barn(r, cx)?),
-            8 => f8
+            Some(Field::UnderlagPgbForSa) => underlag_pgb_for_sa
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_pgb_for_sa(r, cx)?),
-            9 => f9
+            Some(Field::UnderlagPgbForAntagandepoang) => underlag_pgb_for_antagandepoang
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_pgb_for_antagandepoang(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePensionUnderlag {
-        uppdaterades: f0,
-        andringsanledning: f1,
-        intjanandetak: f2,
-        forvarvsvillkorsar: f3,
-        belopp: f4,
-        underlag_pgb_for_plikt: f5,
-        underlag_pgb_for_studier: f6,
-        underlag_pgb_for_barn: f7,
-        underlag_pgb_for_sa: f8,
-        underlag_pgb_for_antagandepoang: f9,
+    Ok(m::LefiIntjanandePensionUnderlag {
+        uppdaterades,
+        andringsanledning,
+        intjanandetak,
+        forvarvsvillkorsar,
+        belopp,
+        underlag_pgb_for_plikt,
+        underlag_pgb_for_studier,
+        underlag_pgb_for_barn,
+        underlag_pgb_for_sa,
+        underlag_pgb_for_antagandepoang,
     })
 }
 
 pub(super) fn write_lefi_intjanande_pension_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePensionUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePensionUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.uppdaterades {
-        ex::string(w, cx, "uppdaterades", x)?;
+        encode::string(w, cx, "uppdaterades", x)?;
     }
     if let Some(x) = &v.andringsanledning {
-        ex::string(w, cx, "andringsanledning", x)?;
+        encode::string(w, cx, "andringsanledning", x)?;
     }
     if let Some(x) = &v.intjanandetak {
         for x in x {
@@ -5494,7 +5755,7 @@ pub(super) fn write_lefi_intjanande_pension_underlag<W: Write>(
         }
     }
     if let Some(x) = &v.forvarvsvillkorsar {
-        ex::string(w, cx, "forvarvsvillkorsar", x)?;
+        encode::string(w, cx, "forvarvsvillkorsar", x)?;
     }
     if let Some(x) = &v.belopp {
         for x in x {
@@ -5555,63 +5816,74 @@ pub(super) fn write_lefi_intjanande_pension_underlag<W: Write>(
 
 pub(super) fn read_lefi_intjanande_pgb_for_antagandepoang<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePgbForAntagandepoang, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f1: Option<rust_decimal::Decimal> = None;
-    let mut f2: Option<rust_decimal::Decimal> = None;
-    let mut f3: Option<rust_decimal::Decimal> = None;
-    let mut f4: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePgbForAntagandepoang, Error> {
+    let mut belopp: Option<m::LefiBelopp> = None;
+    let mut antagandepoang: Option<rust_decimal::Decimal> = None;
+    let mut jamforelsepoang: Option<rust_decimal::Decimal> = None;
+    let mut basta_poang_plus_ett: Option<rust_decimal::Decimal> = None;
+    let mut svenska_nordiska_forsakringsmanader: Option<crate::text::Text> = None;
+    enum Field {
+        Belopp,
+        Antagandepoang,
+        Jamforelsepoang,
+        BastaPoangPlusEtt,
+        SvenskaNordiskaForsakringsmanader,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "belopp") => 0,
-                (1, "antagandepoang") => 1,
-                (1, "jamforelsepoang") => 2,
-                (1, "bastaPoangPlusEtt") => 3,
-                (1, "svenskaNordiskaForsakringsmanader") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                (ElementNs::Document, "antagandepoang") => Some(Field::Antagandepoang),
+                (ElementNs::Document, "jamforelsepoang") => Some(Field::Jamforelsepoang),
+                (ElementNs::Document, "bastaPoangPlusEtt") => Some(Field::BastaPoangPlusEtt),
+                (ElementNs::Document, "svenskaNordiskaForsakringsmanader") => {
+                    Some(Field::SvenskaNordiskaForsakringsmanader)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "belopp")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+        match field {
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "antagandepoang")?;
-                f1 = Some(dx::decimal(r, cx)?);
+            Some(Field::Antagandepoang) => {
+                r.read_once(&mut antagandepoang, "antagandepoang", |r| {
+                    decode::decimal(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "jamforelsepoang")?;
-                f2 = Some(dx::decimal(r, cx)?);
+            Some(Field::Jamforelsepoang) => {
+                r.read_once(&mut jamforelsepoang, "jamforelsepoang", |r| {
+                    decode::decimal(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "bastaPoangPlusEtt")?;
-                f3 = Some(dx::decimal(r, cx)?);
+            Some(Field::BastaPoangPlusEtt) => {
+                r.read_once(&mut basta_poang_plus_ett, "bastaPoangPlusEtt", |r| {
+                    decode::decimal(r, cx)
+                })?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "svenskaNordiskaForsakringsmanader")?;
-                f4 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::SvenskaNordiskaForsakringsmanader) => r.read_once(
+                &mut svenska_nordiska_forsakringsmanader,
+                "svenskaNordiskaForsakringsmanader",
+                |r| decode::string(r, cx),
+            )?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePgbForAntagandepoang {
-        belopp: f0,
-        antagandepoang: f1,
-        jamforelsepoang: f2,
-        basta_poang_plus_ett: f3,
-        svenska_nordiska_forsakringsmanader: f4,
+    Ok(m::LefiIntjanandePgbForAntagandepoang {
+        belopp,
+        antagandepoang,
+        jamforelsepoang,
+        basta_poang_plus_ett,
+        svenska_nordiska_forsakringsmanader,
     })
 }
 
 pub(super) fn write_lefi_intjanande_pgb_for_antagandepoang<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePgbForAntagandepoang,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePgbForAntagandepoang,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.belopp {
         w.start(Some(cx.ns), None, "belopp")?;
@@ -5621,107 +5893,126 @@ pub(super) fn write_lefi_intjanande_pgb_for_antagandepoang<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.antagandepoang {
-        ex::decimal(w, cx, "antagandepoang", x)?;
+        encode::decimal(w, cx, "antagandepoang", x)?;
     }
     if let Some(x) = &v.jamforelsepoang {
-        ex::decimal(w, cx, "jamforelsepoang", x)?;
+        encode::decimal(w, cx, "jamforelsepoang", x)?;
     }
     if let Some(x) = &v.basta_poang_plus_ett {
-        ex::decimal(w, cx, "bastaPoangPlusEtt", x)?;
+        encode::decimal(w, cx, "bastaPoangPlusEtt", x)?;
     }
     if let Some(x) = &v.svenska_nordiska_forsakringsmanader {
-        ex::string(w, cx, "svenskaNordiskaForsakringsmanader", x)?;
+        encode::string(w, cx, "svenskaNordiskaForsakringsmanader", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_intjanande_pgb_for_barn<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePgbForBarn, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f3: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f4: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f5: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<i64> = None;
-    let mut f8: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePgbForBarn, Error> {
+    let mut belopp: Option<m::LefiBelopp> = None;
+    let mut jamfarelseinkomst: Option<m::LefiBelopp> = None;
+    let mut utfyllnadsinkomst: Option<m::LefiBelopp> = None;
+    let mut belopp_alternativ1: Option<m::LefiBelopp> = None;
+    let mut trefjardedels_medel_pgi: Option<m::LefiBelopp> = None;
+    let mut belopp_alternativ2: Option<m::LefiBelopp> = None;
+    let mut basbelopp: Option<m::LefiBelopp> = None;
+    let mut basta_alternativ: Option<i64> = None;
+    let mut belopp_fore_avrundning_takbegransning: Option<m::LefiBelopp> = None;
+    enum Field {
+        Belopp,
+        Jamfarelseinkomst,
+        Utfyllnadsinkomst,
+        BeloppAlternativ1,
+        TrefjardedelsMedelPGI,
+        BeloppAlternativ2,
+        Basbelopp,
+        BastaAlternativ,
+        BeloppForeAvrundningTakbegransning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "belopp") => 0,
-                (1, "jamfarelseinkomst") => 1,
-                (1, "utfyllnadsinkomst") => 2,
-                (1, "beloppAlternativ1") => 3,
-                (1, "trefjardedelsMedelPGI") => 4,
-                (1, "beloppAlternativ2") => 5,
-                (1, "basbelopp") => 6,
-                (1, "bastaAlternativ") => 7,
-                (1, "beloppForeAvrundningTakbegransning") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                (ElementNs::Document, "jamfarelseinkomst") => Some(Field::Jamfarelseinkomst),
+                (ElementNs::Document, "utfyllnadsinkomst") => Some(Field::Utfyllnadsinkomst),
+                (ElementNs::Document, "beloppAlternativ1") => Some(Field::BeloppAlternativ1),
+                (ElementNs::Document, "trefjardedelsMedelPGI") => {
+                    Some(Field::TrefjardedelsMedelPGI)
+                }
+                (ElementNs::Document, "beloppAlternativ2") => Some(Field::BeloppAlternativ2),
+                (ElementNs::Document, "basbelopp") => Some(Field::Basbelopp),
+                (ElementNs::Document, "bastaAlternativ") => Some(Field::BastaAlternativ),
+                (ElementNs::Document, "beloppForeAvrundningTakbegransning") => {
+                    Some(Field::BeloppForeAvrundningTakbegransning)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "belopp")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+        match field {
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "jamfarelseinkomst")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Jamfarelseinkomst) => {
+                r.read_once(&mut jamfarelseinkomst, "jamfarelseinkomst", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "utfyllnadsinkomst")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Utfyllnadsinkomst) => {
+                r.read_once(&mut utfyllnadsinkomst, "utfyllnadsinkomst", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "beloppAlternativ1")?;
-                f3 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::BeloppAlternativ1) => {
+                r.read_once(&mut belopp_alternativ1, "beloppAlternativ1", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "trefjardedelsMedelPGI")?;
-                f4 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::TrefjardedelsMedelPGI) => {
+                r.read_once(&mut trefjardedels_medel_pgi, "trefjardedelsMedelPGI", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "beloppAlternativ2")?;
-                f5 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::BeloppAlternativ2) => {
+                r.read_once(&mut belopp_alternativ2, "beloppAlternativ2", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "basbelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Basbelopp) => {
+                r.read_once(&mut basbelopp, "basbelopp", |r| read_lefi_belopp(r, cx))?
             }
-            7 => {
-                dx::once(r, f7.is_some(), "bastaAlternativ")?;
-                f7 = Some(dx::int(r, cx)?);
+            Some(Field::BastaAlternativ) => {
+                r.read_once(&mut basta_alternativ, "bastaAlternativ", |r| {
+                    decode::int(r, cx)
+                })?
             }
-            8 => {
-                dx::once(r, f8.is_some(), "beloppForeAvrundningTakbegransning")?;
-                f8 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::BeloppForeAvrundningTakbegransning) => r.read_once(
+                &mut belopp_fore_avrundning_takbegransning,
+                "beloppForeAvrundningTakbegransning",
+                |r| read_lefi_belopp(r, cx),
+            )?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePgbForBarn {
-        belopp: f0,
-        jamfarelseinkomst: f1,
-        utfyllnadsinkomst: f2,
-        belopp_alternativ1: f3,
-        trefjardedels_medel_pgi: f4,
-        belopp_alternativ2: f5,
-        basbelopp: f6,
-        basta_alternativ: f7,
-        belopp_fore_avrundning_takbegransning: f8,
+    Ok(m::LefiIntjanandePgbForBarn {
+        belopp,
+        jamfarelseinkomst,
+        utfyllnadsinkomst,
+        belopp_alternativ1,
+        trefjardedels_medel_pgi,
+        belopp_alternativ2,
+        basbelopp,
+        basta_alternativ,
+        belopp_fore_avrundning_takbegransning,
     })
 }
 
 pub(super) fn write_lefi_intjanande_pgb_for_barn<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePgbForBarn,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePgbForBarn,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.belopp {
         w.start(Some(cx.ns), None, "belopp")?;
@@ -5773,7 +6064,7 @@ pub(super) fn write_lefi_intjanande_pgb_for_barn<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.basta_alternativ {
-        ex::int(w, cx, "bastaAlternativ", x)?;
+        encode::int(w, cx, "bastaAlternativ", x)?;
     }
     if let Some(x) = &v.belopp_fore_avrundning_takbegransning {
         w.start(Some(cx.ns), None, "beloppForeAvrundningTakbegransning")?;
@@ -5787,49 +6078,50 @@ pub(super) fn write_lefi_intjanande_pgb_for_barn<W: Write>(
 
 pub(super) fn read_lefi_intjanande_pgb_for_plikt<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePgbForPlikt, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f1: Option<i64> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePgbForPlikt, Error> {
+    let mut belopp: Option<m::LefiBelopp> = None;
+    let mut dagar: Option<i64> = None;
+    let mut halva_medel_pgi: Option<m::LefiBelopp> = None;
+    enum Field {
+        Belopp,
+        Dagar,
+        HalvaMedelPGI,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "belopp") => 0,
-                (1, "dagar") => 1,
-                (1, "halvaMedelPGI") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Document, "halvaMedelPGI") => Some(Field::HalvaMedelPGI),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "belopp")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+        match field {
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "dagar")?;
-                f1 = Some(dx::int(r, cx)?);
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::HalvaMedelPGI) => {
+                r.read_once(&mut halva_medel_pgi, "halvaMedelPGI", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "halvaMedelPGI")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePgbForPlikt {
-        belopp: f0,
-        dagar: f1,
-        halva_medel_pgi: f2,
+    Ok(m::LefiIntjanandePgbForPlikt {
+        belopp,
+        dagar,
+        halva_medel_pgi,
     })
 }
 
 pub(super) fn write_lefi_intjanande_pgb_for_plikt<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePgbForPlikt,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePgbForPlikt,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.belopp {
         w.start(Some(cx.ns), None, "belopp")?;
@@ -5839,7 +6131,7 @@ pub(super) fn write_lefi_intjanande_pgb_for_plikt<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.halva_medel_pgi {
         w.start(Some(cx.ns), None, "halvaMedelPGI")?;
@@ -5853,41 +6145,43 @@ pub(super) fn write_lefi_intjanande_pgb_for_plikt<W: Write>(
 
 pub(super) fn read_lefi_intjanande_pgb_for_sa<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePgbForSa, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f1: Option<Vec<crate::model::lefi::LefiIntjanandePgbForSaManadsunderlag>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePgbForSa, Error> {
+    let mut belopp: Option<m::LefiBelopp> = None;
+    let mut manadsunderlag: Option<Vec<m::LefiIntjanandePgbForSaManadsunderlag>> = None;
+    enum Field {
+        Belopp,
+        Manadsunderlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "belopp") => 0,
-                (1, "manadsunderlag") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "belopp")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                (ElementNs::Document, "manadsunderlag") => Some(Field::Manadsunderlag),
+                _ => None,
             }
-            1 => f1
+        };
+        match field {
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
+            }
+            Some(Field::Manadsunderlag) => manadsunderlag
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_pgb_for_sa_manadsunderlag(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePgbForSa {
-        belopp: f0,
-        manadsunderlag: f1,
+    Ok(m::LefiIntjanandePgbForSa {
+        belopp,
+        manadsunderlag,
     })
 }
 
 pub(super) fn write_lefi_intjanande_pgb_for_sa<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePgbForSa,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePgbForSa,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.belopp {
         w.start(Some(cx.ns), None, "belopp")?;
@@ -5910,88 +6204,99 @@ pub(super) fn write_lefi_intjanande_pgb_for_sa<W: Write>(
 
 pub(super) fn read_lefi_intjanande_pgb_for_sa_manadsunderlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePgbForSaManadsunderlag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f3: Option<crate::text::Text> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f6: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f7: Option<Vec<i64>> = None;
-    let mut f8: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePgbForSaManadsunderlag, Error> {
+    let mut manad: Option<crate::text::Text> = None;
+    let mut antagandeinkomst: Option<m::LefiBelopp> = None;
+    let mut reduceringsbelopp: Option<m::LefiBelopp> = None;
+    let mut andel: Option<crate::text::Text> = None;
+    let mut pisa: Option<Vec<m::LefiBelopp>> = None;
+    let mut pisa_anhorig: Option<Vec<m::LefiBelopp>> = None;
+    let mut arbetsskadelivranta: Option<Vec<m::LefiBelopp>> = None;
+    let mut samordningsprocent_al: Option<Vec<i64>> = None;
+    let mut belopp_fore_avrundning_takbegransning: Option<m::LefiBelopp> = None;
+    enum Field {
+        Manad,
+        Antagandeinkomst,
+        Reduceringsbelopp,
+        Andel,
+        Pisa,
+        PisaAnhorig,
+        Arbetsskadelivranta,
+        SamordningsprocentAL,
+        BeloppForeAvrundningTakbegransning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "manad") => 0,
-                (1, "antagandeinkomst") => 1,
-                (1, "reduceringsbelopp") => 2,
-                (1, "andel") => 3,
-                (1, "pisa") => 4,
-                (1, "pisaAnhorig") => 5,
-                (1, "arbetsskadelivranta") => 6,
-                (1, "samordningsprocentAL") => 7,
-                (1, "beloppForeAvrundningTakbegransning") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "manad") => Some(Field::Manad),
+                (ElementNs::Document, "antagandeinkomst") => Some(Field::Antagandeinkomst),
+                (ElementNs::Document, "reduceringsbelopp") => Some(Field::Reduceringsbelopp),
+                (ElementNs::Document, "andel") => Some(Field::Andel),
+                (ElementNs::Document, "pisa") => Some(Field::Pisa),
+                (ElementNs::Document, "pisaAnhorig") => Some(Field::PisaAnhorig),
+                (ElementNs::Document, "arbetsskadelivranta") => Some(Field::Arbetsskadelivranta),
+                (ElementNs::Document, "samordningsprocentAL") => Some(Field::SamordningsprocentAL),
+                (ElementNs::Document, "beloppForeAvrundningTakbegransning") => {
+                    Some(Field::BeloppForeAvrundningTakbegransning)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "manad")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Manad) => r.read_once(&mut manad, "manad", |r| decode::string(r, cx))?,
+            Some(Field::Antagandeinkomst) => {
+                r.read_once(&mut antagandeinkomst, "antagandeinkomst", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "antagandeinkomst")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Reduceringsbelopp) => {
+                r.read_once(&mut reduceringsbelopp, "reduceringsbelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "reduceringsbelopp")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
-            }
-            3 => {
-                dx::once(r, f3.is_some(), "andel")?;
-                f3 = Some(dx::string(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Andel) => r.read_once(&mut andel, "andel", |r| decode::string(r, cx))?,
+            Some(Field::Pisa) => pisa
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            5 => f5
+            Some(Field::PisaAnhorig) => pisa_anhorig
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            6 => f6
+            Some(Field::Arbetsskadelivranta) => arbetsskadelivranta
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            7 => f7.get_or_insert_with(Vec::new).push(dx::int(r, cx)?),
-            8 => {
-                dx::once(r, f8.is_some(), "beloppForeAvrundningTakbegransning")?;
-                f8 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::SamordningsprocentAL) => samordningsprocent_al
+                .get_or_insert_with(Vec::new)
+                .push(decode::int(r, cx)?),
+            Some(Field::BeloppForeAvrundningTakbegransning) => r.read_once(
+                &mut belopp_fore_avrundning_takbegransning,
+                "beloppForeAvrundningTakbegransning",
+                |r| read_lefi_belopp(r, cx),
+            )?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePgbForSaManadsunderlag {
-        manad: f0,
-        antagandeinkomst: f1,
-        reduceringsbelopp: f2,
-        andel: f3,
-        pisa: f4,
-        pisa_anhorig: f5,
-        arbetsskadelivranta: f6,
-        samordningsprocent_al: f7,
-        belopp_fore_avrundning_takbegransning: f8,
+    Ok(m::LefiIntjanandePgbForSaManadsunderlag {
+        manad,
+        antagandeinkomst,
+        reduceringsbelopp,
+        andel,
+        pisa,
+        pisa_anhorig,
+        arbetsskadelivranta,
+        samordningsprocent_al,
+        belopp_fore_avrundning_takbegransning,
     })
 }
 
 pub(super) fn write_lefi_intjanande_pgb_for_sa_manadsunderlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePgbForSaManadsunderlag,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePgbForSaManadsunderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.manad {
-        ex::string(w, cx, "manad", x)?;
+        encode::string(w, cx, "manad", x)?;
     }
     if let Some(x) = &v.antagandeinkomst {
         w.start(Some(cx.ns), None, "antagandeinkomst")?;
@@ -6008,7 +6313,7 @@ pub(super) fn write_lefi_intjanande_pgb_for_sa_manadsunderlag<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.andel {
-        ex::string(w, cx, "andel", x)?;
+        encode::string(w, cx, "andel", x)?;
     }
     if let Some(x) = &v.pisa {
         for x in x {
@@ -6039,7 +6344,7 @@ pub(super) fn write_lefi_intjanande_pgb_for_sa_manadsunderlag<W: Write>(
     }
     if let Some(x) = &v.samordningsprocent_al {
         for x in x {
-            ex::int(w, cx, "samordningsprocentAL", x)?;
+            encode::int(w, cx, "samordningsprocentAL", x)?;
         }
     }
     if let Some(x) = &v.belopp_fore_avrundning_takbegransning {
@@ -6054,49 +6359,54 @@ pub(super) fn write_lefi_intjanande_pgb_for_sa_manadsunderlag<W: Write>(
 
 pub(super) fn read_lefi_intjanande_pgb_for_studier<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePgbForStudier, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePgbForStudier, Error> {
+    let mut belopp: Option<m::LefiBelopp> = None;
+    let mut studiebidrag: Option<m::LefiBelopp> = None;
+    let mut belopp_fore_avrundning_takbegransning: Option<m::LefiBelopp> = None;
+    enum Field {
+        Belopp,
+        Studiebidrag,
+        BeloppForeAvrundningTakbegransning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "belopp") => 0,
-                (1, "studiebidrag") => 1,
-                (1, "beloppForeAvrundningTakbegransning") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                (ElementNs::Document, "studiebidrag") => Some(Field::Studiebidrag),
+                (ElementNs::Document, "beloppForeAvrundningTakbegransning") => {
+                    Some(Field::BeloppForeAvrundningTakbegransning)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "belopp")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+        match field {
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "studiebidrag")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
-            }
-            2 => {
-                dx::once(r, f2.is_some(), "beloppForeAvrundningTakbegransning")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Studiebidrag) => r.read_once(&mut studiebidrag, "studiebidrag", |r| {
+                read_lefi_belopp(r, cx)
+            })?,
+            Some(Field::BeloppForeAvrundningTakbegransning) => r.read_once(
+                &mut belopp_fore_avrundning_takbegransning,
+                "beloppForeAvrundningTakbegransning",
+                |r| read_lefi_belopp(r, cx),
+            )?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePgbForStudier {
-        belopp: f0,
-        studiebidrag: f1,
-        belopp_fore_avrundning_takbegransning: f2,
+    Ok(m::LefiIntjanandePgbForStudier {
+        belopp,
+        studiebidrag,
+        belopp_fore_avrundning_takbegransning,
     })
 }
 
 pub(super) fn write_lefi_intjanande_pgb_for_studier<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePgbForStudier,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePgbForStudier,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.belopp {
         w.start(Some(cx.ns), None, "belopp")?;
@@ -6124,39 +6434,36 @@ pub(super) fn write_lefi_intjanande_pgb_for_studier<W: Write>(
 
 pub(super) fn read_lefi_intjanande_poang<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePoang, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f1: Option<rust_decimal::Decimal> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePoang, Error> {
+    let mut typ: Option<m::LefiBokstavskod> = None;
+    let mut summa: Option<rust_decimal::Decimal> = None;
+    enum Field {
+        Typ,
+        Summa,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "typ") => 0,
-                (1, "summa") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "typ") => Some(Field::Typ),
+                (ElementNs::Document, "summa") => Some(Field::Summa),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "typ")?;
-                f0 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "summa")?;
-                f1 = Some(dx::decimal(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(Field::Typ) => r.read_once(&mut typ, "typ", |r| read_lefi_bokstavskod(r, cx))?,
+            Some(Field::Summa) => r.read_once(&mut summa, "summa", |r| decode::decimal(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePoang { typ: f0, summa: f1 })
+    Ok(m::LefiIntjanandePoang { typ, summa })
 }
 
 pub(super) fn write_lefi_intjanande_poang<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePoang,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePoang,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.typ {
         w.start(Some(gating::EXA_NAMESPACE), Some(gating::EXA_PREFIX), "typ")?;
@@ -6166,93 +6473,97 @@ pub(super) fn write_lefi_intjanande_poang<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.summa {
-        ex::decimal(w, cx, "summa", x)?;
+        encode::decimal(w, cx, "summa", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_intjanande_poang_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandePoangUnderlag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<bool> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiIntjanandePoang>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f6: Option<Vec<crate::model::lefi::LefiIntjanandeGrund>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandePoangUnderlag, Error> {
+    let mut uppdaterades: Option<crate::text::Text> = None;
+    let mut andringsanledning: Option<crate::text::Text> = None;
+    let mut vardar: Option<bool> = None;
+    let mut pgi_bedomd: Option<bool> = None;
+    let mut poang: Option<Vec<m::LefiIntjanandePoang>> = None;
+    let mut basbelopp: Option<Vec<m::LefiBelopp>> = None;
+    let mut inkomster: Option<Vec<m::LefiIntjanandeGrund>> = None;
+    enum Field {
+        Uppdaterades,
+        Andringsanledning,
+        Vardar,
+        PgiBedomd,
+        Poang,
+        Basbelopp,
+        Inkomster,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "uppdaterades") => 0,
-                (1, "andringsanledning") => 1,
-                (1, "vardar") => 2,
-                (1, "pgiBedomd") => 3,
-                (1, "poang") => 4,
-                (1, "basbelopp") => 5,
-                (1, "inkomster") => 6,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "uppdaterades") => Some(Field::Uppdaterades),
+                (ElementNs::Document, "andringsanledning") => Some(Field::Andringsanledning),
+                (ElementNs::Document, "vardar") => Some(Field::Vardar),
+                (ElementNs::Document, "pgiBedomd") => Some(Field::PgiBedomd),
+                (ElementNs::Document, "poang") => Some(Field::Poang),
+                (ElementNs::Document, "basbelopp") => Some(Field::Basbelopp),
+                (ElementNs::Document, "inkomster") => Some(Field::Inkomster),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "uppdaterades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Uppdaterades) => {
+                r.read_once(&mut uppdaterades, "uppdaterades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "andringsanledning")?;
-                f1 = Some(dx::string(r, cx)?);
+            Some(Field::Andringsanledning) => {
+                r.read_once(&mut andringsanledning, "andringsanledning", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "vardar")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Vardar) => r.read_once(&mut vardar, "vardar", |r| decode::bool(r, cx))?,
+            Some(Field::PgiBedomd) => {
+                r.read_once(&mut pgi_bedomd, "pgiBedomd", |r| decode::bool(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "pgiBedomd")?;
-                f3 = Some(dx::bool(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Poang) => poang
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_poang(r, cx)?),
-            5 => f5
+            Some(Field::Basbelopp) => basbelopp
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            6 => f6
+            Some(Field::Inkomster) => inkomster
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_grund(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandePoangUnderlag {
-        uppdaterades: f0,
-        andringsanledning: f1,
-        vardar: f2,
-        pgi_bedomd: f3,
-        poang: f4,
-        basbelopp: f5,
-        inkomster: f6,
+    Ok(m::LefiIntjanandePoangUnderlag {
+        uppdaterades,
+        andringsanledning,
+        vardar,
+        pgi_bedomd,
+        poang,
+        basbelopp,
+        inkomster,
     })
 }
 
 pub(super) fn write_lefi_intjanande_poang_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandePoangUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandePoangUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.uppdaterades {
-        ex::string(w, cx, "uppdaterades", x)?;
+        encode::string(w, cx, "uppdaterades", x)?;
     }
     if let Some(x) = &v.andringsanledning {
-        ex::string(w, cx, "andringsanledning", x)?;
+        encode::string(w, cx, "andringsanledning", x)?;
     }
     if let Some(x) = &v.vardar {
-        ex::bool(w, cx, "vardar", x)?;
+        encode::bool(w, cx, "vardar", x)?;
     }
     if let Some(x) = &v.pgi_bedomd {
-        ex::bool(w, cx, "pgiBedomd", x)?;
+        encode::bool(w, cx, "pgiBedomd", x)?;
     }
     if let Some(x) = &v.poang {
         for x in x {
@@ -6286,46 +6597,50 @@ pub(super) fn write_lefi_intjanande_poang_underlag<W: Write>(
 
 pub(super) fn read_lefi_intjanande_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandeUnderlag, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiIntjanandeBehallningUnderlag>> = None;
-    let mut f1: Option<Vec<crate::model::lefi::LefiIntjanandePensionUnderlag>> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiIntjanandePoangUnderlag>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandeUnderlag, Error> {
+    let mut behallningsunderlag: Option<Vec<m::LefiIntjanandeBehallningUnderlag>> = None;
+    let mut pensionsunderlag: Option<Vec<m::LefiIntjanandePensionUnderlag>> = None;
+    let mut poangunderlag: Option<Vec<m::LefiIntjanandePoangUnderlag>> = None;
+    enum Field {
+        Behallningsunderlag,
+        Pensionsunderlag,
+        Poangunderlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "behallningsunderlag") => 0,
-                (1, "pensionsunderlag") => 1,
-                (1, "poangunderlag") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "behallningsunderlag") => Some(Field::Behallningsunderlag),
+                (ElementNs::Document, "pensionsunderlag") => Some(Field::Pensionsunderlag),
+                (ElementNs::Document, "poangunderlag") => Some(Field::Poangunderlag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Behallningsunderlag) => behallningsunderlag
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_behallning_underlag(r, cx)?),
-            1 => f1
+            Some(Field::Pensionsunderlag) => pensionsunderlag
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_pension_underlag(r, cx)?),
-            2 => f2
+            Some(Field::Poangunderlag) => poangunderlag
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_poang_underlag(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandeUnderlag {
-        behallningsunderlag: f0,
-        pensionsunderlag: f1,
-        poangunderlag: f2,
+    Ok(m::LefiIntjanandeUnderlag {
+        behallningsunderlag,
+        pensionsunderlag,
+        poangunderlag,
     })
 }
 
 pub(super) fn write_lefi_intjanande_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandeUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandeUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.behallningsunderlag {
         for x in x {
@@ -6359,73 +6674,81 @@ pub(super) fn write_lefi_intjanande_underlag<W: Write>(
 
 pub(super) fn read_lefi_intjanande_uppgift<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiIntjanandeUppgift, Error> {
-    let mut f0: Option<i64> = None;
-    let mut f1: Option<crate::model::lefi::LefiIntjanandeUnderlag> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiIntjanandeGrund>> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiIntjanandeGrund>> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiIntjanandeGrund>> = None;
-    let mut f5: Option<Vec<rust_decimal::Decimal>> = None;
-    let mut f6: Option<Vec<crate::model::lefi::LefiIntjanandeBarnBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiIntjanandeUppgift, Error> {
+    let mut ar: Option<i64> = None;
+    let mut underlag: Option<m::LefiIntjanandeUnderlag> = None;
+    let mut pensionsbehallningar: Option<Vec<m::LefiIntjanandeGrund>> = None;
+    let mut pensionsratter: Option<Vec<m::LefiIntjanandeGrund>> = None;
+    let mut faktiska_pensionsratter: Option<Vec<m::LefiIntjanandeGrund>> = None;
+    let mut poang: Option<Vec<rust_decimal::Decimal>> = None;
+    let mut barnbeslut: Option<Vec<m::LefiIntjanandeBarnBeslut>> = None;
+    enum Field {
+        Ar,
+        Underlag,
+        Pensionsbehallningar,
+        Pensionsratter,
+        FaktiskaPensionsratter,
+        Poang,
+        Barnbeslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "ar") => 0,
-                (1, "underlag") => 1,
-                (1, "pensionsbehallningar") => 2,
-                (1, "pensionsratter") => 3,
-                (1, "faktiskaPensionsratter") => 4,
-                (1, "poang") => 5,
-                (1, "barnbeslut") => 6,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "ar") => Some(Field::Ar),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                (ElementNs::Document, "pensionsbehallningar") => Some(Field::Pensionsbehallningar),
+                (ElementNs::Document, "pensionsratter") => Some(Field::Pensionsratter),
+                (ElementNs::Document, "faktiskaPensionsratter") => {
+                    Some(Field::FaktiskaPensionsratter)
+                }
+                (ElementNs::Document, "poang") => Some(Field::Poang),
+                (ElementNs::Document, "barnbeslut") => Some(Field::Barnbeslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "ar")?;
-                f0 = Some(dx::int(r, cx)?);
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "underlag")?;
-                f1 = Some(read_lefi_intjanande_underlag(r, cx)?);
-            }
-            2 => f2
+        match field {
+            Some(Field::Ar) => r.read_once(&mut ar, "ar", |r| decode::int(r, cx))?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_intjanande_underlag(r, cx)
+            })?,
+            Some(Field::Pensionsbehallningar) => pensionsbehallningar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_grund(r, cx)?),
-            3 => f3
+            Some(Field::Pensionsratter) => pensionsratter
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_grund(r, cx)?),
-            4 => f4
+            Some(Field::FaktiskaPensionsratter) => faktiska_pensionsratter
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_grund(r, cx)?),
-            5 => f5.get_or_insert_with(Vec::new).push(dx::decimal(r, cx)?),
-            6 => f6
+            Some(Field::Poang) => poang
+                .get_or_insert_with(Vec::new)
+                .push(decode::decimal(r, cx)?),
+            Some(Field::Barnbeslut) => barnbeslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_intjanande_barn_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiIntjanandeUppgift {
-        ar: f0,
-        underlag: f1,
-        pensionsbehallningar: f2,
-        pensionsratter: f3,
-        faktiska_pensionsratter: f4,
-        poang: f5,
-        barnbeslut: f6,
+    Ok(m::LefiIntjanandeUppgift {
+        ar,
+        underlag,
+        pensionsbehallningar,
+        pensionsratter,
+        faktiska_pensionsratter,
+        poang,
+        barnbeslut,
     })
 }
 
 pub(super) fn write_lefi_intjanande_uppgift<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiIntjanandeUppgift,
-    cx: &mut Ex,
+    v: &m::LefiIntjanandeUppgift,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.ar {
-        ex::int(w, cx, "ar", x)?;
+        encode::int(w, cx, "ar", x)?;
     }
     if let Some(x) = &v.underlag {
         w.start(Some(cx.ns), None, "underlag")?;
@@ -6463,7 +6786,7 @@ pub(super) fn write_lefi_intjanande_uppgift<W: Write>(
     }
     if let Some(x) = &v.poang {
         for x in x {
-            ex::decimal(w, cx, "poang", x)?;
+            encode::decimal(w, cx, "poang", x)?;
         }
     }
     if let Some(x) = &v.barnbeslut {
@@ -6480,55 +6803,60 @@ pub(super) fn write_lefi_intjanande_uppgift<W: Write>(
 
 pub(super) fn read_lefi_kontaktuppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiKontaktuppgifter, Error> {
-    let mut f0: Option<crate::id::Sensitive> = None;
-    let mut f1: Option<Vec<crate::id::Sensitive>> = None;
-    let mut f2: Option<Vec<crate::id::Sensitive>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiKontaktuppgifter, Error> {
+    let mut namn: Option<crate::id::Sensitive> = None;
+    let mut telefon: Option<Vec<crate::id::Sensitive>> = None;
+    let mut epost: Option<Vec<crate::id::Sensitive>> = None;
+    enum Field {
+        Namn,
+        Telefon,
+        Epost,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "namn") => 0,
-                (1, "telefon") => 1,
-                (1, "epost") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "namn")?;
-                f0 = Some(dx::sensitive(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "namn") => Some(Field::Namn),
+                (ElementNs::Document, "telefon") => Some(Field::Telefon),
+                (ElementNs::Document, "epost") => Some(Field::Epost),
+                _ => None,
             }
-            1 => f1.get_or_insert_with(Vec::new).push(dx::sensitive(r, cx)?),
-            2 => f2.get_or_insert_with(Vec::new).push(dx::sensitive(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Namn) => r.read_once(&mut namn, "namn", |r| decode::sensitive(r, cx))?,
+            Some(Field::Telefon) => telefon
+                .get_or_insert_with(Vec::new)
+                .push(decode::sensitive(r, cx)?),
+            Some(Field::Epost) => epost
+                .get_or_insert_with(Vec::new)
+                .push(decode::sensitive(r, cx)?),
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiKontaktuppgifter {
-        namn: f0,
-        telefon: f1,
-        epost: f2,
+    Ok(m::LefiKontaktuppgifter {
+        namn,
+        telefon,
+        epost,
     })
 }
 
 pub(super) fn write_lefi_kontaktuppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiKontaktuppgifter,
-    cx: &mut Ex,
+    v: &m::LefiKontaktuppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.namn {
-        ex::sensitive(w, cx, "namn", x)?;
+        encode::sensitive(w, cx, "namn", x)?;
     }
     if let Some(x) = &v.telefon {
         for x in x {
-            ex::sensitive(w, cx, "telefon", x)?;
+            encode::sensitive(w, cx, "telefon", x)?;
         }
     }
     if let Some(x) = &v.epost {
         for x in x {
-            ex::sensitive(w, cx, "epost", x)?;
+            encode::sensitive(w, cx, "epost", x)?;
         }
     }
     Ok(())
@@ -6536,90 +6864,88 @@ pub(super) fn write_lefi_kontaktuppgifter<W: Write>(
 
 pub(super) fn read_lefi_land<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiLand, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiLand, Error> {
+    let mut kod: Option<crate::text::Text> = None;
+    let mut namn: Option<crate::text::Text> = None;
+    enum Field {
+        Kod,
+        Namn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "kod") => 0,
-                (1, "namn") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "kod") => Some(Field::Kod),
+                (ElementNs::Document, "namn") => Some(Field::Namn),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "kod")?;
-                f0 = Some(dx::string(r, cx)?);
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "namn")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(Field::Kod) => r.read_once(&mut kod, "kod", |r| decode::string(r, cx))?,
+            Some(Field::Namn) => r.read_once(&mut namn, "namn", |r| decode::string(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiLand { kod: f0, namn: f1 })
+    Ok(m::LefiLand { kod, namn })
 }
 
 pub(super) fn write_lefi_land<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiLand,
-    cx: &mut Ex,
+    v: &m::LefiLand,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.kod {
-        ex::string(w, cx, "kod", x)?;
+        encode::string(w, cx, "kod", x)?;
     }
     if let Some(x) = &v.namn {
-        ex::string(w, cx, "namn", x)?;
+        encode::string(w, cx, "namn", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_levnadsintyg_uppgift<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiLevnadsintygUppgift, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiLevnadsintygUppgift, Error> {
+    let mut uppdaterades: Option<crate::text::Text> = None;
+    let mut status: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Uppdaterades,
+        Status,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "uppdaterades") => 0,
-                (2, "status") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "uppdaterades") => Some(Field::Uppdaterades),
+                (ElementNs::Exa, "status") => Some(Field::Status),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "uppdaterades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Uppdaterades) => {
+                r.read_once(&mut uppdaterades, "uppdaterades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "status")?;
-                f1 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::Status) => {
+                r.read_once(&mut status, "status", |r| read_lefi_sifferkod(r, cx))?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiLevnadsintygUppgift {
-        uppdaterades: f0,
-        status: f1,
+    Ok(m::LefiLevnadsintygUppgift {
+        uppdaterades,
+        status,
     })
 }
 
 pub(super) fn write_lefi_levnadsintyg_uppgift<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiLevnadsintygUppgift,
-    cx: &mut Ex,
+    v: &m::LefiLevnadsintygUppgift,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.uppdaterades {
-        ex::string(w, cx, "uppdaterades", x)?;
+        encode::string(w, cx, "uppdaterades", x)?;
     }
     if let Some(x) = &v.status {
         w.start(
@@ -6637,45 +6963,39 @@ pub(super) fn write_lefi_levnadsintyg_uppgift<W: Write>(
 
 pub(super) fn read_lefi_medborgarskap<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMedborgarskap, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiLand> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMedborgarskap, Error> {
+    let mut datum: Option<crate::text::Text> = None;
+    let mut land: Option<m::LefiLand> = None;
+    enum Field {
+        Datum,
+        Land,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "datum") => 0,
-                (1, "land") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "datum") => Some(Field::Datum),
+                (ElementNs::Document, "land") => Some(Field::Land),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "datum")?;
-                f0 = Some(dx::string(r, cx)?);
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "land")?;
-                f1 = Some(read_lefi_land(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(Field::Datum) => r.read_once(&mut datum, "datum", |r| decode::string(r, cx))?,
+            Some(Field::Land) => r.read_once(&mut land, "land", |r| read_lefi_land(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMedborgarskap {
-        datum: f0,
-        land: f1,
-    })
+    Ok(m::LefiMedborgarskap { datum, land })
 }
 
 pub(super) fn write_lefi_medborgarskap<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMedborgarskap,
-    cx: &mut Ex,
+    v: &m::LefiMedborgarskap,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.datum {
-        ex::string(w, cx, "datum", x)?;
+        encode::string(w, cx, "datum", x)?;
     }
     if let Some(x) = &v.land {
         w.start(Some(cx.ns), None, "land")?;
@@ -6689,65 +7009,64 @@ pub(super) fn write_lefi_medborgarskap<W: Write>(
 
 pub(super) fn read_lefi_merkostnadsersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMerkostnadsersattningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiMerkostnadsersattningBeslut> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMerkostnadsersattningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut beslut: Option<m::LefiMerkostnadsersattningBeslut> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "beslut") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => {
-                dx::once(r, f3.is_some(), "beslut")?;
-                f3 = Some(read_lefi_merkostnadsersattning_beslut(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Beslut) => r.read_once(&mut beslut, "beslut", |r| {
+                read_lefi_merkostnadsersattning_beslut(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMerkostnadsersattningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        beslut: f3,
+    Ok(m::LefiMerkostnadsersattningArende {
+        startades,
+        aktivt,
+        avslaget,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_merkostnadsersattning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMerkostnadsersattningArende,
-    cx: &mut Ex,
+    v: &m::LefiMerkostnadsersattningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.beslut {
         w.start(Some(cx.ns), None, "beslut")?;
@@ -6761,114 +7080,123 @@ pub(super) fn write_lefi_merkostnadsersattning_arende<W: Write>(
 
 pub(super) fn read_lefi_merkostnadsersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMerkostnadsersattningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f8: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f9: Option<Vec<crate::text::Text>> = None;
-    let mut f10: Option<Vec<crate::model::lefi::LefiMerkostnadsersattningPeriodbeslut>> = None;
-    let mut f11: Option<crate::model::lefi::LefiMerkostnadsersattningUnderlag> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMerkostnadsersattningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut beslutstatus: Option<m::LefiBokstavskod> = None;
+    let mut beslutsutfall: Option<m::LefiSifferkod> = None;
+    let mut upphorande_manad_from: Option<Vec<crate::text::Text>> = None;
+    let mut periodbeslut: Option<Vec<m::LefiMerkostnadsersattningPeriodbeslut>> = None;
+    let mut underlag: Option<m::LefiMerkostnadsersattningUnderlag> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Beslutstatus,
+        Beslutsutfall,
+        UpphorandeManadFrom,
+        Periodbeslut,
+        Underlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (2, "beslutstatus") => 7,
-                (2, "beslutsutfall") => 8,
-                (1, "upphorandeManadFrom") => 9,
-                (1, "periodbeslut") => 10,
-                (1, "underlag") => 11,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Exa, "beslutstatus") => Some(Field::Beslutstatus),
+                (ElementNs::Exa, "beslutsutfall") => Some(Field::Beslutsutfall),
+                (ElementNs::Document, "upphorandeManadFrom") => Some(Field::UpphorandeManadFrom),
+                (ElementNs::Document, "periodbeslut") => Some(Field::Periodbeslut),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
+            Some(Field::Beslutstatus) => r.read_once(&mut beslutstatus, "beslutstatus", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Beslutsutfall) => {
+                r.read_once(&mut beslutsutfall, "beslutsutfall", |r| {
+                    read_lefi_sifferkod(r, cx)
+                })?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "beslutstatus")?;
-                f7 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "beslutsutfall")?;
-                f8 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            9 => f9.get_or_insert_with(Vec::new).push(dx::string(r, cx)?),
-            10 => f10
+            Some(Field::UpphorandeManadFrom) => upphorande_manad_from
+                .get_or_insert_with(Vec::new)
+                .push(decode::string(r, cx)?),
+            Some(Field::Periodbeslut) => periodbeslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_merkostnadsersattning_periodbeslut(r, cx)?),
-            11 => {
-                dx::once(r, f11.is_some(), "underlag")?;
-                f11 = Some(read_lefi_merkostnadsersattning_underlag(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_merkostnadsersattning_underlag(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMerkostnadsersattningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        beslutstatus: f7,
-        beslutsutfall: f8,
-        upphorande_manad_from: f9,
-        periodbeslut: f10,
-        underlag: f11,
+    Ok(m::LefiMerkostnadsersattningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        beslutstatus,
+        beslutsutfall,
+        upphorande_manad_from,
+        periodbeslut,
+        underlag,
     })
 }
 
 pub(super) fn write_lefi_merkostnadsersattning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMerkostnadsersattningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiMerkostnadsersattningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -6904,7 +7232,7 @@ pub(super) fn write_lefi_merkostnadsersattning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -6937,7 +7265,7 @@ pub(super) fn write_lefi_merkostnadsersattning_beslut<W: Write>(
     }
     if let Some(x) = &v.upphorande_manad_from {
         for x in x {
-            ex::string(w, cx, "upphorandeManadFrom", x)?;
+            encode::string(w, cx, "upphorandeManadFrom", x)?;
         }
     }
     if let Some(x) = &v.periodbeslut {
@@ -6961,59 +7289,62 @@ pub(super) fn write_lefi_merkostnadsersattning_beslut<W: Write>(
 
 pub(super) fn read_lefi_merkostnadsersattning_periodbeslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMerkostnadsersattningPeriodbeslut, Error> {
-    let mut f0: Option<crate::period::FranTill> = None;
-    let mut f1: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f2: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMerkostnadsersattningPeriodbeslut, Error> {
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut andel: Option<m::LefiOmfattning> = None;
+    let mut utbetalningstyp: Option<m::LefiBokstavskod> = None;
+    enum Field {
+        Period,
+        Omfattning,
+        Andel,
+        Utbetalningstyp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "period") => 0,
-                (1, "omfattning") => 1,
-                (1, "andel") => 2,
-                (2, "utbetalningstyp") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "andel") => Some(Field::Andel),
+                (ElementNs::Exa, "utbetalningstyp") => Some(Field::Utbetalningstyp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "period")?;
-                f0 = Some(dx::frantill(r, cx)?);
+        match field {
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "omfattning")?;
-                f1 = Some(read_lefi_omfattning(r, cx)?);
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Andel) => {
+                r.read_once(&mut andel, "andel", |r| read_lefi_omfattning(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "andel")?;
-                f2 = Some(read_lefi_omfattning(r, cx)?);
+            Some(Field::Utbetalningstyp) => {
+                r.read_once(&mut utbetalningstyp, "utbetalningstyp", |r| {
+                    read_lefi_bokstavskod(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "utbetalningstyp")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMerkostnadsersattningPeriodbeslut {
-        period: f0,
-        omfattning: f1,
-        andel: f2,
-        utbetalningstyp: f3,
+    Ok(m::LefiMerkostnadsersattningPeriodbeslut {
+        period,
+        omfattning,
+        andel,
+        utbetalningstyp,
     })
 }
 
 pub(super) fn write_lefi_merkostnadsersattning_periodbeslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMerkostnadsersattningPeriodbeslut,
-    cx: &mut Ex,
+    v: &m::LefiMerkostnadsersattningPeriodbeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -7045,32 +7376,34 @@ pub(super) fn write_lefi_merkostnadsersattning_periodbeslut<W: Write>(
 
 pub(super) fn read_lefi_merkostnadsersattning_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMerkostnadsersattningUnderlag, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiPerson>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMerkostnadsersattningUnderlag, Error> {
+    let mut barn: Option<Vec<m::LefiPerson>> = None;
+    enum Field {
+        Barn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "Barn") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "Barn") => Some(Field::Barn),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Barn) => barn
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMerkostnadsersattningUnderlag { barn: f0 })
+    Ok(m::LefiMerkostnadsersattningUnderlag { barn })
 }
 
 pub(super) fn write_lefi_merkostnadsersattning_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMerkostnadsersattningUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiMerkostnadsersattningUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.barn {
         for x in x {
@@ -7086,41 +7419,45 @@ pub(super) fn write_lefi_merkostnadsersattning_underlag<W: Write>(
 
 pub(super) fn read_lefi_mottagare_av_barnbidrag_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMottagareAvBarnbidragArende, Error> {
-    let mut f0: Option<crate::model::lefi::LefiMottagareAvBarnbidragUppgifter> = None;
-    let mut f1: Option<Vec<crate::model::lefi::LefiMottagareAvBarnbidragBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMottagareAvBarnbidragArende, Error> {
+    let mut grunduppgifter: Option<m::LefiMottagareAvBarnbidragUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiMottagareAvBarnbidragBeslut>> = None;
+    enum Field {
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "grunduppgifter") => 0,
-                (1, "beslut") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "grunduppgifter")?;
-                f0 = Some(read_lefi_mottagare_av_barnbidrag_uppgifter(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
             }
-            1 => f1
+        };
+        match field {
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_mottagare_av_barnbidrag_uppgifter(r, cx)
+                })?
+            }
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_mottagare_av_barnbidrag_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMottagareAvBarnbidragArende {
-        grunduppgifter: f0,
-        beslut: f1,
+    Ok(m::LefiMottagareAvBarnbidragArende {
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_mottagare_av_barnbidrag_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMottagareAvBarnbidragArende,
-    cx: &mut Ex,
+    v: &m::LefiMottagareAvBarnbidragArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -7143,90 +7480,93 @@ pub(super) fn write_lefi_mottagare_av_barnbidrag_arende<W: Write>(
 
 pub(super) fn read_lefi_mottagare_av_barnbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMottagareAvBarnbidragBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiMottagareAvBarnbidragUnderlag> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMottagareAvBarnbidragBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut underlag: Option<m::LefiMottagareAvBarnbidragUnderlag> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Underlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "underlag") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "underlag")?;
-                f7 = Some(read_lefi_mottagare_av_barnbidrag_underlag(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_mottagare_av_barnbidrag_underlag(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMottagareAvBarnbidragBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        underlag: f7,
+    Ok(m::LefiMottagareAvBarnbidragBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        underlag,
     })
 }
 
 pub(super) fn write_lefi_mottagare_av_barnbidrag_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMottagareAvBarnbidragBeslut,
-    cx: &mut Ex,
+    v: &m::LefiMottagareAvBarnbidragBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -7262,7 +7602,7 @@ pub(super) fn write_lefi_mottagare_av_barnbidrag_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -7283,49 +7623,48 @@ pub(super) fn write_lefi_mottagare_av_barnbidrag_beslut<W: Write>(
 
 pub(super) fn read_lefi_mottagare_av_barnbidrag_institution<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMottagareAvBarnbidragInstitution, Error> {
-    let mut f0: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<crate::model::lefi::LefiAdress> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMottagareAvBarnbidragInstitution, Error> {
+    let mut institution: Option<m::LefiSifferkod> = None;
+    let mut namn: Option<crate::text::Text> = None;
+    let mut adress: Option<m::LefiAdress> = None;
+    enum Field {
+        Institution,
+        Namn,
+        Adress,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "institution") => 0,
-                (1, "namn") => 1,
-                (1, "adress") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "institution") => Some(Field::Institution),
+                (ElementNs::Document, "namn") => Some(Field::Namn),
+                (ElementNs::Document, "adress") => Some(Field::Adress),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "institution")?;
-                f0 = Some(read_lefi_sifferkod(r, cx)?);
+        match field {
+            Some(Field::Institution) => r.read_once(&mut institution, "institution", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Namn) => r.read_once(&mut namn, "namn", |r| decode::string(r, cx))?,
+            Some(Field::Adress) => {
+                r.read_once(&mut adress, "adress", |r| read_lefi_adress(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "namn")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            2 => {
-                dx::once(r, f2.is_some(), "adress")?;
-                f2 = Some(read_lefi_adress(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMottagareAvBarnbidragInstitution {
-        institution: f0,
-        namn: f1,
-        adress: f2,
+    Ok(m::LefiMottagareAvBarnbidragInstitution {
+        institution,
+        namn,
+        adress,
     })
 }
 
 pub(super) fn write_lefi_mottagare_av_barnbidrag_institution<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMottagareAvBarnbidragInstitution,
-    cx: &mut Ex,
+    v: &m::LefiMottagareAvBarnbidragInstitution,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.institution {
         w.start(
@@ -7339,7 +7678,7 @@ pub(super) fn write_lefi_mottagare_av_barnbidrag_institution<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.namn {
-        ex::string(w, cx, "namn", x)?;
+        encode::string(w, cx, "namn", x)?;
     }
     if let Some(x) = &v.adress {
         w.start(Some(cx.ns), None, "adress")?;
@@ -7353,65 +7692,77 @@ pub(super) fn write_lefi_mottagare_av_barnbidrag_institution<W: Write>(
 
 pub(super) fn read_lefi_mottagare_av_barnbidrag_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMottagareAvBarnbidragUnderlag, Error> {
-    let mut f0: Option<bool> = None;
-    let mut f1: Option<Vec<crate::model::lefi::LefiMottagareAvBarnbidragInstitution>> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::text::Text> = None;
-    let mut f4: Option<crate::id::Sensitive> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMottagareAvBarnbidragUnderlag, Error> {
+    let mut skolgang: Option<bool> = None;
+    let mut institutionsplacering: Option<Vec<m::LefiMottagareAvBarnbidragInstitution>> = None;
+    let mut tva_bidragsmottagare: Option<bool> = None;
+    let mut utbetalningsdatum: Option<crate::text::Text> = None;
+    let mut utbetalningsmottagare: Option<crate::id::Sensitive> = None;
+    enum Field {
+        Skolgang,
+        Institutionsplacering,
+        TvaBidragsmottagare,
+        Utbetalningsdatum,
+        Utbetalningsmottagare,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "skolgang") => 0,
-                (1, "institutionsplacering") => 1,
-                (1, "tvaBidragsmottagare") => 2,
-                (1, "utbetalningsdatum") => 3,
-                (1, "utbetalningsmottagare") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "skolgang")?;
-                f0 = Some(dx::bool(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "skolgang") => Some(Field::Skolgang),
+                (ElementNs::Document, "institutionsplacering") => {
+                    Some(Field::Institutionsplacering)
+                }
+                (ElementNs::Document, "tvaBidragsmottagare") => Some(Field::TvaBidragsmottagare),
+                (ElementNs::Document, "utbetalningsdatum") => Some(Field::Utbetalningsdatum),
+                (ElementNs::Document, "utbetalningsmottagare") => {
+                    Some(Field::Utbetalningsmottagare)
+                }
+                _ => None,
             }
-            1 => f1
+        };
+        match field {
+            Some(Field::Skolgang) => {
+                r.read_once(&mut skolgang, "skolgang", |r| decode::bool(r, cx))?
+            }
+            Some(Field::Institutionsplacering) => institutionsplacering
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_mottagare_av_barnbidrag_institution(r, cx)?),
-            2 => {
-                dx::once(r, f2.is_some(), "tvaBidragsmottagare")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::TvaBidragsmottagare) => {
+                r.read_once(&mut tva_bidragsmottagare, "tvaBidragsmottagare", |r| {
+                    decode::bool(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "utbetalningsdatum")?;
-                f3 = Some(dx::string(r, cx)?);
+            Some(Field::Utbetalningsdatum) => {
+                r.read_once(&mut utbetalningsdatum, "utbetalningsdatum", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "utbetalningsmottagare")?;
-                f4 = Some(dx::sensitive(r, cx)?);
+            Some(Field::Utbetalningsmottagare) => {
+                r.read_once(&mut utbetalningsmottagare, "utbetalningsmottagare", |r| {
+                    decode::sensitive(r, cx)
+                })?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMottagareAvBarnbidragUnderlag {
-        skolgang: f0,
-        institutionsplacering: f1,
-        tva_bidragsmottagare: f2,
-        utbetalningsdatum: f3,
-        utbetalningsmottagare: f4,
+    Ok(m::LefiMottagareAvBarnbidragUnderlag {
+        skolgang,
+        institutionsplacering,
+        tva_bidragsmottagare,
+        utbetalningsdatum,
+        utbetalningsmottagare,
     })
 }
 
 pub(super) fn write_lefi_mottagare_av_barnbidrag_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMottagareAvBarnbidragUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiMottagareAvBarnbidragUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.skolgang {
-        ex::bool(w, cx, "skolgang", x)?;
+        encode::bool(w, cx, "skolgang", x)?;
     }
     if let Some(x) = &v.institutionsplacering {
         for x in x {
@@ -7423,46 +7774,49 @@ pub(super) fn write_lefi_mottagare_av_barnbidrag_underlag<W: Write>(
         }
     }
     if let Some(x) = &v.tva_bidragsmottagare {
-        ex::bool(w, cx, "tvaBidragsmottagare", x)?;
+        encode::bool(w, cx, "tvaBidragsmottagare", x)?;
     }
     if let Some(x) = &v.utbetalningsdatum {
-        ex::string(w, cx, "utbetalningsdatum", x)?;
+        encode::string(w, cx, "utbetalningsdatum", x)?;
     }
     if let Some(x) = &v.utbetalningsmottagare {
-        ex::sensitive(w, cx, "utbetalningsmottagare", x)?;
+        encode::sensitive(w, cx, "utbetalningsmottagare", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_mottagare_av_barnbidrag_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiMottagareAvBarnbidragUppgifter, Error> {
-    let mut f0: Option<crate::model::lefi::LefiPerson> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiMottagareAvBarnbidragUppgifter, Error> {
+    let mut personuppgift: Option<m::LefiPerson> = None;
+    enum Field {
+        Personuppgift,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "personuppgift") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "personuppgift")?;
-                f0 = Some(read_lefi_person(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "personuppgift") => Some(Field::Personuppgift),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Personuppgift) => {
+                r.read_once(&mut personuppgift, "personuppgift", |r| {
+                    read_lefi_person(r, cx)
+                })?
+            }
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiMottagareAvBarnbidragUppgifter { personuppgift: f0 })
+    Ok(m::LefiMottagareAvBarnbidragUppgifter { personuppgift })
 }
 
 pub(super) fn write_lefi_mottagare_av_barnbidrag_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiMottagareAvBarnbidragUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiMottagareAvBarnbidragUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.personuppgift {
         w.start(Some(cx.ns), None, "personuppgift")?;
@@ -7476,64 +7830,64 @@ pub(super) fn write_lefi_mottagare_av_barnbidrag_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_narstaendepenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiNarstaendepenningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiNarstaendepenningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiNarstaendepenningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut beslut: Option<Vec<m::LefiNarstaendepenningBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "beslut") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => f3
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_narstaendepenning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiNarstaendepenningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        beslut: f3,
+    Ok(m::LefiNarstaendepenningArende {
+        startades,
+        aktivt,
+        avslaget,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_narstaendepenning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiNarstaendepenningArende,
-    cx: &mut Ex,
+    v: &m::LefiNarstaendepenningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.beslut {
         for x in x {
@@ -7549,90 +7903,87 @@ pub(super) fn write_lefi_narstaendepenning_arende<W: Write>(
 
 pub(super) fn read_lefi_narstaendepenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiNarstaendepenningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::period::FranTill> = None;
-    let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f5: Option<i64> = None;
-    let mut f6: Option<bool> = None;
-    let mut f7: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiNarstaendepenningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    let mut karens: Option<bool> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Period,
+        Omfattning,
+        Dagar,
+        Karens,
+        Ersattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (1, "period") => 3,
-                (1, "omfattning") => 4,
-                (1, "dagar") => 5,
-                (1, "karens") => 6,
-                (2, "ersattning") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Document, "karens") => Some(Field::Karens),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "period")?;
-                f3 = Some(dx::frantill(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "omfattning")?;
-                f4 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "dagar")?;
-                f5 = Some(dx::int(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "karens")?;
-                f6 = Some(dx::bool(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "ersattning")?;
-                f7 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Karens) => r.read_once(&mut karens, "karens", |r| decode::bool(r, cx))?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiNarstaendepenningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        period: f3,
-        omfattning: f4,
-        dagar: f5,
-        karens: f6,
-        ersattning: f7,
+    Ok(m::LefiNarstaendepenningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        period,
+        omfattning,
+        dagar,
+        karens,
+        ersattning,
     })
 }
 
 pub(super) fn write_lefi_narstaendepenning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiNarstaendepenningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiNarstaendepenningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -7646,7 +7997,7 @@ pub(super) fn write_lefi_narstaendepenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -7656,10 +8007,10 @@ pub(super) fn write_lefi_narstaendepenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.karens {
-        ex::bool(w, cx, "karens", x)?;
+        encode::bool(w, cx, "karens", x)?;
     }
     if let Some(x) = &v.ersattning {
         w.start(
@@ -7677,113 +8028,106 @@ pub(super) fn write_lefi_narstaendepenning_beslut<W: Write>(
 
 pub(super) fn read_lefi_omfattning<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiOmfattning, Error> {
-    let mut f0: Option<i64> = None;
-    let mut f1: Option<i64> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiOmfattning, Error> {
+    let mut taljare: Option<i64> = None;
+    let mut namnare: Option<i64> = None;
+    enum Field {
+        Taljare,
+        Namnare,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "taljare") => 0,
-                (1, "namnare") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "taljare") => Some(Field::Taljare),
+                (ElementNs::Document, "namnare") => Some(Field::Namnare),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "taljare")?;
-                f0 = Some(dx::int(r, cx)?);
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "namnare")?;
-                f1 = Some(dx::int(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(Field::Taljare) => r.read_once(&mut taljare, "taljare", |r| decode::int(r, cx))?,
+            Some(Field::Namnare) => r.read_once(&mut namnare, "namnare", |r| decode::int(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiOmfattning {
-        taljare: f0,
-        namnare: f1,
-    })
+    Ok(m::LefiOmfattning { taljare, namnare })
 }
 
 pub(super) fn write_lefi_omfattning<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiOmfattning,
-    cx: &mut Ex,
+    v: &m::LefiOmfattning,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.taljare {
-        ex::int(w, cx, "taljare", x)?;
+        encode::int(w, cx, "taljare", x)?;
     }
     if let Some(x) = &v.namnare {
-        ex::int(w, cx, "namnare", x)?;
+        encode::int(w, cx, "namnare", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_omvardnadsbidrag_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiOmvardnadsbidragArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiOmvardnadsbidragBeslut> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiOmvardnadsbidragArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut beslut: Option<m::LefiOmvardnadsbidragBeslut> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "beslut") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => {
-                dx::once(r, f3.is_some(), "beslut")?;
-                f3 = Some(read_lefi_omvardnadsbidrag_beslut(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Beslut) => r.read_once(&mut beslut, "beslut", |r| {
+                read_lefi_omvardnadsbidrag_beslut(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiOmvardnadsbidragArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        beslut: f3,
+    Ok(m::LefiOmvardnadsbidragArende {
+        startades,
+        aktivt,
+        avslaget,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_omvardnadsbidrag_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiOmvardnadsbidragArende,
-    cx: &mut Ex,
+    v: &m::LefiOmvardnadsbidragArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.beslut {
         w.start(Some(cx.ns), None, "beslut")?;
@@ -7797,114 +8141,123 @@ pub(super) fn write_lefi_omvardnadsbidrag_arende<W: Write>(
 
 pub(super) fn read_lefi_omvardnadsbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiOmvardnadsbidragBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f8: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f9: Option<Vec<crate::text::Text>> = None;
-    let mut f10: Option<Vec<crate::model::lefi::LefiOmvardnadsbidragPeriodBeslut>> = None;
-    let mut f11: Option<crate::model::lefi::LefiOmvardnadsbidragUnderlag> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiOmvardnadsbidragBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut beslutstatus: Option<m::LefiBokstavskod> = None;
+    let mut beslutsutfall: Option<m::LefiSifferkod> = None;
+    let mut upphorande_manad_from: Option<Vec<crate::text::Text>> = None;
+    let mut periodbeslut: Option<Vec<m::LefiOmvardnadsbidragPeriodBeslut>> = None;
+    let mut underlag: Option<m::LefiOmvardnadsbidragUnderlag> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Beslutstatus,
+        Beslutsutfall,
+        UpphorandeManadFrom,
+        Periodbeslut,
+        Underlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (2, "beslutstatus") => 7,
-                (2, "beslutsutfall") => 8,
-                (1, "upphorandeManadFrom") => 9,
-                (1, "periodbeslut") => 10,
-                (1, "underlag") => 11,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Exa, "beslutstatus") => Some(Field::Beslutstatus),
+                (ElementNs::Exa, "beslutsutfall") => Some(Field::Beslutsutfall),
+                (ElementNs::Document, "upphorandeManadFrom") => Some(Field::UpphorandeManadFrom),
+                (ElementNs::Document, "periodbeslut") => Some(Field::Periodbeslut),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
+            Some(Field::Beslutstatus) => r.read_once(&mut beslutstatus, "beslutstatus", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Beslutsutfall) => {
+                r.read_once(&mut beslutsutfall, "beslutsutfall", |r| {
+                    read_lefi_sifferkod(r, cx)
+                })?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "beslutstatus")?;
-                f7 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "beslutsutfall")?;
-                f8 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            9 => f9.get_or_insert_with(Vec::new).push(dx::string(r, cx)?),
-            10 => f10
+            Some(Field::UpphorandeManadFrom) => upphorande_manad_from
+                .get_or_insert_with(Vec::new)
+                .push(decode::string(r, cx)?),
+            Some(Field::Periodbeslut) => periodbeslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_omvardnadsbidrag_period_beslut(r, cx)?),
-            11 => {
-                dx::once(r, f11.is_some(), "underlag")?;
-                f11 = Some(read_lefi_omvardnadsbidrag_underlag(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_omvardnadsbidrag_underlag(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiOmvardnadsbidragBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        beslutstatus: f7,
-        beslutsutfall: f8,
-        upphorande_manad_from: f9,
-        periodbeslut: f10,
-        underlag: f11,
+    Ok(m::LefiOmvardnadsbidragBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        beslutstatus,
+        beslutsutfall,
+        upphorande_manad_from,
+        periodbeslut,
+        underlag,
     })
 }
 
 pub(super) fn write_lefi_omvardnadsbidrag_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiOmvardnadsbidragBeslut,
-    cx: &mut Ex,
+    v: &m::LefiOmvardnadsbidragBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -7940,7 +8293,7 @@ pub(super) fn write_lefi_omvardnadsbidrag_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -7973,7 +8326,7 @@ pub(super) fn write_lefi_omvardnadsbidrag_beslut<W: Write>(
     }
     if let Some(x) = &v.upphorande_manad_from {
         for x in x {
-            ex::string(w, cx, "upphorandeManadFrom", x)?;
+            encode::string(w, cx, "upphorandeManadFrom", x)?;
         }
     }
     if let Some(x) = &v.periodbeslut {
@@ -7997,59 +8350,62 @@ pub(super) fn write_lefi_omvardnadsbidrag_beslut<W: Write>(
 
 pub(super) fn read_lefi_omvardnadsbidrag_period_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiOmvardnadsbidragPeriodBeslut, Error> {
-    let mut f0: Option<crate::period::FranTill> = None;
-    let mut f1: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f2: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiOmvardnadsbidragPeriodBeslut, Error> {
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut andel: Option<m::LefiOmfattning> = None;
+    let mut utbetalningstyp: Option<m::LefiBokstavskod> = None;
+    enum Field {
+        Period,
+        Omfattning,
+        Andel,
+        Utbetalningstyp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "period") => 0,
-                (1, "omfattning") => 1,
-                (1, "andel") => 2,
-                (2, "utbetalningstyp") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "andel") => Some(Field::Andel),
+                (ElementNs::Exa, "utbetalningstyp") => Some(Field::Utbetalningstyp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "period")?;
-                f0 = Some(dx::frantill(r, cx)?);
+        match field {
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "omfattning")?;
-                f1 = Some(read_lefi_omfattning(r, cx)?);
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Andel) => {
+                r.read_once(&mut andel, "andel", |r| read_lefi_omfattning(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "andel")?;
-                f2 = Some(read_lefi_omfattning(r, cx)?);
+            Some(Field::Utbetalningstyp) => {
+                r.read_once(&mut utbetalningstyp, "utbetalningstyp", |r| {
+                    read_lefi_bokstavskod(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "utbetalningstyp")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiOmvardnadsbidragPeriodBeslut {
-        period: f0,
-        omfattning: f1,
-        andel: f2,
-        utbetalningstyp: f3,
+    Ok(m::LefiOmvardnadsbidragPeriodBeslut {
+        period,
+        omfattning,
+        andel,
+        utbetalningstyp,
     })
 }
 
 pub(super) fn write_lefi_omvardnadsbidrag_period_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiOmvardnadsbidragPeriodBeslut,
-    cx: &mut Ex,
+    v: &m::LefiOmvardnadsbidragPeriodBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -8081,32 +8437,34 @@ pub(super) fn write_lefi_omvardnadsbidrag_period_beslut<W: Write>(
 
 pub(super) fn read_lefi_omvardnadsbidrag_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiOmvardnadsbidragUnderlag, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiPerson>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiOmvardnadsbidragUnderlag, Error> {
+    let mut barn: Option<Vec<m::LefiPerson>> = None;
+    enum Field {
+        Barn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "Barn") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "Barn") => Some(Field::Barn),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Barn) => barn
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiOmvardnadsbidragUnderlag { barn: f0 })
+    Ok(m::LefiOmvardnadsbidragUnderlag { barn })
 }
 
 pub(super) fn write_lefi_omvardnadsbidrag_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiOmvardnadsbidragUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiOmvardnadsbidragUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.barn {
         for x in x {
@@ -8122,126 +8480,123 @@ pub(super) fn write_lefi_omvardnadsbidrag_underlag<W: Write>(
 
 pub(super) fn read_lefi_period<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiPeriod, Error> {
-    let mut f0: Option<chrono::NaiveDate> = None;
-    let mut f1: Option<chrono::NaiveDate> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiPeriod, Error> {
+    let mut from: Option<chrono::NaiveDate> = None;
+    let mut tom: Option<chrono::NaiveDate> = None;
+    enum Field {
+        From,
+        Tom,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "from") => 0,
-                (1, "tom") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "from") => Some(Field::From),
+                (ElementNs::Document, "tom") => Some(Field::Tom),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "from")?;
-                f0 = Some(dx::date(r, cx)?);
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "tom")?;
-                f1 = Some(dx::date(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(Field::From) => r.read_once(&mut from, "from", |r| decode::date(r, cx))?,
+            Some(Field::Tom) => r.read_once(&mut tom, "tom", |r| decode::date(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiPeriod {
-        from: dx::required(r, f0, "from")?,
-        tom: dx::required(r, f1, "tom")?,
+    Ok(m::LefiPeriod {
+        from: r.required(from, "from")?,
+        tom: r.required(tom, "tom")?,
     })
 }
 
 pub(super) fn write_lefi_period<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiPeriod,
-    cx: &mut Ex,
+    v: &m::LefiPeriod,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     {
         let x = &v.from;
-        ex::date(w, cx, "from", x)?;
+        encode::date(w, cx, "from", x)?;
     }
     {
         let x = &v.tom;
-        ex::date(w, cx, "tom", x)?;
+        encode::date(w, cx, "tom", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_person<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiPerson, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<crate::id::Sensitive> = None;
-    let mut f3: Option<bool> = None;
-    let mut f4: Option<Vec<crate::text::Text>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiPerson, Error> {
+    let mut personnummer: Option<crate::text::Text> = None;
+    let mut foddes: Option<crate::text::Text> = None;
+    let mut namn: Option<crate::id::Sensitive> = None;
+    let mut skyddad: Option<bool> = None;
+    let mut avled: Option<Vec<crate::text::Text>> = None;
+    enum Field {
+        Personnummer,
+        Foddes,
+        Namn,
+        Skyddad,
+        Avled,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "personnummer") => 0,
-                (1, "foddes") => 1,
-                (1, "namn") => 2,
-                (1, "skyddad") => 3,
-                (1, "avled") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "personnummer") => Some(Field::Personnummer),
+                (ElementNs::Document, "foddes") => Some(Field::Foddes),
+                (ElementNs::Document, "namn") => Some(Field::Namn),
+                (ElementNs::Document, "skyddad") => Some(Field::Skyddad),
+                (ElementNs::Document, "avled") => Some(Field::Avled),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "personnummer")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Personnummer) => {
+                r.read_once(&mut personnummer, "personnummer", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "foddes")?;
-                f1 = Some(dx::string(r, cx)?);
+            Some(Field::Foddes) => r.read_once(&mut foddes, "foddes", |r| decode::string(r, cx))?,
+            Some(Field::Namn) => r.read_once(&mut namn, "namn", |r| decode::sensitive(r, cx))?,
+            Some(Field::Skyddad) => {
+                r.read_once(&mut skyddad, "skyddad", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "namn")?;
-                f2 = Some(dx::sensitive(r, cx)?);
-            }
-            3 => {
-                dx::once(r, f3.is_some(), "skyddad")?;
-                f3 = Some(dx::bool(r, cx)?);
-            }
-            4 => f4.get_or_insert_with(Vec::new).push(dx::string(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Avled) => avled
+                .get_or_insert_with(Vec::new)
+                .push(decode::string(r, cx)?),
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiPerson {
-        personnummer: f0,
-        foddes: f1,
-        namn: f2,
-        skyddad: f3,
-        avled: f4,
+    Ok(m::LefiPerson {
+        personnummer,
+        foddes,
+        namn,
+        skyddad,
+        avled,
     })
 }
 
 pub(super) fn write_lefi_person<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiPerson,
-    cx: &mut Ex,
+    v: &m::LefiPerson,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.personnummer {
-        ex::string(w, cx, "personnummer", x)?;
+        encode::string(w, cx, "personnummer", x)?;
     }
     if let Some(x) = &v.foddes {
-        ex::string(w, cx, "foddes", x)?;
+        encode::string(w, cx, "foddes", x)?;
     }
     if let Some(x) = &v.namn {
-        ex::sensitive(w, cx, "namn", x)?;
+        encode::sensitive(w, cx, "namn", x)?;
     }
     if let Some(x) = &v.skyddad {
-        ex::bool(w, cx, "skyddad", x)?;
+        encode::bool(w, cx, "skyddad", x)?;
     }
     if let Some(x) = &v.avled {
         for x in x {
-            ex::string(w, cx, "avled", x)?;
+            encode::string(w, cx, "avled", x)?;
         }
     }
     Ok(())
@@ -8249,119 +8604,125 @@ pub(super) fn write_lefi_person<W: Write>(
 
 pub(super) fn read_lefi_personinformation<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiPersoninformation, Error> {
-    let mut f0: Option<crate::id::Personidentitet> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<crate::id::Sensitive> = None;
-    let mut f3: Option<bool> = None;
-    let mut f4: Option<Vec<crate::text::Text>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiAdress>> = None;
-    let mut f6: Option<Vec<crate::model::lefi::LefiArbetsstalle>> = None;
-    let mut f7: Option<Vec<crate::model::lefi::LefiPerson>> = None;
-    let mut f8: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f9: Option<Vec<crate::model::lefi::LefiFolkbokforingsuppgift>> = None;
-    let mut f10: Option<Vec<crate::model::lefi::LefiMedborgarskap>> = None;
-    let mut f11: Option<Vec<crate::model::lefi::LefiPerson>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiPersoninformation, Error> {
+    let mut personnummer: Option<crate::id::Personidentitet> = None;
+    let mut foddes: Option<crate::text::Text> = None;
+    let mut namn: Option<crate::id::Sensitive> = None;
+    let mut skyddad: Option<bool> = None;
+    let mut avled: Option<Vec<crate::text::Text>> = None;
+    let mut adress: Option<Vec<m::LefiAdress>> = None;
+    let mut arbetsstallen: Option<Vec<m::LefiArbetsstalle>> = None;
+    let mut barn: Option<Vec<m::LefiPerson>> = None;
+    let mut civilstand: Option<m::LefiSifferkod> = None;
+    let mut folkbokford: Option<Vec<m::LefiFolkbokforingsuppgift>> = None;
+    let mut medborgarskap: Option<Vec<m::LefiMedborgarskap>> = None;
+    let mut samhorig: Option<Vec<m::LefiPerson>> = None;
+    enum Field {
+        Personnummer,
+        Foddes,
+        Namn,
+        Skyddad,
+        Avled,
+        Adress,
+        Arbetsstallen,
+        Barn,
+        Civilstand,
+        Folkbokford,
+        Medborgarskap,
+        Samhorig,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "personnummer") => 0,
-                (1, "foddes") => 1,
-                (1, "namn") => 2,
-                (1, "skyddad") => 3,
-                (1, "avled") => 4,
-                (1, "adress") => 5,
-                (1, "arbetsstallen") => 6,
-                (1, "barn") => 7,
-                (2, "civilstand") => 8,
-                (1, "folkbokford") => 9,
-                (1, "medborgarskap") => 10,
-                (1, "samhorig") => 11,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "personnummer") => Some(Field::Personnummer),
+                (ElementNs::Document, "foddes") => Some(Field::Foddes),
+                (ElementNs::Document, "namn") => Some(Field::Namn),
+                (ElementNs::Document, "skyddad") => Some(Field::Skyddad),
+                (ElementNs::Document, "avled") => Some(Field::Avled),
+                (ElementNs::Document, "adress") => Some(Field::Adress),
+                (ElementNs::Document, "arbetsstallen") => Some(Field::Arbetsstallen),
+                (ElementNs::Document, "barn") => Some(Field::Barn),
+                (ElementNs::Exa, "civilstand") => Some(Field::Civilstand),
+                (ElementNs::Document, "folkbokford") => Some(Field::Folkbokford),
+                (ElementNs::Document, "medborgarskap") => Some(Field::Medborgarskap),
+                (ElementNs::Document, "samhorig") => Some(Field::Samhorig),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "personnummer")?;
-                f0 = Some(dx::pid(r, cx)?);
+        match field {
+            Some(Field::Personnummer) => {
+                r.read_once(&mut personnummer, "personnummer", |r| decode::pid(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "foddes")?;
-                f1 = Some(dx::string(r, cx)?);
+            Some(Field::Foddes) => r.read_once(&mut foddes, "foddes", |r| decode::string(r, cx))?,
+            Some(Field::Namn) => r.read_once(&mut namn, "namn", |r| decode::sensitive(r, cx))?,
+            Some(Field::Skyddad) => {
+                r.read_once(&mut skyddad, "skyddad", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "namn")?;
-                f2 = Some(dx::sensitive(r, cx)?);
-            }
-            3 => {
-                dx::once(r, f3.is_some(), "skyddad")?;
-                f3 = Some(dx::bool(r, cx)?);
-            }
-            4 => f4.get_or_insert_with(Vec::new).push(dx::string(r, cx)?),
-            5 => f5
+            Some(Field::Avled) => avled
+                .get_or_insert_with(Vec::new)
+                .push(decode::string(r, cx)?),
+            Some(Field::Adress) => adress
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_adress(r, cx)?),
-            6 => f6
+            Some(Field::Arbetsstallen) => arbetsstallen
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_arbetsstalle(r, cx)?),
-            7 => f7
+            Some(Field::Barn) => barn
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            8 => {
-                dx::once(r, f8.is_some(), "civilstand")?;
-                f8 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            9 => f9
+            Some(Field::Civilstand) => r.read_once(&mut civilstand, "civilstand", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Folkbokford) => folkbokford
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_folkbokforingsuppgift(r, cx)?),
-            10 => f10
+            Some(Field::Medborgarskap) => medborgarskap
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_medborgarskap(r, cx)?),
-            11 => f11
+            Some(Field::Samhorig) => samhorig
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiPersoninformation {
-        personnummer: f0,
-        foddes: f1,
-        namn: f2,
-        skyddad: f3,
-        avled: f4,
-        adress: f5,
-        arbetsstallen: f6,
-        barn: f7,
-        civilstand: f8,
-        folkbokford: f9,
-        medborgarskap: f10,
-        samhorig: f11,
+    Ok(m::LefiPersoninformation {
+        personnummer,
+        foddes,
+        namn,
+        skyddad,
+        avled,
+        adress,
+        arbetsstallen,
+        barn,
+        civilstand,
+        folkbokford,
+        medborgarskap,
+        samhorig,
     })
 }
 
 pub(super) fn write_lefi_personinformation<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiPersoninformation,
-    cx: &mut Ex,
+    v: &m::LefiPersoninformation,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.personnummer {
-        ex::pid(w, cx, "personnummer", x)?;
+        encode::pid(w, cx, "personnummer", x)?;
     }
     if let Some(x) = &v.foddes {
-        ex::string(w, cx, "foddes", x)?;
+        encode::string(w, cx, "foddes", x)?;
     }
     if let Some(x) = &v.namn {
-        ex::sensitive(w, cx, "namn", x)?;
+        encode::sensitive(w, cx, "namn", x)?;
     }
     if let Some(x) = &v.skyddad {
-        ex::bool(w, cx, "skyddad", x)?;
+        encode::bool(w, cx, "skyddad", x)?;
     }
     if let Some(x) = &v.avled {
         for x in x {
-            ex::string(w, cx, "avled", x)?;
+            encode::string(w, cx, "avled", x)?;
         }
     }
     if let Some(x) = &v.adress {
@@ -8434,52 +8795,55 @@ pub(super) fn write_lefi_personinformation<W: Write>(
 
 pub(super) fn read_lefi_programanvisning<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiProgramanvisning, Error> {
-    let mut f0: Option<crate::period::FranTill> = None;
-    let mut f1: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f2: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiProgramanvisning, Error> {
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut program: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Period,
+        Omfattning,
+        Program,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "period") => 0,
-                (1, "omfattning") if cx.version >= LefiVersion::V5_1 => 1,
-                (2, "program") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") if cx.version >= LefiVersion::V5_1 => {
+                    Some(Field::Omfattning)
+                }
+                (ElementNs::Exa, "program") => Some(Field::Program),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "period")?;
-                f0 = Some(dx::frantill(r, cx)?);
+        match field {
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "omfattning")?;
-                f1 = Some(read_lefi_omfattning(r, cx)?);
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Program) => {
+                r.read_once(&mut program, "program", |r| read_lefi_sifferkod(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "program")?;
-                f2 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiProgramanvisning {
-        period: f0,
-        omfattning: f1,
-        program: f2,
+    Ok(m::LefiProgramanvisning {
+        period,
+        omfattning,
+        program,
     })
 }
 
 pub(super) fn write_lefi_programanvisning<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiProgramanvisning,
-    cx: &mut Ex,
+    v: &m::LefiProgramanvisning,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         if cx.version < LefiVersion::V5_1 {
@@ -8508,32 +8872,34 @@ pub(super) fn write_lefi_programanvisning<W: Write>(
 
 pub(super) fn read_lefi_programersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiProgramersattningArende, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiProgramersattningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiProgramersattningArende, Error> {
+    let mut beslut: Option<Vec<m::LefiProgramersattningBeslut>> = None;
+    enum Field {
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "beslut") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_programersattning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiProgramersattningArende { beslut: f0 })
+    Ok(m::LefiProgramersattningArende { beslut })
 }
 
 pub(super) fn write_lefi_programersattning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiProgramersattningArende,
-    cx: &mut Ex,
+    v: &m::LefiProgramersattningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.beslut {
         for x in x {
@@ -8549,100 +8915,111 @@ pub(super) fn write_lefi_programersattning_arende<W: Write>(
 
 pub(super) fn read_lefi_programersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiProgramersattningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<Vec<crate::model::lefi::LefiProgramersattningDag>> = None;
-    let mut f8: Option<Vec<crate::text::Text>> = None;
-    let mut f9: Option<crate::model::lefi::LefiBokstavskod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiProgramersattningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut ersattningsdagar: Option<Vec<m::LefiProgramersattningDag>> = None;
+    let mut dagar: Option<Vec<crate::text::Text>> = None;
+    let mut ersattning: Option<m::LefiBokstavskod> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Ersattningsdagar,
+        Dagar,
+        Ersattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "ersattningsdagar") if cx.version >= LefiVersion::V5_1 => 7,
-                (1, "dagar") if cx.version >= LefiVersion::V5_1 => 8,
-                (2, "ersattning") => 9,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "ersattningsdagar") if cx.version >= LefiVersion::V5_1 => {
+                    Some(Field::Ersattningsdagar)
+                }
+                (ElementNs::Document, "dagar") if cx.version >= LefiVersion::V5_1 => {
+                    Some(Field::Dagar)
+                }
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => f7
+            Some(Field::Ersattningsdagar) => ersattningsdagar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_programersattning_dag(r, cx)?),
-            8 => f8.get_or_insert_with(Vec::new).push(dx::string(r, cx)?),
-            9 => {
-                dx::once(r, f9.is_some(), "ersattning")?;
-                f9 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Dagar) => dagar
+                .get_or_insert_with(Vec::new)
+                .push(decode::string(r, cx)?),
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiProgramersattningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        ersattningsdagar: f7,
-        dagar: f8,
-        ersattning: f9,
+    Ok(m::LefiProgramersattningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        ersattningsdagar,
+        dagar,
+        ersattning,
     })
 }
 
 pub(super) fn write_lefi_programersattning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiProgramersattningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiProgramersattningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -8678,7 +9055,7 @@ pub(super) fn write_lefi_programersattning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -8705,7 +9082,7 @@ pub(super) fn write_lefi_programersattning_beslut<W: Write>(
             cx.drop_item("dagar", x.len(), None)?;
         } else {
             for x in x {
-                ex::string(w, cx, "dagar", x)?;
+                encode::string(w, cx, "dagar", x)?;
             }
         }
     }
@@ -8725,52 +9102,51 @@ pub(super) fn write_lefi_programersattning_beslut<W: Write>(
 
 pub(super) fn read_lefi_programersattning_dag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiProgramersattningDag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiProgramersattningDag, Error> {
+    let mut dag: Option<crate::text::Text> = None;
+    let mut ersattning: Option<m::LefiBokstavskod> = None;
+    let mut belopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Dag,
+        Ersattning,
+        Belopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "dag") => 0,
-                (2, "ersattning") => 1,
-                (1, "belopp") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "dag") => Some(Field::Dag),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "dag")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Dag) => r.read_once(&mut dag, "dag", |r| decode::string(r, cx))?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "ersattning")?;
-                f1 = Some(read_lefi_bokstavskod(r, cx)?);
-            }
-            2 => {
-                dx::once(r, f2.is_some(), "belopp")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiProgramersattningDag {
-        dag: f0,
-        ersattning: f1,
-        belopp: f2,
+    Ok(m::LefiProgramersattningDag {
+        dag,
+        ersattning,
+        belopp,
     })
 }
 
 pub(super) fn write_lefi_programersattning_dag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiProgramersattningDag,
-    cx: &mut Ex,
+    v: &m::LefiProgramersattningDag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.dag {
-        ex::string(w, cx, "dag", x)?;
+        encode::string(w, cx, "dag", x)?;
     }
     if let Some(x) = &v.ersattning {
         w.start(
@@ -8795,102 +9171,107 @@ pub(super) fn write_lefi_programersattning_dag<W: Write>(
 
 pub(super) fn read_lefi_programjobdagar<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiProgramjobdagar, Error> {
-    let mut f0: Option<i64> = None;
-    let mut f1: Option<bool> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiProgramjobdagar, Error> {
+    let mut antal_forbrukade: Option<i64> = None;
+    let mut har_forbrukat_max_antal: Option<bool> = None;
+    enum Field {
+        AntalForbrukade,
+        HarForbrukatMaxAntal,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "antalForbrukade") => 0,
-                (1, "harForbrukatMaxAntal") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "antalForbrukade") => Some(Field::AntalForbrukade),
+                (ElementNs::Document, "harForbrukatMaxAntal") => Some(Field::HarForbrukatMaxAntal),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "antalForbrukade")?;
-                f0 = Some(dx::int(r, cx)?);
+        match field {
+            Some(Field::AntalForbrukade) => {
+                r.read_once(&mut antal_forbrukade, "antalForbrukade", |r| {
+                    decode::int(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "harForbrukatMaxAntal")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::HarForbrukatMaxAntal) => {
+                r.read_once(&mut har_forbrukat_max_antal, "harForbrukatMaxAntal", |r| {
+                    decode::bool(r, cx)
+                })?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiProgramjobdagar {
-        antal_forbrukade: f0,
-        har_forbrukat_max_antal: f1,
+    Ok(m::LefiProgramjobdagar {
+        antal_forbrukade,
+        har_forbrukat_max_antal,
     })
 }
 
 pub(super) fn write_lefi_programjobdagar<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiProgramjobdagar,
-    cx: &mut Ex,
+    v: &m::LefiProgramjobdagar,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.antal_forbrukade {
-        ex::int(w, cx, "antalForbrukade", x)?;
+        encode::int(w, cx, "antalForbrukade", x)?;
     }
     if let Some(x) = &v.har_forbrukat_max_antal {
-        ex::bool(w, cx, "harForbrukatMaxAntal", x)?;
+        encode::bool(w, cx, "harForbrukatMaxAntal", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_rehabersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiRehabersattningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiRehabersattningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiRehabersattningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut beslut: Option<Vec<m::LefiRehabersattningBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "beslut") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
-            }
-            2 => f2
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_rehabersattning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiRehabersattningArende {
-        startades: f0,
-        aktivt: f1,
-        beslut: f2,
+    Ok(m::LefiRehabersattningArende {
+        startades,
+        aktivt,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_rehabersattning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiRehabersattningArende,
-    cx: &mut Ex,
+    v: &m::LefiRehabersattningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.beslut {
         for x in x {
@@ -8906,126 +9287,128 @@ pub(super) fn write_lefi_rehabersattning_arende<W: Write>(
 
 pub(super) fn read_lefi_rehabersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiRehabersattningBeslut, Error> {
-    let mut f0: Option<bool> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<crate::text::Text> = None;
-    let mut f3: Option<crate::text::Text> = None;
-    let mut f4: Option<bool> = None;
-    let mut f5: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f6: Option<crate::period::FranTill> = None;
-    let mut f7: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f8: Option<i64> = None;
-    let mut f9: Option<crate::model::lefi::Ersattning> = None;
-    let mut f10: Option<crate::text::Text> = None;
-    let mut f11: Option<Vec<crate::model::lefi::LefiRehabersattningDag>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiRehabersattningBeslut, Error> {
+    let mut karens: Option<bool> = None;
+    let mut beslutsutfall: Option<crate::text::Text> = None;
+    let mut beslutstyp: Option<crate::text::Text> = None;
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    let mut ersattning: Option<m::Ersattning> = None;
+    let mut ersattningsniva: Option<crate::text::Text> = None;
+    let mut ersattningsdagar: Option<Vec<m::LefiRehabersattningDag>> = None;
+    enum Field {
+        Karens,
+        Beslutsutfall,
+        Beslutstyp,
+        Fattades,
+        Definitivt,
+        Forman,
+        Period,
+        Omfattning,
+        Dagar,
+        Ersattning,
+        Ersattningsniva,
+        Ersattningsdagar,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "karens") => 0,
-                (1, "beslutsutfall") => 1,
-                (1, "beslutstyp") => 2,
-                (1, "fattades") => 3,
-                (1, "definitivt") => 4,
-                (2, "forman") => 5,
-                (1, "period") => 6,
-                (1, "omfattning") => 7,
-                (1, "dagar") => 8,
-                (1, "ersattning") => 9,
-                (1, "ersattningsniva") => 10,
-                (1, "ersattningsdagar") => 11,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "karens") => Some(Field::Karens),
+                (ElementNs::Document, "beslutsutfall") => Some(Field::Beslutsutfall),
+                (ElementNs::Document, "beslutstyp") => Some(Field::Beslutstyp),
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Document, "ersattning") => Some(Field::Ersattning),
+                (ElementNs::Document, "ersattningsniva") => Some(Field::Ersattningsniva),
+                (ElementNs::Document, "ersattningsdagar") => Some(Field::Ersattningsdagar),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "karens")?;
-                f0 = Some(dx::bool(r, cx)?);
+        match field {
+            Some(Field::Karens) => r.read_once(&mut karens, "karens", |r| decode::bool(r, cx))?,
+            Some(Field::Beslutsutfall) => {
+                r.read_once(&mut beslutsutfall, "beslutsutfall", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "beslutsutfall")?;
-                f1 = Some(dx::string(r, cx)?);
+            Some(Field::Beslutstyp) => {
+                r.read_once(&mut beslutstyp, "beslutstyp", |r| decode::string(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "beslutstyp")?;
-                f2 = Some(dx::string(r, cx)?);
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "fattades")?;
-                f3 = Some(dx::string(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "definitivt")?;
-                f4 = Some(dx::bool(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "forman")?;
-                f5 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "period")?;
-                f6 = Some(dx::frantill(r, cx)?);
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Ersattning) => {
+                r.read_once(&mut ersattning, "ersattning", |r| decode::ersattning(r, cx))?
             }
-            7 => {
-                dx::once(r, f7.is_some(), "omfattning")?;
-                f7 = Some(read_lefi_omfattning(r, cx)?);
+            Some(Field::Ersattningsniva) => {
+                r.read_once(&mut ersattningsniva, "ersattningsniva", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            8 => {
-                dx::once(r, f8.is_some(), "dagar")?;
-                f8 = Some(dx::int(r, cx)?);
-            }
-            9 => {
-                dx::once(r, f9.is_some(), "ersattning")?;
-                f9 = Some(dx::ersattning(r, cx)?);
-            }
-            10 => {
-                dx::once(r, f10.is_some(), "ersattningsniva")?;
-                f10 = Some(dx::string(r, cx)?);
-            }
-            11 => f11
+            Some(Field::Ersattningsdagar) => ersattningsdagar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_rehabersattning_dag(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiRehabersattningBeslut {
-        karens: f0,
-        beslutsutfall: f1,
-        beslutstyp: f2,
-        fattades: f3,
-        definitivt: f4,
-        forman: f5,
-        period: f6,
-        omfattning: f7,
-        dagar: f8,
-        ersattning: f9,
-        ersattningsniva: f10,
-        ersattningsdagar: f11,
+    Ok(m::LefiRehabersattningBeslut {
+        karens,
+        beslutsutfall,
+        beslutstyp,
+        fattades,
+        definitivt,
+        forman,
+        period,
+        omfattning,
+        dagar,
+        ersattning,
+        ersattningsniva,
+        ersattningsdagar,
     })
 }
 
 pub(super) fn write_lefi_rehabersattning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiRehabersattningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiRehabersattningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.karens {
-        ex::bool(w, cx, "karens", x)?;
+        encode::bool(w, cx, "karens", x)?;
     }
     if let Some(x) = &v.beslutsutfall {
-        ex::string(w, cx, "beslutsutfall", x)?;
+        encode::string(w, cx, "beslutsutfall", x)?;
     }
     if let Some(x) = &v.beslutstyp {
-        ex::string(w, cx, "beslutstyp", x)?;
+        encode::string(w, cx, "beslutstyp", x)?;
     }
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -9039,7 +9422,7 @@ pub(super) fn write_lefi_rehabersattning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -9049,13 +9432,13 @@ pub(super) fn write_lefi_rehabersattning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.ersattning {
-        ex::ersattning(w, cx, "ersattning", x)?;
+        encode::ersattning(w, cx, "ersattning", x)?;
     }
     if let Some(x) = &v.ersattningsniva {
-        ex::string(w, cx, "ersattningsniva", x)?;
+        encode::string(w, cx, "ersattningsniva", x)?;
     }
     if let Some(x) = &v.ersattningsdagar {
         for x in x {
@@ -9071,52 +9454,59 @@ pub(super) fn write_lefi_rehabersattning_beslut<W: Write>(
 
 pub(super) fn read_lefi_rehabersattning_dag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiRehabersattningDag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiRehabersattningDag, Error> {
+    let mut ersattningsdatum: Option<crate::text::Text> = None;
+    let mut ersattningsbelopp: Option<m::LefiBelopp> = None;
+    let mut karensavdragsbelopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Ersattningsdatum,
+        Ersattningsbelopp,
+        Karensavdragsbelopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "ersattningsdatum") => 0,
-                (1, "ersattningsbelopp") => 1,
-                (1, "karensavdragsbelopp") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "ersattningsdatum") => Some(Field::Ersattningsdatum),
+                (ElementNs::Document, "ersattningsbelopp") => Some(Field::Ersattningsbelopp),
+                (ElementNs::Document, "karensavdragsbelopp") => Some(Field::Karensavdragsbelopp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "ersattningsdatum")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Ersattningsdatum) => {
+                r.read_once(&mut ersattningsdatum, "ersattningsdatum", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "ersattningsbelopp")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Ersattningsbelopp) => {
+                r.read_once(&mut ersattningsbelopp, "ersattningsbelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "karensavdragsbelopp")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Karensavdragsbelopp) => {
+                r.read_once(&mut karensavdragsbelopp, "karensavdragsbelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiRehabersattningDag {
-        ersattningsdatum: f0,
-        ersattningsbelopp: f1,
-        karensavdragsbelopp: f2,
+    Ok(m::LefiRehabersattningDag {
+        ersattningsdatum,
+        ersattningsbelopp,
+        karensavdragsbelopp,
     })
 }
 
 pub(super) fn write_lefi_rehabersattning_dag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiRehabersattningDag,
-    cx: &mut Ex,
+    v: &m::LefiRehabersattningDag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.ersattningsdatum {
-        ex::string(w, cx, "ersattningsdatum", x)?;
+        encode::string(w, cx, "ersattningsdatum", x)?;
     }
     if let Some(x) = &v.ersattningsbelopp {
         w.start(Some(cx.ns), None, "ersattningsbelopp")?;
@@ -9137,119 +9527,117 @@ pub(super) fn write_lefi_rehabersattning_dag<W: Write>(
 
 pub(super) fn read_lefi_sifferkod<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSifferkod, Error> {
-    let mut f0: Option<i64> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSifferkod, Error> {
+    let mut id: Option<i64> = None;
+    let mut beskrivning: Option<crate::text::Text> = None;
+    enum Field {
+        Id,
+        Beskrivning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "id") => 0,
-                (2, "beskrivning") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "id") => Some(Field::Id),
+                (ElementNs::Exa, "beskrivning") => Some(Field::Beskrivning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "id")?;
-                f0 = Some(dx::int(r, cx)?);
+        match field {
+            Some(Field::Id) => r.read_once(&mut id, "id", |r| decode::int(r, cx))?,
+            Some(Field::Beskrivning) => {
+                r.read_once(&mut beskrivning, "beskrivning", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "beskrivning")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSifferkod {
-        id: f0,
-        beskrivning: f1,
-    })
+    Ok(m::LefiSifferkod { id, beskrivning })
 }
 
 pub(super) fn write_lefi_sifferkod<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSifferkod,
-    cx: &mut Ex,
+    v: &m::LefiSifferkod,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.id {
-        ex::exa(w, cx, "id", &x.to_string())?;
+        encode::exa(w, cx, "id", &x.to_string())?;
     }
     if let Some(x) = &v.beskrivning {
-        ex::exa(w, cx, "beskrivning", x)?;
+        encode::exa(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_sjuk_och_aktivitetsersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSjukOchAktivitetsersattningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiSjukOchAktivitetsersattningUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiSjukOchAktivitetsersattningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSjukOchAktivitetsersattningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiSjukOchAktivitetsersattningUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiSjukOchAktivitetsersattningBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_sjuk_och_aktivitetsersattning_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_sjuk_och_aktivitetsersattning_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sjuk_och_aktivitetsersattning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSjukOchAktivitetsersattningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        grunduppgifter: f3,
-        beslut: f4,
+    Ok(m::LefiSjukOchAktivitetsersattningArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSjukOchAktivitetsersattningArende,
-    cx: &mut Ex,
+    v: &m::LefiSjukOchAktivitetsersattningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -9272,97 +9660,104 @@ pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_arende<W: Write>(
 
 pub(super) fn read_lefi_sjuk_och_aktivitetsersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSjukOchAktivitetsersattningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f8: Option<crate::model::lefi::LefiOmfattning> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSjukOchAktivitetsersattningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut samordnat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        SamordnatBruttobelopp,
+        Omfattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "samordnatBruttobelopp") => 7,
-                (1, "omfattning") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "samordnatBruttobelopp") => {
+                    Some(Field::SamordnatBruttobelopp)
+                }
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
+            Some(Field::SamordnatBruttobelopp) => {
+                r.read_once(&mut samordnat_bruttobelopp, "samordnatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "samordnatBruttobelopp")?;
-                f7 = Some(read_lefi_belopp(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "omfattning")?;
-                f8 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSjukOchAktivitetsersattningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        samordnat_bruttobelopp: f7,
-        omfattning: f8,
+    Ok(m::LefiSjukOchAktivitetsersattningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        samordnat_bruttobelopp,
+        omfattning,
     })
 }
 
 pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSjukOchAktivitetsersattningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiSjukOchAktivitetsersattningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -9398,7 +9793,7 @@ pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -9426,88 +9821,93 @@ pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_beslut<W: Write>(
 
 pub(super) fn read_lefi_sjuk_och_aktivitetsersattning_steglos_avrakning<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSjukOchAktivitetsersattningSteglosAvrakning, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f5: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f6: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f7: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
-    let mut f8: Option<Vec<crate::model::lefi::LefiBelopp>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSjukOchAktivitetsersattningSteglosAvrakning, Error> {
+    let mut artal: Option<crate::text::Text> = None;
+    let mut arsinkomst_isverige: Option<Vec<m::LefiBelopp>> = None;
+    let mut arsinkomst_iannat_land: Option<Vec<m::LefiBelopp>> = None;
+    let mut fribelopp: Option<Vec<m::LefiBelopp>> = None;
+    let mut mellanskillnad: Option<Vec<m::LefiBelopp>> = None;
+    let mut tillagg: Option<Vec<m::LefiBelopp>> = None;
+    let mut avgift: Option<Vec<m::LefiBelopp>> = None;
+    let mut utbetalning: Option<Vec<m::LefiBelopp>> = None;
+    let mut aterkrav: Option<Vec<m::LefiBelopp>> = None;
+    enum Field {
+        Artal,
+        ArsinkomstISverige,
+        ArsinkomstIAnnatLand,
+        Fribelopp,
+        Mellanskillnad,
+        Tillagg,
+        Avgift,
+        Utbetalning,
+        Aterkrav,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "artal") => 0,
-                (1, "arsinkomstISverige") => 1,
-                (1, "arsinkomstIAnnatLand") => 2,
-                (1, "fribelopp") => 3,
-                (1, "mellanskillnad") => 4,
-                (1, "tillagg") => 5,
-                (1, "avgift") => 6,
-                (1, "utbetalning") => 7,
-                (1, "aterkrav") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "artal")?;
-                f0 = Some(dx::string(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "artal") => Some(Field::Artal),
+                (ElementNs::Document, "arsinkomstISverige") => Some(Field::ArsinkomstISverige),
+                (ElementNs::Document, "arsinkomstIAnnatLand") => Some(Field::ArsinkomstIAnnatLand),
+                (ElementNs::Document, "fribelopp") => Some(Field::Fribelopp),
+                (ElementNs::Document, "mellanskillnad") => Some(Field::Mellanskillnad),
+                (ElementNs::Document, "tillagg") => Some(Field::Tillagg),
+                (ElementNs::Document, "avgift") => Some(Field::Avgift),
+                (ElementNs::Document, "utbetalning") => Some(Field::Utbetalning),
+                (ElementNs::Document, "aterkrav") => Some(Field::Aterkrav),
+                _ => None,
             }
-            1 => f1
+        };
+        match field {
+            Some(Field::Artal) => r.read_once(&mut artal, "artal", |r| decode::string(r, cx))?,
+            Some(Field::ArsinkomstISverige) => arsinkomst_isverige
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            2 => f2
+            Some(Field::ArsinkomstIAnnatLand) => arsinkomst_iannat_land
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            3 => f3
+            Some(Field::Fribelopp) => fribelopp
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            4 => f4
+            Some(Field::Mellanskillnad) => mellanskillnad
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            5 => f5
+            Some(Field::Tillagg) => tillagg
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            6 => f6
+            Some(Field::Avgift) => avgift
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            7 => f7
+            Some(Field::Utbetalning) => utbetalning
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            8 => f8
+            Some(Field::Aterkrav) => aterkrav
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_belopp(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(
-        crate::model::lefi::LefiSjukOchAktivitetsersattningSteglosAvrakning {
-            artal: f0,
-            arsinkomst_isverige: f1,
-            arsinkomst_iannat_land: f2,
-            fribelopp: f3,
-            mellanskillnad: f4,
-            tillagg: f5,
-            avgift: f6,
-            utbetalning: f7,
-            aterkrav: f8,
-        },
-    )
+    Ok(m::LefiSjukOchAktivitetsersattningSteglosAvrakning {
+        artal,
+        arsinkomst_isverige,
+        arsinkomst_iannat_land,
+        fribelopp,
+        mellanskillnad,
+        tillagg,
+        avgift,
+        utbetalning,
+        aterkrav,
+    })
 }
 
 pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_steglos_avrakning<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSjukOchAktivitetsersattningSteglosAvrakning,
-    cx: &mut Ex,
+    v: &m::LefiSjukOchAktivitetsersattningSteglosAvrakning,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.artal {
-        ex::string(w, cx, "artal", x)?;
+        encode::string(w, cx, "artal", x)?;
     }
     if let Some(x) = &v.arsinkomst_isverige {
         for x in x {
@@ -9586,48 +9986,59 @@ pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_steglos_avrakning<W: Writ
 
 pub(super) fn read_lefi_sjuk_och_aktivitetsersattning_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSjukOchAktivitetsersattningUppgifter, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiOmfattning>> = None;
-    let mut f1: Option<Vec<i64>> = None;
-    let mut f2: Option<Vec<i64>> = None;
-    let mut f3: Option<Vec<i64>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSjukOchAktivitetsersattningUppgifter, Error> {
+    let mut forsakringstid: Option<Vec<m::LefiOmfattning>> = None;
+    let mut forsakringstid_gsa_ar: Option<Vec<i64>> = None;
+    let mut forsakringstid_gsa_manad: Option<Vec<i64>> = None;
+    let mut forsakringstid_gsa_dag: Option<Vec<i64>> = None;
+    enum Field {
+        Forsakringstid,
+        ForsakringstidGsaAr,
+        ForsakringstidGsaManad,
+        ForsakringstidGsaDag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "forsakringstid") => 0,
-                (1, "forsakringstidGsaAr") => 1,
-                (1, "forsakringstidGsaManad") => 2,
-                (1, "forsakringstidGsaDag") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "forsakringstid") => Some(Field::Forsakringstid),
+                (ElementNs::Document, "forsakringstidGsaAr") => Some(Field::ForsakringstidGsaAr),
+                (ElementNs::Document, "forsakringstidGsaManad") => {
+                    Some(Field::ForsakringstidGsaManad)
+                }
+                (ElementNs::Document, "forsakringstidGsaDag") => Some(Field::ForsakringstidGsaDag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Forsakringstid) => forsakringstid
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_omfattning(r, cx)?),
-            1 => f1.get_or_insert_with(Vec::new).push(dx::int(r, cx)?),
-            2 => f2.get_or_insert_with(Vec::new).push(dx::int(r, cx)?),
-            3 => f3.get_or_insert_with(Vec::new).push(dx::int(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::ForsakringstidGsaAr) => forsakringstid_gsa_ar
+                .get_or_insert_with(Vec::new)
+                .push(decode::int(r, cx)?),
+            Some(Field::ForsakringstidGsaManad) => forsakringstid_gsa_manad
+                .get_or_insert_with(Vec::new)
+                .push(decode::int(r, cx)?),
+            Some(Field::ForsakringstidGsaDag) => forsakringstid_gsa_dag
+                .get_or_insert_with(Vec::new)
+                .push(decode::int(r, cx)?),
+            None => cx.unknown(r)?,
         }
     }
-    Ok(
-        crate::model::lefi::LefiSjukOchAktivitetsersattningUppgifter {
-            forsakringstid: f0,
-            forsakringstid_gsa_ar: f1,
-            forsakringstid_gsa_manad: f2,
-            forsakringstid_gsa_dag: f3,
-        },
-    )
+    Ok(m::LefiSjukOchAktivitetsersattningUppgifter {
+        forsakringstid,
+        forsakringstid_gsa_ar,
+        forsakringstid_gsa_manad,
+        forsakringstid_gsa_dag,
+    })
 }
 
 pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSjukOchAktivitetsersattningUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiSjukOchAktivitetsersattningUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.forsakringstid {
         for x in x {
@@ -9640,17 +10051,17 @@ pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_uppgifter<W: Write>(
     }
     if let Some(x) = &v.forsakringstid_gsa_ar {
         for x in x {
-            ex::int(w, cx, "forsakringstidGsaAr", x)?;
+            encode::int(w, cx, "forsakringstidGsaAr", x)?;
         }
     }
     if let Some(x) = &v.forsakringstid_gsa_manad {
         for x in x {
-            ex::int(w, cx, "forsakringstidGsaManad", x)?;
+            encode::int(w, cx, "forsakringstidGsaManad", x)?;
         }
     }
     if let Some(x) = &v.forsakringstid_gsa_dag {
         for x in x {
-            ex::int(w, cx, "forsakringstidGsaDag", x)?;
+            encode::int(w, cx, "forsakringstidGsaDag", x)?;
         }
     }
     Ok(())
@@ -9658,61 +10069,61 @@ pub(super) fn write_lefi_sjuk_och_aktivitetsersattning_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_sjukpenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSjukpenningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiSjukpenningBeslut>> = None;
-    let mut f3: Option<bool> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSjukpenningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut beslut: Option<Vec<m::LefiSjukpenningBeslut>> = None;
+    let mut avslaget: Option<bool> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Beslut,
+        Avslaget,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "beslut") => 2,
-                (1, "avslaget") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
-            }
-            2 => f2
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sjukpenning_beslut(r, cx)?),
-            3 => {
-                dx::once(r, f3.is_some(), "avslaget")?;
-                f3 = Some(dx::bool(r, cx)?);
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSjukpenningArende {
-        startades: f0,
-        aktivt: f1,
-        beslut: f2,
-        avslaget: f3,
+    Ok(m::LefiSjukpenningArende {
+        startades,
+        aktivt,
+        beslut,
+        avslaget,
     })
 }
 
 pub(super) fn write_lefi_sjukpenning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSjukpenningArende,
-    cx: &mut Ex,
+    v: &m::LefiSjukpenningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.beslut {
         for x in x {
@@ -9724,124 +10135,126 @@ pub(super) fn write_lefi_sjukpenning_arende<W: Write>(
         }
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_sjukpenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSjukpenningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::period::FranTill> = None;
-    let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f5: Option<i64> = None;
-    let mut f6: Option<bool> = None;
-    let mut f7: Option<crate::text::Text> = None;
-    let mut f8: Option<crate::text::Text> = None;
-    let mut f9: Option<crate::model::lefi::Ersattning> = None;
-    let mut f10: Option<crate::text::Text> = None;
-    let mut f11: Option<Vec<crate::model::lefi::LefiSjukpenningDag>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSjukpenningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    let mut karens: Option<bool> = None;
+    let mut beslutsutfall: Option<crate::text::Text> = None;
+    let mut beslutstyp: Option<crate::text::Text> = None;
+    let mut ersattning: Option<m::Ersattning> = None;
+    let mut ersattningsniva: Option<crate::text::Text> = None;
+    let mut ersattningsdagar: Option<Vec<m::LefiSjukpenningDag>> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Period,
+        Omfattning,
+        Dagar,
+        Karens,
+        Beslutsutfall,
+        Beslutstyp,
+        Ersattning,
+        Ersattningsniva,
+        Ersattningsdagar,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (1, "period") => 3,
-                (1, "omfattning") => 4,
-                (1, "dagar") => 5,
-                (1, "karens") => 6,
-                (1, "beslutsutfall") => 7,
-                (1, "beslutstyp") => 8,
-                (1, "ersattning") => 9,
-                (1, "ersattningsniva") => 10,
-                (1, "ersattningsdagar") => 11,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Document, "karens") => Some(Field::Karens),
+                (ElementNs::Document, "beslutsutfall") => Some(Field::Beslutsutfall),
+                (ElementNs::Document, "beslutstyp") => Some(Field::Beslutstyp),
+                (ElementNs::Document, "ersattning") => Some(Field::Ersattning),
+                (ElementNs::Document, "ersattningsniva") => Some(Field::Ersattningsniva),
+                (ElementNs::Document, "ersattningsdagar") => Some(Field::Ersattningsdagar),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "period")?;
-                f3 = Some(dx::frantill(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "omfattning")?;
-                f4 = Some(read_lefi_omfattning(r, cx)?);
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Karens) => r.read_once(&mut karens, "karens", |r| decode::bool(r, cx))?,
+            Some(Field::Beslutsutfall) => {
+                r.read_once(&mut beslutsutfall, "beslutsutfall", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "dagar")?;
-                f5 = Some(dx::int(r, cx)?);
+            Some(Field::Beslutstyp) => {
+                r.read_once(&mut beslutstyp, "beslutstyp", |r| decode::string(r, cx))?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "karens")?;
-                f6 = Some(dx::bool(r, cx)?);
+            Some(Field::Ersattning) => {
+                r.read_once(&mut ersattning, "ersattning", |r| decode::ersattning(r, cx))?
             }
-            7 => {
-                dx::once(r, f7.is_some(), "beslutsutfall")?;
-                f7 = Some(dx::string(r, cx)?);
+            Some(Field::Ersattningsniva) => {
+                r.read_once(&mut ersattningsniva, "ersattningsniva", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            8 => {
-                dx::once(r, f8.is_some(), "beslutstyp")?;
-                f8 = Some(dx::string(r, cx)?);
-            }
-            9 => {
-                dx::once(r, f9.is_some(), "ersattning")?;
-                f9 = Some(dx::ersattning(r, cx)?);
-            }
-            10 => {
-                dx::once(r, f10.is_some(), "ersattningsniva")?;
-                f10 = Some(dx::string(r, cx)?);
-            }
-            11 => f11
+            Some(Field::Ersattningsdagar) => ersattningsdagar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sjukpenning_dag(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSjukpenningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        period: f3,
-        omfattning: f4,
-        dagar: f5,
-        karens: f6,
-        beslutsutfall: f7,
-        beslutstyp: f8,
-        ersattning: f9,
-        ersattningsniva: f10,
-        ersattningsdagar: f11,
+    Ok(m::LefiSjukpenningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        period,
+        omfattning,
+        dagar,
+        karens,
+        beslutsutfall,
+        beslutstyp,
+        ersattning,
+        ersattningsniva,
+        ersattningsdagar,
     })
 }
 
 pub(super) fn write_lefi_sjukpenning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSjukpenningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiSjukpenningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -9855,7 +10268,7 @@ pub(super) fn write_lefi_sjukpenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -9865,22 +10278,22 @@ pub(super) fn write_lefi_sjukpenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.karens {
-        ex::bool(w, cx, "karens", x)?;
+        encode::bool(w, cx, "karens", x)?;
     }
     if let Some(x) = &v.beslutsutfall {
-        ex::string(w, cx, "beslutsutfall", x)?;
+        encode::string(w, cx, "beslutsutfall", x)?;
     }
     if let Some(x) = &v.beslutstyp {
-        ex::string(w, cx, "beslutstyp", x)?;
+        encode::string(w, cx, "beslutstyp", x)?;
     }
     if let Some(x) = &v.ersattning {
-        ex::ersattning(w, cx, "ersattning", x)?;
+        encode::ersattning(w, cx, "ersattning", x)?;
     }
     if let Some(x) = &v.ersattningsniva {
-        ex::string(w, cx, "ersattningsniva", x)?;
+        encode::string(w, cx, "ersattningsniva", x)?;
     }
     if let Some(x) = &v.ersattningsdagar {
         for x in x {
@@ -9896,52 +10309,59 @@ pub(super) fn write_lefi_sjukpenning_beslut<W: Write>(
 
 pub(super) fn read_lefi_sjukpenning_dag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSjukpenningDag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSjukpenningDag, Error> {
+    let mut ersattningsdatum: Option<crate::text::Text> = None;
+    let mut ersattningsbelopp: Option<m::LefiBelopp> = None;
+    let mut karensavdragsbelopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Ersattningsdatum,
+        Ersattningsbelopp,
+        Karensavdragsbelopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "ersattningsdatum") => 0,
-                (1, "ersattningsbelopp") => 1,
-                (1, "karensavdragsbelopp") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "ersattningsdatum") => Some(Field::Ersattningsdatum),
+                (ElementNs::Document, "ersattningsbelopp") => Some(Field::Ersattningsbelopp),
+                (ElementNs::Document, "karensavdragsbelopp") => Some(Field::Karensavdragsbelopp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "ersattningsdatum")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Ersattningsdatum) => {
+                r.read_once(&mut ersattningsdatum, "ersattningsdatum", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "ersattningsbelopp")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Ersattningsbelopp) => {
+                r.read_once(&mut ersattningsbelopp, "ersattningsbelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "karensavdragsbelopp")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Karensavdragsbelopp) => {
+                r.read_once(&mut karensavdragsbelopp, "karensavdragsbelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSjukpenningDag {
-        ersattningsdatum: f0,
-        ersattningsbelopp: f1,
-        karensavdragsbelopp: f2,
+    Ok(m::LefiSjukpenningDag {
+        ersattningsdatum,
+        ersattningsbelopp,
+        karensavdragsbelopp,
     })
 }
 
 pub(super) fn write_lefi_sjukpenning_dag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSjukpenningDag,
-    cx: &mut Ex,
+    v: &m::LefiSjukpenningDag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.ersattningsdatum {
-        ex::string(w, cx, "ersattningsdatum", x)?;
+        encode::string(w, cx, "ersattningsdatum", x)?;
     }
     if let Some(x) = &v.ersattningsbelopp {
         w.start(Some(cx.ns), None, "ersattningsbelopp")?;
@@ -9962,80 +10382,73 @@ pub(super) fn write_lefi_sjukpenning_dag<W: Write>(
 
 pub(super) fn read_lefi_sjukpenninggrundande_inkomst_uppgift<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSjukpenninggrundandeInkomstUppgift, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f2: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f3: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f4: Option<i64> = None;
-    let mut f5: Option<i64> = None;
-    let mut f6: Option<i64> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSjukpenninggrundandeInkomstUppgift, Error> {
+    let mut faststalldes: Option<crate::text::Text> = None;
+    let mut typ: Option<m::LefiSifferkod> = None;
+    let mut anstallning: Option<m::LefiBelopp> = None;
+    let mut verksamhet: Option<m::LefiBelopp> = None;
+    let mut karens: Option<i64> = None;
+    let mut dagar: Option<i64> = None;
+    let mut timmar: Option<i64> = None;
+    enum Field {
+        Faststalldes,
+        Typ,
+        Anstallning,
+        Verksamhet,
+        Karens,
+        Dagar,
+        Timmar,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "faststalldes") => 0,
-                (2, "typ") => 1,
-                (1, "anstallning") => 2,
-                (1, "verksamhet") => 3,
-                (1, "karens") => 4,
-                (1, "dagar") => 5,
-                (1, "timmar") => 6,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "faststalldes") => Some(Field::Faststalldes),
+                (ElementNs::Exa, "typ") => Some(Field::Typ),
+                (ElementNs::Document, "anstallning") => Some(Field::Anstallning),
+                (ElementNs::Document, "verksamhet") => Some(Field::Verksamhet),
+                (ElementNs::Document, "karens") => Some(Field::Karens),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Document, "timmar") => Some(Field::Timmar),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "faststalldes")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Faststalldes) => {
+                r.read_once(&mut faststalldes, "faststalldes", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "typ")?;
-                f1 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::Typ) => r.read_once(&mut typ, "typ", |r| read_lefi_sifferkod(r, cx))?,
+            Some(Field::Anstallning) => {
+                r.read_once(&mut anstallning, "anstallning", |r| read_lefi_belopp(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "anstallning")?;
-                f2 = Some(read_lefi_belopp(r, cx)?);
+            Some(Field::Verksamhet) => {
+                r.read_once(&mut verksamhet, "verksamhet", |r| read_lefi_belopp(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "verksamhet")?;
-                f3 = Some(read_lefi_belopp(r, cx)?);
-            }
-            4 => {
-                dx::once(r, f4.is_some(), "karens")?;
-                f4 = Some(dx::int(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "dagar")?;
-                f5 = Some(dx::int(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "timmar")?;
-                f6 = Some(dx::int(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Karens) => r.read_once(&mut karens, "karens", |r| decode::int(r, cx))?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Timmar) => r.read_once(&mut timmar, "timmar", |r| decode::int(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSjukpenninggrundandeInkomstUppgift {
-        faststalldes: f0,
-        typ: f1,
-        anstallning: f2,
-        verksamhet: f3,
-        karens: f4,
-        dagar: f5,
-        timmar: f6,
+    Ok(m::LefiSjukpenninggrundandeInkomstUppgift {
+        faststalldes,
+        typ,
+        anstallning,
+        verksamhet,
+        karens,
+        dagar,
+        timmar,
     })
 }
 
 pub(super) fn write_lefi_sjukpenninggrundande_inkomst_uppgift<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSjukpenninggrundandeInkomstUppgift,
-    cx: &mut Ex,
+    v: &m::LefiSjukpenninggrundandeInkomstUppgift,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.faststalldes {
-        ex::string(w, cx, "faststalldes", x)?;
+        encode::string(w, cx, "faststalldes", x)?;
     }
     if let Some(x) = &v.typ {
         w.start(Some(gating::EXA_NAMESPACE), Some(gating::EXA_PREFIX), "typ")?;
@@ -10059,115 +10472,120 @@ pub(super) fn write_lefi_sjukpenninggrundande_inkomst_uppgift<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.karens {
-        ex::int(w, cx, "karens", x)?;
+        encode::int(w, cx, "karens", x)?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.timmar {
-        ex::int(w, cx, "timmar", x)?;
+        encode::int(w, cx, "timmar", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_skatteuppgift<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSkatteuppgift, Error> {
-    let mut f0: Option<crate::id::Sensitive> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSkatteuppgift, Error> {
+    let mut skatteredovisningsnummer: Option<crate::id::Sensitive> = None;
+    enum Field {
+        Skatteredovisningsnummer,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "skatteredovisningsnummer") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "skatteredovisningsnummer")?;
-                f0 = Some(dx::sensitive(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "skatteredovisningsnummer") => {
+                    Some(Field::Skatteredovisningsnummer)
+                }
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Skatteredovisningsnummer) => r.read_once(
+                &mut skatteredovisningsnummer,
+                "skatteredovisningsnummer",
+                |r| decode::sensitive(r, cx),
+            )?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSkatteuppgift {
-        skatteredovisningsnummer: f0,
+    Ok(m::LefiSkatteuppgift {
+        skatteredovisningsnummer,
     })
 }
 
 pub(super) fn write_lefi_skatteuppgift<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSkatteuppgift,
-    cx: &mut Ex,
+    v: &m::LefiSkatteuppgift,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.skatteredovisningsnummer {
-        ex::sensitive(w, cx, "skatteredovisningsnummer", x)?;
+        encode::sensitive(w, cx, "skatteredovisningsnummer", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_smittbararersattning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSmittbararersattningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiSmittbararersattningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSmittbararersattningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut beslut: Option<Vec<m::LefiSmittbararersattningBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "beslut") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => f3
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_smittbararersattning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSmittbararersattningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        beslut: f3,
+    Ok(m::LefiSmittbararersattningArende {
+        startades,
+        aktivt,
+        avslaget,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_smittbararersattning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSmittbararersattningArende,
-    cx: &mut Ex,
+    v: &m::LefiSmittbararersattningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.beslut {
         for x in x {
@@ -10183,76 +10601,75 @@ pub(super) fn write_lefi_smittbararersattning_arende<W: Write>(
 
 pub(super) fn read_lefi_smittbararersattning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiSmittbararersattningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::period::FranTill> = None;
-    let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f5: Option<i64> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiSmittbararersattningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Period,
+        Omfattning,
+        Dagar,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (1, "period") => 3,
-                (1, "omfattning") => 4,
-                (1, "dagar") => 5,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "period")?;
-                f3 = Some(dx::frantill(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "omfattning")?;
-                f4 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "dagar")?;
-                f5 = Some(dx::int(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiSmittbararersattningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        period: f3,
-        omfattning: f4,
-        dagar: f5,
+    Ok(m::LefiSmittbararersattningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        period,
+        omfattning,
+        dagar,
     })
 }
 
 pub(super) fn write_lefi_smittbararersattning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiSmittbararersattningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiSmittbararersattningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -10266,7 +10683,7 @@ pub(super) fn write_lefi_smittbararersattning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -10276,49 +10693,45 @@ pub(super) fn write_lefi_smittbararersattning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_studiemedel_avisering<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiStudiemedelAvisering, Error> {
-    let mut f0: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f1: Option<crate::period::FranTill> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiStudiemedelAvisering, Error> {
+    let mut typ: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    enum Field {
+        Typ,
+        Period,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "typ") => 0,
-                (1, "period") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "typ") => Some(Field::Typ),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "typ")?;
-                f0 = Some(read_lefi_sifferkod(r, cx)?);
+        match field {
+            Some(Field::Typ) => r.read_once(&mut typ, "typ", |r| read_lefi_sifferkod(r, cx))?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "period")?;
-                f1 = Some(dx::frantill(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiStudiemedelAvisering {
-        typ: f0,
-        period: f1,
-    })
+    Ok(m::LefiStudiemedelAvisering { typ, period })
 }
 
 pub(super) fn write_lefi_studiemedel_avisering<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiStudiemedelAvisering,
-    cx: &mut Ex,
+    v: &m::LefiStudiemedelAvisering,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.typ {
         w.start(Some(gating::EXA_NAMESPACE), Some(gating::EXA_PREFIX), "typ")?;
@@ -10328,78 +10741,80 @@ pub(super) fn write_lefi_studiemedel_avisering<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_tillfallig_foraldrapenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiTillfalligForaldrapenningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiTillfalligForaldrapenningUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiTillfalligForaldrapenningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiTillfalligForaldrapenningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiTillfalligForaldrapenningUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiTillfalligForaldrapenningBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_tillfallig_foraldrapenning_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_tillfallig_foraldrapenning_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_tillfallig_foraldrapenning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiTillfalligForaldrapenningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        grunduppgifter: f3,
-        beslut: f4,
+    Ok(m::LefiTillfalligForaldrapenningArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_tillfallig_foraldrapenning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiTillfalligForaldrapenningArende,
-    cx: &mut Ex,
+    v: &m::LefiTillfalligForaldrapenningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -10422,89 +10837,89 @@ pub(super) fn write_lefi_tillfallig_foraldrapenning_arende<W: Write>(
 
 pub(super) fn read_lefi_tillfallig_foraldrapenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiTillfalligForaldrapenningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::period::FranTill> = None;
-    let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f5: Option<i64> = None;
-    let mut f6: Option<Vec<crate::model::lefi::LefiTillfalligForaldrapenningDag>> = None;
-    let mut f7: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiTillfalligForaldrapenningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    let mut bedomdadagar: Option<Vec<m::LefiTillfalligForaldrapenningDag>> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Period,
+        Omfattning,
+        Dagar,
+        Bedomdadagar,
+        Ersattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (1, "period") => 3,
-                (1, "omfattning") => 4,
-                (1, "dagar") => 5,
-                (1, "bedomdadagar") => 6,
-                (2, "ersattning") => 7,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Document, "bedomdadagar") => Some(Field::Bedomdadagar),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "period")?;
-                f3 = Some(dx::frantill(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "omfattning")?;
-                f4 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "dagar")?;
-                f5 = Some(dx::int(r, cx)?);
-            }
-            6 => f6
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Bedomdadagar) => bedomdadagar
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_tillfallig_foraldrapenning_dag(r, cx)?),
-            7 => {
-                dx::once(r, f7.is_some(), "ersattning")?;
-                f7 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiTillfalligForaldrapenningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        period: f3,
-        omfattning: f4,
-        dagar: f5,
-        bedomdadagar: f6,
-        ersattning: f7,
+    Ok(m::LefiTillfalligForaldrapenningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        period,
+        omfattning,
+        dagar,
+        bedomdadagar,
+        ersattning,
     })
 }
 
 pub(super) fn write_lefi_tillfallig_foraldrapenning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiTillfalligForaldrapenningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiTillfalligForaldrapenningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -10518,7 +10933,7 @@ pub(super) fn write_lefi_tillfallig_foraldrapenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -10528,7 +10943,7 @@ pub(super) fn write_lefi_tillfallig_foraldrapenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.bedomdadagar {
         for x in x {
@@ -10555,59 +10970,60 @@ pub(super) fn write_lefi_tillfallig_foraldrapenning_beslut<W: Write>(
 
 pub(super) fn read_lefi_tillfallig_foraldrapenning_dag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiTillfalligForaldrapenningDag, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f2: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f3: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiTillfalligForaldrapenningDag, Error> {
+    let mut dag: Option<crate::text::Text> = None;
+    let mut bedomt_belopp: Option<m::LefiBelopp> = None;
+    let mut inkomsttyp: Option<m::LefiSifferkod> = None;
+    let mut berakningssatt: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Dag,
+        BedomtBelopp,
+        Inkomsttyp,
+        Berakningssatt,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "dag") => 0,
-                (1, "bedomtBelopp") => 1,
-                (2, "inkomsttyp") => 2,
-                (2, "berakningssatt") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "dag") => Some(Field::Dag),
+                (ElementNs::Document, "bedomtBelopp") => Some(Field::BedomtBelopp),
+                (ElementNs::Exa, "inkomsttyp") => Some(Field::Inkomsttyp),
+                (ElementNs::Exa, "berakningssatt") => Some(Field::Berakningssatt),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "dag")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Dag) => r.read_once(&mut dag, "dag", |r| decode::string(r, cx))?,
+            Some(Field::BedomtBelopp) => r.read_once(&mut bedomt_belopp, "bedomtBelopp", |r| {
+                read_lefi_belopp(r, cx)
+            })?,
+            Some(Field::Inkomsttyp) => r.read_once(&mut inkomsttyp, "inkomsttyp", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Berakningssatt) => {
+                r.read_once(&mut berakningssatt, "berakningssatt", |r| {
+                    read_lefi_sifferkod(r, cx)
+                })?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "bedomtBelopp")?;
-                f1 = Some(read_lefi_belopp(r, cx)?);
-            }
-            2 => {
-                dx::once(r, f2.is_some(), "inkomsttyp")?;
-                f2 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            3 => {
-                dx::once(r, f3.is_some(), "berakningssatt")?;
-                f3 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiTillfalligForaldrapenningDag {
-        dag: f0,
-        bedomt_belopp: f1,
-        inkomsttyp: f2,
-        berakningssatt: f3,
+    Ok(m::LefiTillfalligForaldrapenningDag {
+        dag,
+        bedomt_belopp,
+        inkomsttyp,
+        berakningssatt,
     })
 }
 
 pub(super) fn write_lefi_tillfallig_foraldrapenning_dag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiTillfalligForaldrapenningDag,
-    cx: &mut Ex,
+    v: &m::LefiTillfalligForaldrapenningDag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.dag {
-        ex::string(w, cx, "dag", x)?;
+        encode::string(w, cx, "dag", x)?;
     }
     if let Some(x) = &v.bedomt_belopp {
         w.start(Some(cx.ns), None, "bedomtBelopp")?;
@@ -10643,33 +11059,32 @@ pub(super) fn write_lefi_tillfallig_foraldrapenning_dag<W: Write>(
 
 pub(super) fn read_lefi_tillfallig_foraldrapenning_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiTillfalligForaldrapenningUppgifter, Error> {
-    let mut f0: Option<crate::model::lefi::LefiPerson> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiTillfalligForaldrapenningUppgifter, Error> {
+    let mut barn: Option<m::LefiPerson> = None;
+    enum Field {
+        Barn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "barn") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "barn")?;
-                f0 = Some(read_lefi_person(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "barn") => Some(Field::Barn),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Barn) => r.read_once(&mut barn, "barn", |r| read_lefi_person(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiTillfalligForaldrapenningUppgifter { barn: f0 })
+    Ok(m::LefiTillfalligForaldrapenningUppgifter { barn })
 }
 
 pub(super) fn write_lefi_tillfallig_foraldrapenning_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiTillfalligForaldrapenningUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiTillfalligForaldrapenningUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.barn {
         w.start(Some(cx.ns), None, "barn")?;
@@ -10683,115 +11098,110 @@ pub(super) fn write_lefi_tillfallig_foraldrapenning_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_tillstand<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiTillstand, Error> {
-    let mut f0: Option<crate::codes::TillstandKod> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiTillstand, Error> {
+    let mut kod: Option<crate::codes::TillstandKod> = None;
+    let mut beskrivning: Option<crate::text::Text> = None;
+    enum Field {
+        Kod,
+        Beskrivning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "kod") => 0,
-                (1, "beskrivning") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "kod") => Some(Field::Kod),
+                (ElementNs::Document, "beskrivning") => Some(Field::Beskrivning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "kod")?;
-                f0 = Some(dx::code::<crate::codes::TillstandKod, _>(
-                    r,
-                    crate::codes::TillstandKod::LIST,
-                )?);
+        match field {
+            Some(Field::Kod) => r.read_once(&mut kod, "kod", |r| {
+                decode::code::<crate::codes::TillstandKod, _>(r, crate::codes::TillstandKod::LIST)
+            })?,
+            Some(Field::Beskrivning) => {
+                r.read_once(&mut beskrivning, "beskrivning", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "beskrivning")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiTillstand {
-        kod: f0,
-        beskrivning: f1,
-    })
+    Ok(m::LefiTillstand { kod, beskrivning })
 }
 
 pub(super) fn write_lefi_tillstand<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiTillstand,
-    cx: &mut Ex,
+    v: &m::LefiTillstand,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.kod {
-        ex::text(w, cx, "kod", x.code())?;
+        encode::text(w, cx, "kod", x.code())?;
     }
     if let Some(x) = &v.beskrivning {
-        ex::string(w, cx, "beskrivning", x)?;
+        encode::string(w, cx, "beskrivning", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_totalforsvarspliktspenning_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiTotalforsvarspliktspenningArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiTotalforsvarspliktspenningBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiTotalforsvarspliktspenningArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut beslut: Option<Vec<m::LefiTotalforsvarspliktspenningBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "beslut") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => f3
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_totalforsvarspliktspenning_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiTotalforsvarspliktspenningArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        beslut: f3,
+    Ok(m::LefiTotalforsvarspliktspenningArende {
+        startades,
+        aktivt,
+        avslaget,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_totalforsvarspliktspenning_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiTotalforsvarspliktspenningArende,
-    cx: &mut Ex,
+    v: &m::LefiTotalforsvarspliktspenningArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.beslut {
         for x in x {
@@ -10807,76 +11217,75 @@ pub(super) fn write_lefi_totalforsvarspliktspenning_arende<W: Write>(
 
 pub(super) fn read_lefi_totalforsvarspliktspenning_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiTotalforsvarspliktspenningBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::period::FranTill> = None;
-    let mut f4: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f5: Option<i64> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiTotalforsvarspliktspenningBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Period,
+        Omfattning,
+        Dagar,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (1, "period") => 3,
-                (1, "omfattning") => 4,
-                (1, "dagar") => 5,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "period")?;
-                f3 = Some(dx::frantill(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "omfattning")?;
-                f4 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "dagar")?;
-                f5 = Some(dx::int(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiTotalforsvarspliktspenningBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        period: f3,
-        omfattning: f4,
-        dagar: f5,
+    Ok(m::LefiTotalforsvarspliktspenningBeslut {
+        fattades,
+        definitivt,
+        forman,
+        period,
+        omfattning,
+        dagar,
     })
 }
 
 pub(super) fn write_lefi_totalforsvarspliktspenning_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiTotalforsvarspliktspenningBeslut,
-    cx: &mut Ex,
+    v: &m::LefiTotalforsvarspliktspenningBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -10890,7 +11299,7 @@ pub(super) fn write_lefi_totalforsvarspliktspenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.omfattning {
         w.start(Some(cx.ns), None, "omfattning")?;
@@ -10900,40 +11309,41 @@ pub(super) fn write_lefi_totalforsvarspliktspenning_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_underhallsskuld<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiUnderhallsskuld, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiUnderhallsskuld, Error> {
+    let mut belopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Belopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "belopp") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "belopp")?;
-                f0 = Some(read_lefi_belopp(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "belopp") => Some(Field::Belopp),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Belopp) => {
+                r.read_once(&mut belopp, "belopp", |r| read_lefi_belopp(r, cx))?
+            }
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiUnderhallsskuld { belopp: f0 })
+    Ok(m::LefiUnderhallsskuld { belopp })
 }
 
 pub(super) fn write_lefi_underhallsskuld<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiUnderhallsskuld,
-    cx: &mut Ex,
+    v: &m::LefiUnderhallsskuld,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.belopp {
         w.start(Some(cx.ns), None, "belopp")?;
@@ -10947,71 +11357,73 @@ pub(super) fn write_lefi_underhallsskuld<W: Write>(
 
 pub(super) fn read_lefi_underhallsstod_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiUnderhallsstodArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiUnderhallsstodUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiUnderhallsstodBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiUnderhallsstodArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiUnderhallsstodUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiUnderhallsstodBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_underhallsstod_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_underhallsstod_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_underhallsstod_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiUnderhallsstodArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        grunduppgifter: f3,
-        beslut: f4,
+    Ok(m::LefiUnderhallsstodArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_underhallsstod_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiUnderhallsstodArende,
-    cx: &mut Ex,
+    v: &m::LefiUnderhallsstodArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -11034,97 +11446,104 @@ pub(super) fn write_lefi_underhallsstod_arende<W: Write>(
 
 pub(super) fn read_lefi_underhallsstod_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiUnderhallsstodBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f8: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiUnderhallsstodBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    let mut samordnat_bruttobelopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Ersattning,
+        SamordnatBruttobelopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (2, "ersattning") => 7,
-                (1, "samordnatBruttobelopp") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                (ElementNs::Document, "samordnatBruttobelopp") => {
+                    Some(Field::SamordnatBruttobelopp)
+                }
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::SamordnatBruttobelopp) => {
+                r.read_once(&mut samordnat_bruttobelopp, "samordnatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "ersattning")?;
-                f7 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "samordnatBruttobelopp")?;
-                f8 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiUnderhallsstodBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        ersattning: f7,
-        samordnat_bruttobelopp: f8,
+    Ok(m::LefiUnderhallsstodBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        ersattning,
+        samordnat_bruttobelopp,
     })
 }
 
 pub(super) fn write_lefi_underhallsstod_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiUnderhallsstodBeslut,
-    cx: &mut Ex,
+    v: &m::LefiUnderhallsstodBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -11160,7 +11579,7 @@ pub(super) fn write_lefi_underhallsstod_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -11192,33 +11611,32 @@ pub(super) fn write_lefi_underhallsstod_beslut<W: Write>(
 
 pub(super) fn read_lefi_underhallsstod_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiUnderhallsstodUppgifter, Error> {
-    let mut f0: Option<crate::model::lefi::LefiPerson> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiUnderhallsstodUppgifter, Error> {
+    let mut barn: Option<m::LefiPerson> = None;
+    enum Field {
+        Barn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "barn") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "barn")?;
-                f0 = Some(read_lefi_person(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "barn") => Some(Field::Barn),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Barn) => r.read_once(&mut barn, "barn", |r| read_lefi_person(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiUnderhallsstodUppgifter { barn: f0 })
+    Ok(m::LefiUnderhallsstodUppgifter { barn })
 }
 
 pub(super) fn write_lefi_underhallsstod_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiUnderhallsstodUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiUnderhallsstodUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.barn {
         w.start(Some(cx.ns), None, "barn")?;
@@ -11232,91 +11650,90 @@ pub(super) fn write_lefi_underhallsstod_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_utbetalning_detalj<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiUtbetalningDetalj, Error> {
-    let mut f0: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f1: Option<crate::period::FranTill> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f4: Option<i64> = None;
-    let mut f5: Option<i64> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f8: Option<crate::model::lefi::LefiBelopp> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiUtbetalningDetalj, Error> {
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beloppstyp: Option<m::LefiBokstavskod> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut dagar: Option<i64> = None;
+    let mut timmar: Option<i64> = None;
+    let mut bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut skattebelopp: Option<m::LefiBelopp> = None;
+    let mut avdragsbelopp: Option<m::LefiBelopp> = None;
+    enum Field {
+        Forman,
+        Period,
+        Beloppstyp,
+        Omfattning,
+        Dagar,
+        Timmar,
+        Bruttobelopp,
+        Skattebelopp,
+        Avdragsbelopp,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "forman") => 0,
-                (1, "period") => 1,
-                (2, "beloppstyp") => 2,
-                (1, "omfattning") => 3,
-                (1, "dagar") => 4,
-                (1, "timmar") => 5,
-                (1, "bruttobelopp") => 6,
-                (1, "skattebelopp") => 7,
-                (1, "avdragsbelopp") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Exa, "beloppstyp") => Some(Field::Beloppstyp),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "dagar") => Some(Field::Dagar),
+                (ElementNs::Document, "timmar") => Some(Field::Timmar),
+                (ElementNs::Document, "bruttobelopp") => Some(Field::Bruttobelopp),
+                (ElementNs::Document, "skattebelopp") => Some(Field::Skattebelopp),
+                (ElementNs::Document, "avdragsbelopp") => Some(Field::Avdragsbelopp),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "forman")?;
-                f0 = Some(read_lefi_bokstavskod(r, cx)?);
+        match field {
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "period")?;
-                f1 = Some(dx::frantill(r, cx)?);
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "beloppstyp")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Beloppstyp) => r.read_once(&mut beloppstyp, "beloppstyp", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Dagar) => r.read_once(&mut dagar, "dagar", |r| decode::int(r, cx))?,
+            Some(Field::Timmar) => r.read_once(&mut timmar, "timmar", |r| decode::int(r, cx))?,
+            Some(Field::Bruttobelopp) => r.read_once(&mut bruttobelopp, "bruttobelopp", |r| {
+                read_lefi_belopp(r, cx)
+            })?,
+            Some(Field::Skattebelopp) => r.read_once(&mut skattebelopp, "skattebelopp", |r| {
+                read_lefi_belopp(r, cx)
+            })?,
+            Some(Field::Avdragsbelopp) => {
+                r.read_once(&mut avdragsbelopp, "avdragsbelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "omfattning")?;
-                f3 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            4 => {
-                dx::once(r, f4.is_some(), "dagar")?;
-                f4 = Some(dx::int(r, cx)?);
-            }
-            5 => {
-                dx::once(r, f5.is_some(), "timmar")?;
-                f5 = Some(dx::int(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "bruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "skattebelopp")?;
-                f7 = Some(read_lefi_belopp(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "avdragsbelopp")?;
-                f8 = Some(read_lefi_belopp(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiUtbetalningDetalj {
-        forman: f0,
-        period: f1,
-        beloppstyp: f2,
-        omfattning: f3,
-        dagar: f4,
-        timmar: f5,
-        bruttobelopp: f6,
-        skattebelopp: f7,
-        avdragsbelopp: f8,
+    Ok(m::LefiUtbetalningDetalj {
+        forman,
+        period,
+        beloppstyp,
+        omfattning,
+        dagar,
+        timmar,
+        bruttobelopp,
+        skattebelopp,
+        avdragsbelopp,
     })
 }
 
 pub(super) fn write_lefi_utbetalning_detalj<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiUtbetalningDetalj,
-    cx: &mut Ex,
+    v: &m::LefiUtbetalningDetalj,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.forman {
         w.start(
@@ -11330,7 +11747,7 @@ pub(super) fn write_lefi_utbetalning_detalj<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beloppstyp {
         w.start(
@@ -11351,10 +11768,10 @@ pub(super) fn write_lefi_utbetalning_detalj<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.dagar {
-        ex::int(w, cx, "dagar", x)?;
+        encode::int(w, cx, "dagar", x)?;
     }
     if let Some(x) = &v.timmar {
-        ex::int(w, cx, "timmar", x)?;
+        encode::int(w, cx, "timmar", x)?;
     }
     if let Some(x) = &v.bruttobelopp {
         w.start(Some(cx.ns), None, "bruttobelopp")?;
@@ -11382,97 +11799,99 @@ pub(super) fn write_lefi_utbetalning_detalj<W: Write>(
 
 pub(super) fn read_lefi_utbetalning_uppgift<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiUtbetalningUppgift, Error> {
-    let mut f0: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f1: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::text::Text> = None;
-    let mut f4: Option<crate::period::FranTill> = None;
-    let mut f5: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f8: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f9: Option<Vec<crate::model::lefi::LefiUtbetalningDetalj>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiUtbetalningUppgift, Error> {
+    let mut typ: Option<m::LefiSifferkod> = None;
+    let mut foretag: Option<m::LefiSifferkod> = None;
+    let mut formansfamilj: Option<m::LefiBokstavskod> = None;
+    let mut datum: Option<crate::text::Text> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut skattebelopp: Option<m::LefiBelopp> = None;
+    let mut avdragsbelopp: Option<m::LefiBelopp> = None;
+    let mut nettobelopp: Option<m::LefiBelopp> = None;
+    let mut utbetalningsdetalj: Option<Vec<m::LefiUtbetalningDetalj>> = None;
+    enum Field {
+        Typ,
+        Foretag,
+        Formansfamilj,
+        Datum,
+        Period,
+        Bruttobelopp,
+        Skattebelopp,
+        Avdragsbelopp,
+        Nettobelopp,
+        Utbetalningsdetalj,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "typ") => 0,
-                (2, "foretag") => 1,
-                (2, "formansfamilj") => 2,
-                (1, "datum") => 3,
-                (1, "period") => 4,
-                (1, "bruttobelopp") => 5,
-                (1, "skattebelopp") => 6,
-                (1, "avdragsbelopp") => 7,
-                (1, "nettobelopp") => 8,
-                (1, "utbetalningsdetalj") => 9,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "typ") => Some(Field::Typ),
+                (ElementNs::Exa, "foretag") => Some(Field::Foretag),
+                (ElementNs::Exa, "formansfamilj") => Some(Field::Formansfamilj),
+                (ElementNs::Document, "datum") => Some(Field::Datum),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "bruttobelopp") => Some(Field::Bruttobelopp),
+                (ElementNs::Document, "skattebelopp") => Some(Field::Skattebelopp),
+                (ElementNs::Document, "avdragsbelopp") => Some(Field::Avdragsbelopp),
+                (ElementNs::Document, "nettobelopp") => Some(Field::Nettobelopp),
+                (ElementNs::Document, "utbetalningsdetalj") => Some(Field::Utbetalningsdetalj),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "typ")?;
-                f0 = Some(read_lefi_sifferkod(r, cx)?);
+        match field {
+            Some(Field::Typ) => r.read_once(&mut typ, "typ", |r| read_lefi_sifferkod(r, cx))?,
+            Some(Field::Foretag) => {
+                r.read_once(&mut foretag, "foretag", |r| read_lefi_sifferkod(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "foretag")?;
-                f1 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::Formansfamilj) => {
+                r.read_once(&mut formansfamilj, "formansfamilj", |r| {
+                    read_lefi_bokstavskod(r, cx)
+                })?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "formansfamilj")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Datum) => r.read_once(&mut datum, "datum", |r| decode::string(r, cx))?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "datum")?;
-                f3 = Some(dx::string(r, cx)?);
+            Some(Field::Bruttobelopp) => r.read_once(&mut bruttobelopp, "bruttobelopp", |r| {
+                read_lefi_belopp(r, cx)
+            })?,
+            Some(Field::Skattebelopp) => r.read_once(&mut skattebelopp, "skattebelopp", |r| {
+                read_lefi_belopp(r, cx)
+            })?,
+            Some(Field::Avdragsbelopp) => {
+                r.read_once(&mut avdragsbelopp, "avdragsbelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "period")?;
-                f4 = Some(dx::frantill(r, cx)?);
+            Some(Field::Nettobelopp) => {
+                r.read_once(&mut nettobelopp, "nettobelopp", |r| read_lefi_belopp(r, cx))?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "bruttobelopp")?;
-                f5 = Some(read_lefi_belopp(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "skattebelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "avdragsbelopp")?;
-                f7 = Some(read_lefi_belopp(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "nettobelopp")?;
-                f8 = Some(read_lefi_belopp(r, cx)?);
-            }
-            9 => f9
+            Some(Field::Utbetalningsdetalj) => utbetalningsdetalj
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_utbetalning_detalj(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiUtbetalningUppgift {
-        typ: f0,
-        foretag: f1,
-        formansfamilj: f2,
-        datum: f3,
-        period: f4,
-        bruttobelopp: f5,
-        skattebelopp: f6,
-        avdragsbelopp: f7,
-        nettobelopp: f8,
-        utbetalningsdetalj: f9,
+    Ok(m::LefiUtbetalningUppgift {
+        typ,
+        foretag,
+        formansfamilj,
+        datum,
+        period,
+        bruttobelopp,
+        skattebelopp,
+        avdragsbelopp,
+        nettobelopp,
+        utbetalningsdetalj,
     })
 }
 
 pub(super) fn write_lefi_utbetalning_uppgift<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiUtbetalningUppgift,
-    cx: &mut Ex,
+    v: &m::LefiUtbetalningUppgift,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.typ {
         w.start(Some(gating::EXA_NAMESPACE), Some(gating::EXA_PREFIX), "typ")?;
@@ -11504,10 +11923,10 @@ pub(super) fn write_lefi_utbetalning_uppgift<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.datum {
-        ex::string(w, cx, "datum", x)?;
+        encode::string(w, cx, "datum", x)?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.bruttobelopp {
         w.start(Some(cx.ns), None, "bruttobelopp")?;
@@ -11551,94 +11970,93 @@ pub(super) fn write_lefi_utbetalning_uppgift<W: Write>(
 
 pub(super) fn read_lefi_utlamnare<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiUtlamnare, Error> {
-    let mut f0: Option<crate::codes::UtlamnareKod> = None;
-    let mut f1: Option<crate::text::Text> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiUtlamnare, Error> {
+    let mut kod: Option<crate::codes::UtlamnareKod> = None;
+    let mut namn: Option<crate::text::Text> = None;
+    enum Field {
+        Kod,
+        Namn,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "kod") => 0,
-                (1, "namn") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "kod") => Some(Field::Kod),
+                (ElementNs::Document, "namn") => Some(Field::Namn),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "kod")?;
-                f0 = Some({
-                    let c = dx::code::<crate::codes::UtlamnareKod, _>(
-                        r,
-                        crate::codes::UtlamnareKod::LIST,
-                    )?;
-                    dx::code_in(r, cx, gating::since_utlamnare_kod(&c), c.code())?;
-                    c
-                });
-            }
-            1 => {
-                dx::once(r, f1.is_some(), "namn")?;
-                f1 = Some(dx::string(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        match field {
+            Some(Field::Kod) => r.read_once(&mut kod, "kod", |r| {
+                decode::gated_code(
+                    r,
+                    cx,
+                    crate::codes::UtlamnareKod::LIST,
+                    gating::since_utlamnare_kod,
+                    crate::codes::UtlamnareKod::code,
+                )
+            })?,
+            Some(Field::Namn) => r.read_once(&mut namn, "namn", |r| decode::string(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiUtlamnare { kod: f0, namn: f1 })
+    Ok(m::LefiUtlamnare { kod, namn })
 }
 
 pub(super) fn write_lefi_utlamnare<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiUtlamnare,
-    cx: &mut Ex,
+    v: &m::LefiUtlamnare,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.kod {
-        ex::text(w, cx, "kod", x.code())?;
+        encode::text(w, cx, "kod", x.code())?;
     }
     if let Some(x) = &v.namn {
-        ex::string(w, cx, "namn", x)?;
+        encode::string(w, cx, "namn", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_utlamnare_tillstand<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiUtlamnareTillstand, Error> {
-    let mut f0: Option<crate::model::lefi::LefiUtlamnare> = None;
-    let mut f1: Option<crate::model::lefi::LefiTillstand> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiUtlamnareTillstand, Error> {
+    let mut utlamnare: Option<m::LefiUtlamnare> = None;
+    let mut tillstand: Option<m::LefiTillstand> = None;
+    enum Field {
+        Utlamnare,
+        Tillstand,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "utlamnare") => 0,
-                (1, "tillstand") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "utlamnare") => Some(Field::Utlamnare),
+                (ElementNs::Document, "tillstand") => Some(Field::Tillstand),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "utlamnare")?;
-                f0 = Some(read_lefi_utlamnare(r, cx)?);
+        match field {
+            Some(Field::Utlamnare) => {
+                r.read_once(&mut utlamnare, "utlamnare", |r| read_lefi_utlamnare(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "tillstand")?;
-                f1 = Some(read_lefi_tillstand(r, cx)?);
+            Some(Field::Tillstand) => {
+                r.read_once(&mut tillstand, "tillstand", |r| read_lefi_tillstand(r, cx))?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiUtlamnareTillstand {
-        utlamnare: f0,
-        tillstand: f1,
+    Ok(m::LefiUtlamnareTillstand {
+        utlamnare,
+        tillstand,
     })
 }
 
 pub(super) fn write_lefi_utlamnare_tillstand<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiUtlamnareTillstand,
-    cx: &mut Ex,
+    v: &m::LefiUtlamnareTillstand,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.utlamnare {
         w.start(Some(cx.ns), None, "utlamnare")?;
@@ -11659,64 +12077,64 @@ pub(super) fn write_lefi_utlamnare_tillstand<W: Write>(
 
 pub(super) fn read_lefi_vardbidrag_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiVardbidragArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<Vec<crate::model::lefi::LefiVardbidragBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiVardbidragArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut beslut: Option<Vec<m::LefiVardbidragBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "beslut") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
-            }
-            3 => f3
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_vardbidrag_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiVardbidragArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        beslut: f3,
+    Ok(m::LefiVardbidragArende {
+        startades,
+        aktivt,
+        avslaget,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_vardbidrag_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiVardbidragArende,
-    cx: &mut Ex,
+    v: &m::LefiVardbidragArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.beslut {
         for x in x {
@@ -11732,104 +12150,107 @@ pub(super) fn write_lefi_vardbidrag_arende<W: Write>(
 
 pub(super) fn read_lefi_vardbidrag_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiVardbidragBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f8: Option<crate::model::lefi::LefiOmfattning> = None;
-    let mut f9: Option<crate::model::lefi::LefiVardbidragUnderlag> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiVardbidragBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    let mut omfattning: Option<m::LefiOmfattning> = None;
+    let mut underlag: Option<m::LefiVardbidragUnderlag> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Ersattning,
+        Omfattning,
+        Underlag,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (2, "ersattning") => 7,
-                (1, "omfattning") => 8,
-                (1, "underlag") => 9,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                (ElementNs::Document, "omfattning") => Some(Field::Omfattning),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "ersattning")?;
-                f7 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "omfattning")?;
-                f8 = Some(read_lefi_omfattning(r, cx)?);
-            }
-            9 => {
-                dx::once(r, f9.is_some(), "underlag")?;
-                f9 = Some(read_lefi_vardbidrag_underlag(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Omfattning) => r.read_once(&mut omfattning, "omfattning", |r| {
+                read_lefi_omfattning(r, cx)
+            })?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_vardbidrag_underlag(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiVardbidragBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        ersattning: f7,
-        omfattning: f8,
-        underlag: f9,
+    Ok(m::LefiVardbidragBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        ersattning,
+        omfattning,
+        underlag,
     })
 }
 
 pub(super) fn write_lefi_vardbidrag_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiVardbidragBeslut,
-    cx: &mut Ex,
+    v: &m::LefiVardbidragBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -11865,7 +12286,7 @@ pub(super) fn write_lefi_vardbidrag_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -11904,41 +12325,38 @@ pub(super) fn write_lefi_vardbidrag_beslut<W: Write>(
 
 pub(super) fn read_lefi_vardbidrag_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiVardbidragUnderlag, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiPerson>> = None;
-    let mut f1: Option<bool> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiVardbidragUnderlag, Error> {
+    let mut barn: Option<Vec<m::LefiPerson>> = None;
+    let mut delat: Option<bool> = None;
+    enum Field {
+        Barn,
+        Delat,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "barn") => 0,
-                (1, "delat") => 1,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "barn") => Some(Field::Barn),
+                (ElementNs::Document, "delat") => Some(Field::Delat),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Barn) => barn
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_person(r, cx)?),
-            1 => {
-                dx::once(r, f1.is_some(), "delat")?;
-                f1 = Some(dx::bool(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Delat) => r.read_once(&mut delat, "delat", |r| decode::bool(r, cx))?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiVardbidragUnderlag {
-        barn: f0,
-        delat: f1,
-    })
+    Ok(m::LefiVardbidragUnderlag { barn, delat })
 }
 
 pub(super) fn write_lefi_vardbidrag_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiVardbidragUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiVardbidragUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.barn {
         for x in x {
@@ -11950,104 +12368,107 @@ pub(super) fn write_lefi_vardbidrag_underlag<W: Write>(
         }
     }
     if let Some(x) = &v.delat {
-        ex::bool(w, cx, "delat", x)?;
+        encode::bool(w, cx, "delat", x)?;
     }
     Ok(())
 }
 
 pub(super) fn read_lefi_yrkesskadelivranta_beslut<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiYrkesskadelivrantaBeslut, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f3: Option<crate::model::lefi::LefiBokstavskod> = None;
-    let mut f4: Option<crate::model::lefi::LefiSifferkod> = None;
-    let mut f5: Option<crate::period::FranTill> = None;
-    let mut f6: Option<crate::model::lefi::LefiBelopp> = None;
-    let mut f7: Option<crate::model::lefi::LefiYrkesskadelivrantaUnderlag> = None;
-    let mut f8: Option<crate::model::lefi::LefiSifferkod> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiYrkesskadelivrantaBeslut, Error> {
+    let mut fattades: Option<crate::text::Text> = None;
+    let mut definitivt: Option<bool> = None;
+    let mut forman: Option<m::LefiBokstavskod> = None;
+    let mut delforman: Option<m::LefiBokstavskod> = None;
+    let mut periodicitet: Option<m::LefiSifferkod> = None;
+    let mut period: Option<crate::period::FranTill> = None;
+    let mut beslutat_bruttobelopp: Option<m::LefiBelopp> = None;
+    let mut underlag: Option<m::LefiYrkesskadelivrantaUnderlag> = None;
+    let mut ersattning: Option<m::LefiSifferkod> = None;
+    enum Field {
+        Fattades,
+        Definitivt,
+        Forman,
+        Delforman,
+        Periodicitet,
+        Period,
+        BeslutatBruttobelopp,
+        Underlag,
+        Ersattning,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "fattades") => 0,
-                (1, "definitivt") => 1,
-                (2, "forman") => 2,
-                (2, "delforman") => 3,
-                (2, "periodicitet") => 4,
-                (1, "period") => 5,
-                (1, "beslutatBruttobelopp") => 6,
-                (1, "underlag") => 7,
-                (2, "ersattning") => 8,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "fattades") => Some(Field::Fattades),
+                (ElementNs::Document, "definitivt") => Some(Field::Definitivt),
+                (ElementNs::Exa, "forman") => Some(Field::Forman),
+                (ElementNs::Exa, "delforman") => Some(Field::Delforman),
+                (ElementNs::Exa, "periodicitet") => Some(Field::Periodicitet),
+                (ElementNs::Document, "period") => Some(Field::Period),
+                (ElementNs::Document, "beslutatBruttobelopp") => Some(Field::BeslutatBruttobelopp),
+                (ElementNs::Document, "underlag") => Some(Field::Underlag),
+                (ElementNs::Exa, "ersattning") => Some(Field::Ersattning),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "fattades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Fattades) => {
+                r.read_once(&mut fattades, "fattades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "definitivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Definitivt) => {
+                r.read_once(&mut definitivt, "definitivt", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "forman")?;
-                f2 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Forman) => {
+                r.read_once(&mut forman, "forman", |r| read_lefi_bokstavskod(r, cx))?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "delforman")?;
-                f3 = Some(read_lefi_bokstavskod(r, cx)?);
+            Some(Field::Delforman) => r.read_once(&mut delforman, "delforman", |r| {
+                read_lefi_bokstavskod(r, cx)
+            })?,
+            Some(Field::Periodicitet) => r.read_once(&mut periodicitet, "periodicitet", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            Some(Field::Period) => {
+                r.read_once(&mut period, "period", |r| decode::frantill(r, cx))?
             }
-            4 => {
-                dx::once(r, f4.is_some(), "periodicitet")?;
-                f4 = Some(read_lefi_sifferkod(r, cx)?);
+            Some(Field::BeslutatBruttobelopp) => {
+                r.read_once(&mut beslutat_bruttobelopp, "beslutatBruttobelopp", |r| {
+                    read_lefi_belopp(r, cx)
+                })?
             }
-            5 => {
-                dx::once(r, f5.is_some(), "period")?;
-                f5 = Some(dx::frantill(r, cx)?);
-            }
-            6 => {
-                dx::once(r, f6.is_some(), "beslutatBruttobelopp")?;
-                f6 = Some(read_lefi_belopp(r, cx)?);
-            }
-            7 => {
-                dx::once(r, f7.is_some(), "underlag")?;
-                f7 = Some(read_lefi_yrkesskadelivranta_underlag(r, cx)?);
-            }
-            8 => {
-                dx::once(r, f8.is_some(), "ersattning")?;
-                f8 = Some(read_lefi_sifferkod(r, cx)?);
-            }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Underlag) => r.read_once(&mut underlag, "underlag", |r| {
+                read_lefi_yrkesskadelivranta_underlag(r, cx)
+            })?,
+            Some(Field::Ersattning) => r.read_once(&mut ersattning, "ersattning", |r| {
+                read_lefi_sifferkod(r, cx)
+            })?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiYrkesskadelivrantaBeslut {
-        fattades: f0,
-        definitivt: f1,
-        forman: f2,
-        delforman: f3,
-        periodicitet: f4,
-        period: f5,
-        beslutat_bruttobelopp: f6,
-        underlag: f7,
-        ersattning: f8,
+    Ok(m::LefiYrkesskadelivrantaBeslut {
+        fattades,
+        definitivt,
+        forman,
+        delforman,
+        periodicitet,
+        period,
+        beslutat_bruttobelopp,
+        underlag,
+        ersattning,
     })
 }
 
 pub(super) fn write_lefi_yrkesskadelivranta_beslut<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiYrkesskadelivrantaBeslut,
-    cx: &mut Ex,
+    v: &m::LefiYrkesskadelivrantaBeslut,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.fattades {
-        ex::string(w, cx, "fattades", x)?;
+        encode::string(w, cx, "fattades", x)?;
     }
     if let Some(x) = &v.definitivt {
-        ex::bool(w, cx, "definitivt", x)?;
+        encode::bool(w, cx, "definitivt", x)?;
     }
     if let Some(x) = &v.forman {
         w.start(
@@ -12083,7 +12504,7 @@ pub(super) fn write_lefi_yrkesskadelivranta_beslut<W: Write>(
         w.end()?;
     }
     if let Some(x) = &v.period {
-        ex::frantill(w, cx, "period", x)?;
+        encode::frantill(w, cx, "period", x)?;
     }
     if let Some(x) = &v.beslutat_bruttobelopp {
         w.start(Some(cx.ns), None, "beslutatBruttobelopp")?;
@@ -12115,73 +12536,73 @@ pub(super) fn write_lefi_yrkesskadelivranta_beslut<W: Write>(
 
 pub(super) fn read_lefi_yrkesskadelivranta_efterlevande_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiYrkesskadelivrantaBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiYrkesskadelivrantaEfterlevandeArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiYrkesskadelivrantaEfterlevandeUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiYrkesskadelivrantaBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_yrkesskadelivranta_efterlevande_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_yrkesskadelivranta_efterlevande_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_yrkesskadelivranta_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(
-        crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeArende {
-            startades: f0,
-            aktivt: f1,
-            avslaget: f2,
-            grunduppgifter: f3,
-            beslut: f4,
-        },
-    )
+    Ok(m::LefiYrkesskadelivrantaEfterlevandeArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
+    })
 }
 
 pub(super) fn write_lefi_yrkesskadelivranta_efterlevande_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeArende,
-    cx: &mut Ex,
+    v: &m::LefiYrkesskadelivrantaEfterlevandeArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -12204,56 +12625,59 @@ pub(super) fn write_lefi_yrkesskadelivranta_efterlevande_arende<W: Write>(
 
 pub(super) fn read_lefi_yrkesskadelivranta_efterlevande_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeUppgifter, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
-    let mut f3: Option<crate::model::lefi::LefiPerson> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiYrkesskadelivrantaEfterlevandeUppgifter, Error> {
+    let mut arbetsgivare: Option<Vec<m::LefiSifferkod>> = None;
+    let mut skadetillfalle: Option<crate::text::Text> = None;
+    let mut orsak: Option<Vec<m::LefiSifferkod>> = None;
+    let mut avliden: Option<m::LefiPerson> = None;
+    enum Field {
+        Arbetsgivare,
+        Skadetillfalle,
+        Orsak,
+        Avliden,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "arbetsgivare") => 0,
-                (1, "skadetillfalle") => 1,
-                (2, "orsak") => 2,
-                (1, "avliden") => 3,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "arbetsgivare") => Some(Field::Arbetsgivare),
+                (ElementNs::Document, "skadetillfalle") => Some(Field::Skadetillfalle),
+                (ElementNs::Exa, "orsak") => Some(Field::Orsak),
+                (ElementNs::Document, "avliden") => Some(Field::Avliden),
+                _ => None,
+            }
         };
-        match slot {
-            0 => f0
+        match field {
+            Some(Field::Arbetsgivare) => arbetsgivare
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sifferkod(r, cx)?),
-            1 => {
-                dx::once(r, f1.is_some(), "skadetillfalle")?;
-                f1 = Some(dx::string(r, cx)?);
+            Some(Field::Skadetillfalle) => {
+                r.read_once(&mut skadetillfalle, "skadetillfalle", |r| {
+                    decode::string(r, cx)
+                })?
             }
-            2 => f2
+            Some(Field::Orsak) => orsak
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sifferkod(r, cx)?),
-            3 => {
-                dx::once(r, f3.is_some(), "avliden")?;
-                f3 = Some(read_lefi_person(r, cx)?);
+            Some(Field::Avliden) => {
+                r.read_once(&mut avliden, "avliden", |r| read_lefi_person(r, cx))?
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(
-        crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeUppgifter {
-            arbetsgivare: f0,
-            skadetillfalle: f1,
-            orsak: f2,
-            avliden: f3,
-        },
-    )
+    Ok(m::LefiYrkesskadelivrantaEfterlevandeUppgifter {
+        arbetsgivare,
+        skadetillfalle,
+        orsak,
+        avliden,
+    })
 }
 
 pub(super) fn write_lefi_yrkesskadelivranta_efterlevande_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiYrkesskadelivrantaEfterlevandeUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiYrkesskadelivrantaEfterlevandeUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.arbetsgivare {
         for x in x {
@@ -12269,7 +12693,7 @@ pub(super) fn write_lefi_yrkesskadelivranta_efterlevande_uppgifter<W: Write>(
         }
     }
     if let Some(x) = &v.skadetillfalle {
-        ex::string(w, cx, "skadetillfalle", x)?;
+        encode::string(w, cx, "skadetillfalle", x)?;
     }
     if let Some(x) = &v.orsak {
         for x in x {
@@ -12296,71 +12720,73 @@ pub(super) fn write_lefi_yrkesskadelivranta_efterlevande_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_yrkesskadelivranta_egen_arende<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiYrkesskadelivrantaEgenArende, Error> {
-    let mut f0: Option<crate::text::Text> = None;
-    let mut f1: Option<bool> = None;
-    let mut f2: Option<bool> = None;
-    let mut f3: Option<crate::model::lefi::LefiYrkesskadelivrantaEgenUppgifter> = None;
-    let mut f4: Option<Vec<crate::model::lefi::LefiYrkesskadelivrantaBeslut>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiYrkesskadelivrantaEgenArende, Error> {
+    let mut startades: Option<crate::text::Text> = None;
+    let mut aktivt: Option<bool> = None;
+    let mut avslaget: Option<bool> = None;
+    let mut grunduppgifter: Option<m::LefiYrkesskadelivrantaEgenUppgifter> = None;
+    let mut beslut: Option<Vec<m::LefiYrkesskadelivrantaBeslut>> = None;
+    enum Field {
+        Startades,
+        Aktivt,
+        Avslaget,
+        Grunduppgifter,
+        Beslut,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "startades") => 0,
-                (1, "aktivt") => 1,
-                (1, "avslaget") => 2,
-                (1, "grunduppgifter") => 3,
-                (1, "beslut") => 4,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "startades") => Some(Field::Startades),
+                (ElementNs::Document, "aktivt") => Some(Field::Aktivt),
+                (ElementNs::Document, "avslaget") => Some(Field::Avslaget),
+                (ElementNs::Document, "grunduppgifter") => Some(Field::Grunduppgifter),
+                (ElementNs::Document, "beslut") => Some(Field::Beslut),
+                _ => None,
+            }
         };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "startades")?;
-                f0 = Some(dx::string(r, cx)?);
+        match field {
+            Some(Field::Startades) => {
+                r.read_once(&mut startades, "startades", |r| decode::string(r, cx))?
             }
-            1 => {
-                dx::once(r, f1.is_some(), "aktivt")?;
-                f1 = Some(dx::bool(r, cx)?);
+            Some(Field::Aktivt) => r.read_once(&mut aktivt, "aktivt", |r| decode::bool(r, cx))?,
+            Some(Field::Avslaget) => {
+                r.read_once(&mut avslaget, "avslaget", |r| decode::bool(r, cx))?
             }
-            2 => {
-                dx::once(r, f2.is_some(), "avslaget")?;
-                f2 = Some(dx::bool(r, cx)?);
+            Some(Field::Grunduppgifter) => {
+                r.read_once(&mut grunduppgifter, "grunduppgifter", |r| {
+                    read_lefi_yrkesskadelivranta_egen_uppgifter(r, cx)
+                })?
             }
-            3 => {
-                dx::once(r, f3.is_some(), "grunduppgifter")?;
-                f3 = Some(read_lefi_yrkesskadelivranta_egen_uppgifter(r, cx)?);
-            }
-            4 => f4
+            Some(Field::Beslut) => beslut
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_yrkesskadelivranta_beslut(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiYrkesskadelivrantaEgenArende {
-        startades: f0,
-        aktivt: f1,
-        avslaget: f2,
-        grunduppgifter: f3,
-        beslut: f4,
+    Ok(m::LefiYrkesskadelivrantaEgenArende {
+        startades,
+        aktivt,
+        avslaget,
+        grunduppgifter,
+        beslut,
     })
 }
 
 pub(super) fn write_lefi_yrkesskadelivranta_egen_arende<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiYrkesskadelivrantaEgenArende,
-    cx: &mut Ex,
+    v: &m::LefiYrkesskadelivrantaEgenArende,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.startades {
-        ex::string(w, cx, "startades", x)?;
+        encode::string(w, cx, "startades", x)?;
     }
     if let Some(x) = &v.aktivt {
-        ex::bool(w, cx, "aktivt", x)?;
+        encode::bool(w, cx, "aktivt", x)?;
     }
     if let Some(x) = &v.avslaget {
-        ex::bool(w, cx, "avslaget", x)?;
+        encode::bool(w, cx, "avslaget", x)?;
     }
     if let Some(x) = &v.grunduppgifter {
         w.start(Some(cx.ns), None, "grunduppgifter")?;
@@ -12383,47 +12809,52 @@ pub(super) fn write_lefi_yrkesskadelivranta_egen_arende<W: Write>(
 
 pub(super) fn read_lefi_yrkesskadelivranta_egen_uppgifter<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiYrkesskadelivrantaEgenUppgifter, Error> {
-    let mut f0: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
-    let mut f1: Option<crate::text::Text> = None;
-    let mut f2: Option<Vec<crate::model::lefi::LefiSifferkod>> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiYrkesskadelivrantaEgenUppgifter, Error> {
+    let mut arbetsgivare: Option<Vec<m::LefiSifferkod>> = None;
+    let mut skadetillfalle: Option<crate::text::Text> = None;
+    let mut orsak: Option<Vec<m::LefiSifferkod>> = None;
+    enum Field {
+        Arbetsgivare,
+        Skadetillfalle,
+        Orsak,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (2, "arbetsgivare") => 0,
-                (1, "skadetillfalle") => 1,
-                (2, "orsak") => 2,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => f0
-                .get_or_insert_with(Vec::new)
-                .push(read_lefi_sifferkod(r, cx)?),
-            1 => {
-                dx::once(r, f1.is_some(), "skadetillfalle")?;
-                f1 = Some(dx::string(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Exa, "arbetsgivare") => Some(Field::Arbetsgivare),
+                (ElementNs::Document, "skadetillfalle") => Some(Field::Skadetillfalle),
+                (ElementNs::Exa, "orsak") => Some(Field::Orsak),
+                _ => None,
             }
-            2 => f2
+        };
+        match field {
+            Some(Field::Arbetsgivare) => arbetsgivare
                 .get_or_insert_with(Vec::new)
                 .push(read_lefi_sifferkod(r, cx)?),
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+            Some(Field::Skadetillfalle) => {
+                r.read_once(&mut skadetillfalle, "skadetillfalle", |r| {
+                    decode::string(r, cx)
+                })?
+            }
+            Some(Field::Orsak) => orsak
+                .get_or_insert_with(Vec::new)
+                .push(read_lefi_sifferkod(r, cx)?),
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiYrkesskadelivrantaEgenUppgifter {
-        arbetsgivare: f0,
-        skadetillfalle: f1,
-        orsak: f2,
+    Ok(m::LefiYrkesskadelivrantaEgenUppgifter {
+        arbetsgivare,
+        skadetillfalle,
+        orsak,
     })
 }
 
 pub(super) fn write_lefi_yrkesskadelivranta_egen_uppgifter<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiYrkesskadelivrantaEgenUppgifter,
-    cx: &mut Ex,
+    v: &m::LefiYrkesskadelivrantaEgenUppgifter,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.arbetsgivare {
         for x in x {
@@ -12439,7 +12870,7 @@ pub(super) fn write_lefi_yrkesskadelivranta_egen_uppgifter<W: Write>(
         }
     }
     if let Some(x) = &v.skadetillfalle {
-        ex::string(w, cx, "skadetillfalle", x)?;
+        encode::string(w, cx, "skadetillfalle", x)?;
     }
     if let Some(x) = &v.orsak {
         for x in x {
@@ -12459,33 +12890,34 @@ pub(super) fn write_lefi_yrkesskadelivranta_egen_uppgifter<W: Write>(
 
 pub(super) fn read_lefi_yrkesskadelivranta_underlag<S: EventSource>(
     r: &mut XmlReader<S>,
-    cx: &mut Dx,
-) -> Result<crate::model::lefi::LefiYrkesskadelivrantaUnderlag, Error> {
-    let mut f0: Option<crate::model::lefi::LefiOmfattning> = None;
+    cx: &mut DecodeContext,
+) -> Result<m::LefiYrkesskadelivrantaUnderlag, Error> {
+    let mut faktor: Option<m::LefiOmfattning> = None;
+    enum Field {
+        Faktor,
+    }
     loop {
-        let (slot, unknown) = {
+        let field = {
             let Some(e) = r.next_child()? else { break };
-            let slot: u8 = match (dx::ns_of(&e, cx), e.local()) {
-                (1, "faktor") => 0,
-                _ => u8::MAX,
-            };
-            (slot, (slot == u8::MAX).then(|| e.expanded_name()))
-        };
-        match slot {
-            0 => {
-                dx::once(r, f0.is_some(), "faktor")?;
-                f0 = Some(read_lefi_omfattning(r, cx)?);
+            match (cx.namespace_of(&e), e.local()) {
+                (ElementNs::Document, "faktor") => Some(Field::Faktor),
+                _ => None,
             }
-            _ => cx.unknown(r, unknown.unwrap_or_default())?,
+        };
+        match field {
+            Some(Field::Faktor) => {
+                r.read_once(&mut faktor, "faktor", |r| read_lefi_omfattning(r, cx))?
+            }
+            None => cx.unknown(r)?,
         }
     }
-    Ok(crate::model::lefi::LefiYrkesskadelivrantaUnderlag { faktor: f0 })
+    Ok(m::LefiYrkesskadelivrantaUnderlag { faktor })
 }
 
 pub(super) fn write_lefi_yrkesskadelivranta_underlag<W: Write>(
     w: &mut XmlWriter<W>,
-    v: &crate::model::lefi::LefiYrkesskadelivrantaUnderlag,
-    cx: &mut Ex,
+    v: &m::LefiYrkesskadelivrantaUnderlag,
+    cx: &mut EncodeContext,
 ) -> Result<(), Error> {
     if let Some(x) = &v.faktor {
         w.start(Some(cx.ns), None, "faktor")?;

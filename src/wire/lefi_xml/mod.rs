@@ -21,17 +21,33 @@
 //! request, optional on the response). Decoding detects the version from the namespace and
 //! refuses a `lefiOnlineVersion` that disagrees.
 //!
-//! * [`from_slice`], [`from_reader`]: decode any version with the default settings;
-//! * [`decode_with`], [`decode_reader_with`]: with explicit [`DecodeSettings`], returning the
-//!   version and the [`Warning`]s;
+//! The entry points follow the codec contract of [`crate::wire`]:
+//!
+//! * [`from_slice`], [`from_reader`]: decode one document type, any version, with the
+//!   default settings;
+//! * [`decode_with`], [`decode_reader_with`]: with explicit [`DecodeSettings`], returning a
+//!   [`Decoded`] with the version, the [`Warning`](crate::wire::Warning)s and the elements kept beside the value
+//!   ([`Decoded::kept`]);
+//! * [`decode_any`]: the question or the answer, whichever the root element is, as a
+//!   [`Document`] (decided in the same pass that decodes it);
 //! * [`to_vec`], [`to_writer`]: encode for a version; fails with
 //!   [`Error::NotRepresentable`] naming the first item the version cannot carry;
-//! * [`to_vec_lossy`], [`to_writer_lossy`]: drop such items and return a [`LossReport`];
+//! * [`to_vec_lossy`], [`to_writer_lossy`]: leave such items out and list them as
+//!   [`Dropped`];
 //! * [`v5`], [`v5_1`], [`v6`], [`v7`]: the same per version, with `VERSION`/`NAMESPACE`.
 //!
-//! Decoding is streaming (no DOM), bounded ([`DecodeSettings::max_bytes`],
-//! [`DecodeSettings::max_depth`]), refuses DTDs, never panics, and reports errors with line,
-//! column and element path without echoing values.
+//! Decoding is streaming (no DOM), bounded ([`DecodeSettings::limits`]), refuses DTDs, never
+//! panics, and reports errors with line, column and element path without echoing values.
+//!
+//! **Unknown elements.** An element the document's version does not define (a later
+//! version's, or a foreign one) follows [`DecodeSettings::unknown`]: under
+//! [`UnknownContent::Warn`](crate::wire::UnknownContent::Warn) (the default) it is accepted, reported as a
+//! [`WarningKind::UnknownElement`](crate::wire::WarningKind::UnknownElement) warning and
+//! kept as received in [`Decoded::kept`] — the model has no place for it, so the value does
+//! not hold it and encoding the value does not write it; under [`UnknownContent::Deny`](crate::wire::UnknownContent::Deny)
+//! (and [`DecodeSettings::strict`]) it refuses the document; under
+//! [`UnknownContent::Ignore`](crate::wire::UnknownContent::Ignore) it is skipped. [`DecodeSettings::tolerate_quirks`] does not
+//! apply: the schemas of these versions allow both forms of `ersattning`.
 //!
 //! ```
 //! use lefi::model::lefi::{LefiExternFormansinformationSvar, LefiFormansinformation, LefiProgramjobdagar};
@@ -51,8 +67,8 @@
 //! // JOB days came with 6.0: 5.1 cannot carry them.
 //! let err = lefi_xml::to_vec(&svar, LefiVersion::V5_1).unwrap_err();
 //! assert_eq!(err.to_string(), "LEFI Online 5.1 cannot carry `formansinformation.programjobdagar`");
-//! let (_, lost) = lefi_xml::to_vec_lossy(&svar, LefiVersion::V5_1)?;
-//! assert_eq!(lost.to_string(), "formansinformation.programjobdagar: 1 dropped");
+//! let (_, dropped) = lefi_xml::to_vec_lossy(&svar, LefiVersion::V5_1)?;
+//! assert_eq!(dropped[0].to_string(), "formansinformation.programjobdagar: 1 dropped");
 //! # Ok::<(), lefi_xml::Error>(())
 //! ```
 
@@ -61,170 +77,112 @@ mod encode;
 mod error;
 pub mod gating;
 mod generated;
-mod loss;
 
 use std::io::{BufRead, Write};
 
 pub use error::Error;
-pub use loss::{LossReport, LostItem};
 
+use crate::input::DecodeLimits;
 use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::version::LefiVersion;
-use crate::xml::{DecodeLimits, EventSource, XmlFragment, XmlReader, XmlWriter};
-
-/// What the decoder does with elements the version's schema does not have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum UnknownElements {
-    /// Keep each one (captured losslessly in its [`Warning`]) and go on (the default). The
-    /// model has no place for them, so they are not re-encoded.
-    #[default]
-    Warn,
-    /// Refuse the document (strict mode).
-    Deny,
-    /// Skip them silently.
-    Skip,
-}
-
-/// Limits and policies for decoding.
-///
-/// ```
-/// use lefi::wire::lefi_xml::{DecodeSettings, UnknownElements};
-/// let settings = DecodeSettings::default();
-/// assert_eq!(settings.max_bytes, 64 * 1024 * 1024);
-/// assert_eq!(settings.max_depth, 64);
-/// assert_eq!(DecodeSettings::strict().unknown_elements, UnknownElements::Deny);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub struct DecodeSettings {
-    /// Largest accepted document in bytes (default 64 MiB).
-    pub max_bytes: u64,
-    /// Deepest accepted element nesting (default 64; the schemas need about 10).
-    pub max_depth: usize,
-    /// Elements the version's schema does not have (default [`UnknownElements::Warn`]).
-    pub unknown_elements: UnknownElements,
-}
-
-impl DecodeSettings {
-    /// The defaults: 64 MiB, depth 64, unknown elements kept in warnings.
-    #[must_use]
-    pub const fn new() -> Self {
-        Self {
-            max_bytes: 64 * 1024 * 1024,
-            max_depth: 64,
-            unknown_elements: UnknownElements::Warn,
-        }
-    }
-
-    /// Strict mode: the default limits, unknown elements refused.
-    #[must_use]
-    pub const fn strict() -> Self {
-        Self {
-            unknown_elements: UnknownElements::Deny,
-            ..Self::new()
-        }
-    }
-
-    fn limits(&self) -> DecodeLimits {
-        DecodeLimits::default()
-            .with_max_bytes(self.max_bytes)
-            .with_max_depth(self.max_depth)
-    }
-}
-
-impl Default for DecodeSettings {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// A decoded document with its version and the warnings found while decoding it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Decoded<T> {
-    /// The document.
-    pub value: T,
-    /// The version, from the root namespace.
-    pub version: LefiVersion,
-    /// Unknown elements kept under [`UnknownElements::Warn`], in document order.
-    pub warnings: Vec<Warning>,
-}
-
-/// An element the version's schema does not have, kept as it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Warning {
-    /// Element path (local names) of the element.
-    pub path: String,
-    /// `{namespace}local` name of the element.
-    pub element: String,
-    /// The element with its content (its `Debug` redacts text).
-    pub fragment: XmlFragment,
-}
-
-impl Warning {
-    fn new(path: String, element: String, fragment: XmlFragment) -> Self {
-        Self {
-            path,
-            element,
-            fragment,
-        }
-    }
-}
-
-impl core::fmt::Display for Warning {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(
-            f,
-            "{}: element `{}` not in the schema, kept",
-            self.path, self.element
-        )
-    }
-}
+use crate::wire::{DecodeSettings, Decoded, Dropped};
+use crate::xml::{EventSource, XmlReader, XmlWriter};
 
 mod sealed {
     pub trait Sealed {}
 }
 
-/// The two LEFI Online XML documents (sealed): the request and the response.
-pub trait XmlDocument: sealed::Sealed + Sized {
+/// The two root documents of LEFI Online XML (sealed): the question
+/// ([`LefiExternFormansinformationFraga`]) and the answer
+/// ([`LefiExternFormansinformationSvar`]). [`Document`] holds either.
+pub trait LefiXmlDocument: sealed::Sealed + Sized {
     /// The root element's local name.
     const ROOT: &'static str;
-    /// Whether the root must carry `lefiOnlineVersion` (the request).
+    /// Whether the root must carry `lefiOnlineVersion` (the question).
     const VERSION_ATTRIBUTE_REQUIRED: bool;
     #[doc(hidden)]
-    fn read<S: EventSource>(r: &mut XmlReader<S>, cx: &mut decode::Dx) -> Result<Self, Error>;
+    fn read<S: EventSource>(
+        r: &mut XmlReader<S>,
+        cx: &mut decode::DecodeContext,
+    ) -> Result<Self, Error>;
     #[doc(hidden)]
-    fn write<W: Write>(&self, w: &mut XmlWriter<W>, cx: &mut encode::Ex) -> Result<(), Error>;
+    fn write<W: Write>(
+        &self,
+        w: &mut XmlWriter<W>,
+        cx: &mut encode::EncodeContext,
+    ) -> Result<(), Error>;
 }
 
 impl sealed::Sealed for LefiExternFormansinformationFraga {}
-impl XmlDocument for LefiExternFormansinformationFraga {
+impl LefiXmlDocument for LefiExternFormansinformationFraga {
     const ROOT: &'static str = "LefiExternFormansinformationFraga";
     const VERSION_ATTRIBUTE_REQUIRED: bool = true;
-    fn read<S: EventSource>(r: &mut XmlReader<S>, cx: &mut decode::Dx) -> Result<Self, Error> {
+    fn read<S: EventSource>(
+        r: &mut XmlReader<S>,
+        cx: &mut decode::DecodeContext,
+    ) -> Result<Self, Error> {
         generated::read_lefi_extern_formansinformation_fraga(r, cx)
     }
-    fn write<W: Write>(&self, w: &mut XmlWriter<W>, cx: &mut encode::Ex) -> Result<(), Error> {
+    fn write<W: Write>(
+        &self,
+        w: &mut XmlWriter<W>,
+        cx: &mut encode::EncodeContext,
+    ) -> Result<(), Error> {
         generated::write_lefi_extern_formansinformation_fraga(w, self, cx)
     }
 }
 
 impl sealed::Sealed for LefiExternFormansinformationSvar {}
-impl XmlDocument for LefiExternFormansinformationSvar {
+impl LefiXmlDocument for LefiExternFormansinformationSvar {
     const ROOT: &'static str = "LefiExternFormansinformationSvar";
     const VERSION_ATTRIBUTE_REQUIRED: bool = false;
-    fn read<S: EventSource>(r: &mut XmlReader<S>, cx: &mut decode::Dx) -> Result<Self, Error> {
+    fn read<S: EventSource>(
+        r: &mut XmlReader<S>,
+        cx: &mut decode::DecodeContext,
+    ) -> Result<Self, Error> {
         generated::read_lefi_extern_formansinformation_svar(r, cx)
     }
-    fn write<W: Write>(&self, w: &mut XmlWriter<W>, cx: &mut encode::Ex) -> Result<(), Error> {
+    fn write<W: Write>(
+        &self,
+        w: &mut XmlWriter<W>,
+        cx: &mut encode::EncodeContext,
+    ) -> Result<(), Error> {
         generated::write_lefi_extern_formansinformation_svar(w, self, cx)
     }
 }
 
-/// Decodes a document of any of the four versions with the default settings, discarding
-/// warnings.
+/// A LEFI Online XML document of either kind, as [`decode_any`] returns it: the root
+/// element decides which.
+///
+/// ```
+/// use lefi::wire::lefi_xml::{self, Document};
+/// let xml = br#"<LefiExternFormansinformationSvar xmlns="urn:lefi:reconstructed:lefionline:5.1"/>"#;
+/// let d = lefi_xml::decode_any(xml, &lefi::wire::DecodeSettings::default())?;
+/// assert!(matches!(d.value, Document::Response(_)));
+/// assert_eq!(d.value.root(), "LefiExternFormansinformationSvar");
+/// # Ok::<(), lefi_xml::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Document {
+    /// The question (`LefiExternFormansinformationFraga`).
+    Request(Box<LefiExternFormansinformationFraga>),
+    /// The answer (`LefiExternFormansinformationSvar`).
+    Response(Box<LefiExternFormansinformationSvar>),
+}
+
+impl Document {
+    /// The root element's local name.
+    #[must_use]
+    pub fn root(&self) -> &'static str {
+        match self {
+            Self::Request(_) => LefiExternFormansinformationFraga::ROOT,
+            Self::Response(_) => LefiExternFormansinformationSvar::ROOT,
+        }
+    }
+}
+
+/// Decodes one document type, any of the four versions, with the default settings.
 ///
 /// # Errors
 /// [`Error`] with the position for malformed or invalid input, an unknown namespace, a
@@ -239,11 +197,11 @@ impl XmlDocument for LefiExternFormansinformationSvar {
 /// assert_eq!(fraga.formansinformation.map(|f| f.len()), Some(1));
 /// # Ok::<(), lefi::wire::lefi_xml::Error>(())
 /// ```
-pub fn from_slice<T: XmlDocument>(input: &[u8]) -> Result<T, Error> {
+pub fn from_slice<T: LefiXmlDocument>(input: &[u8]) -> Result<T, Error> {
     decode_with(input, &DecodeSettings::default()).map(|d| d.value)
 }
 
-/// Decodes from a buffered reader (the size limit is enforced while reading).
+/// [`from_slice`] from a buffered reader (the size limit is enforced while reading).
 ///
 /// # Errors
 /// As [`from_slice`], and [`Error::Xml`] for I/O errors.
@@ -255,32 +213,35 @@ pub fn from_slice<T: XmlDocument>(input: &[u8]) -> Result<T, Error> {
 /// assert_eq!(svar, LefiExternFormansinformationSvar::default());
 /// # Ok::<(), lefi::wire::lefi_xml::Error>(())
 /// ```
-pub fn from_reader<T: XmlDocument, R: BufRead>(input: R) -> Result<T, Error> {
+pub fn from_reader<T: LefiXmlDocument, R: BufRead>(input: R) -> Result<T, Error> {
     decode_reader_with(input, &DecodeSettings::default()).map(|d| d.value)
 }
 
-/// Decodes with explicit settings, returning the version and warnings.
+/// Decodes one document type with explicit settings, returning the version, the warnings
+/// and the unknown elements kept.
 ///
 /// # Errors
-/// As [`from_slice`]; under [`UnknownElements::Deny`] also for unknown elements.
+/// As [`from_slice`]; under [`UnknownContent::Deny`](crate::wire::UnknownContent::Deny) also for unknown elements.
 ///
 /// ```
 /// use lefi::model::lefi::LefiExternFormansinformationSvar;
 /// use lefi::version::LefiVersion;
-/// use lefi::wire::lefi_xml::{decode_with, DecodeSettings};
-/// let xml = br#"<LefiExternFormansinformationSvar xmlns="urn:lefi:reconstructed:lefionline:6.0"><nytt/></LefiExternFormansinformationSvar>"#;
+/// use lefi::wire::DecodeSettings;
+/// use lefi::wire::lefi_xml::decode_with;
+/// let xml = br#"<LefiExternFormansinformationSvar xmlns="urn:lefi:reconstructed:lefionline:6.0"><nytt>1</nytt></LefiExternFormansinformationSvar>"#;
 /// let d = decode_with::<LefiExternFormansinformationSvar>(xml, &DecodeSettings::default())?;
 /// assert_eq!(d.version, LefiVersion::V6);
 /// assert_eq!(d.warnings[0].path, "/LefiExternFormansinformationSvar/nytt");
+/// assert_eq!(d.kept[0].element.text(), "1");
 /// assert!(decode_with::<LefiExternFormansinformationSvar>(xml, &DecodeSettings::strict()).is_err());
 /// # Ok::<(), lefi::wire::lefi_xml::Error>(())
 /// ```
-pub fn decode_with<T: XmlDocument>(
+pub fn decode_with<T: LefiXmlDocument>(
     input: &[u8],
     settings: &DecodeSettings,
-) -> Result<Decoded<T>, Error> {
-    let reader = XmlReader::from_slice(input, &settings.limits())?;
-    decode::decode(reader, settings)
+) -> Result<Decoded<T, LefiVersion>, Error> {
+    let reader = XmlReader::from_slice(input, &settings.limits)?;
+    decode::decode(reader, settings, None)
 }
 
 /// [`decode_with`] from a buffered reader.
@@ -290,18 +251,46 @@ pub fn decode_with<T: XmlDocument>(
 ///
 /// ```
 /// use lefi::model::lefi::LefiExternFormansinformationSvar;
-/// use lefi::wire::lefi_xml::{decode_reader_with, DecodeSettings};
+/// use lefi::wire::DecodeSettings;
+/// use lefi::wire::lefi_xml::decode_reader_with;
 /// let xml: &[u8] = br#"<LefiExternFormansinformationSvar xmlns="urn:lefi:reconstructed:lefionline:5.0"/>"#;
 /// let d = decode_reader_with::<LefiExternFormansinformationSvar, _>(xml, &DecodeSettings::strict())?;
 /// assert!(d.warnings.is_empty());
 /// # Ok::<(), lefi::wire::lefi_xml::Error>(())
 /// ```
-pub fn decode_reader_with<T: XmlDocument, R: BufRead>(
+pub fn decode_reader_with<T: LefiXmlDocument, R: BufRead>(
     input: R,
     settings: &DecodeSettings,
-) -> Result<Decoded<T>, Error> {
-    let reader = XmlReader::from_reader(input, &settings.limits());
-    decode::decode(reader, settings)
+) -> Result<Decoded<T, LefiVersion>, Error> {
+    let reader = XmlReader::from_reader(input, &settings.limits);
+    decode::decode(reader, settings, None)
+}
+
+/// Decodes the question or the answer, whichever the root element is, in one pass. (To
+/// require one of them, call [`decode_with`] with its type.)
+///
+/// # Errors
+/// As [`decode_with`], and [`Error::UnknownRoot`] when the root is neither document.
+///
+/// ```
+/// use lefi::version::LefiVersion;
+/// use lefi::wire::DecodeSettings;
+/// use lefi::wire::lefi_xml::{self, Document};
+/// let xml = br#"<LefiExternFormansinformationFraga xmlns="urn:lefi:reconstructed:lefionline:6.0" lefiOnlineVersion="6.0">
+///   <personnummer>197407029284</personnummer><period><from>2023-01-01</from><tom>2024-01-01</tom></period>
+/// </LefiExternFormansinformationFraga>"#;
+/// let d = lefi_xml::decode_any(xml, &DecodeSettings::strict())?;
+/// assert_eq!(d.version, LefiVersion::V6);
+/// let Document::Request(fraga) = d.value else { panic!("a question") };
+/// assert_eq!(fraga.personnummer.expose(), "197407029284");
+/// # Ok::<(), lefi_xml::Error>(())
+/// ```
+pub fn decode_any(
+    input: &[u8],
+    settings: &DecodeSettings,
+) -> Result<Decoded<Document, LefiVersion>, Error> {
+    let reader = XmlReader::from_slice(input, &settings.limits)?;
+    decode::decode_any(reader, settings)
 }
 
 /// Encodes a document for `version`.
@@ -318,11 +307,11 @@ pub fn decode_reader_with<T: XmlDocument, R: BufRead>(
 /// assert!(xml.ends_with(br#"lefiOnlineVersion="7.0"/>"#));
 /// # Ok::<(), lefi::wire::lefi_xml::Error>(())
 /// ```
-pub fn to_vec<T: XmlDocument>(value: &T, version: LefiVersion) -> Result<Vec<u8>, Error> {
+pub fn to_vec<T: LefiXmlDocument>(value: &T, version: LefiVersion) -> Result<Vec<u8>, Error> {
     encode::encode(Vec::new(), value, version, false).map(|(out, _)| out)
 }
 
-/// Encodes a document for `version`, dropping what it cannot carry and reporting it.
+/// Encodes a document for `version`, leaving out what it cannot carry and listing it.
 ///
 /// # Errors
 /// As [`to_vec`], except [`Error::NotRepresentable`].
@@ -335,14 +324,15 @@ pub fn to_vec<T: XmlDocument>(value: &T, version: LefiVersion) -> Result<Vec<u8>
 /// let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
 /// let mut fraga = LefiExternFormansinformationFraga::new(pnr, LefiPeriod::new(day, day));
 /// fraga.formansinformation = Some(vec![FkFormanGrupp::Sjp, FkFormanGrupp::Fsjp]);
-/// let (_, lost) = lefi::wire::lefi_xml::to_vec_lossy(&fraga, LefiVersion::V7)?;
-/// assert_eq!(lost.to_string(), "formansinformation [FK:FSJP]: 1 dropped");
+/// let (_, dropped) = lefi::wire::lefi_xml::to_vec_lossy(&fraga, LefiVersion::V7)?;
+/// assert_eq!(dropped.len(), 1);
+/// assert_eq!(dropped[0].to_string(), "formansinformation [FK:FSJP]: 1 dropped");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn to_vec_lossy<T: XmlDocument>(
+pub fn to_vec_lossy<T: LefiXmlDocument>(
     value: &T,
     version: LefiVersion,
-) -> Result<(Vec<u8>, LossReport), Error> {
+) -> Result<(Vec<u8>, Vec<Dropped>), Error> {
     encode::encode(Vec::new(), value, version, true)
 }
 
@@ -358,12 +348,12 @@ pub fn to_vec_lossy<T: XmlDocument>(
 /// assert!(out.starts_with(b"<?xml"));
 /// # Ok::<(), lefi::wire::lefi_xml::Error>(())
 /// ```
-pub fn to_writer<T: XmlDocument, W: Write>(
-    writer: W,
+pub fn to_writer<T: LefiXmlDocument, W: Write>(
+    out: W,
     value: &T,
     version: LefiVersion,
 ) -> Result<(), Error> {
-    encode::encode(writer, value, version, false).map(|_| ())
+    encode::encode(out, value, version, false).map(|_| ())
 }
 
 /// [`to_vec_lossy`] into a writer.
@@ -374,16 +364,16 @@ pub fn to_writer<T: XmlDocument, W: Write>(
 /// ```
 /// use lefi::model::lefi::LefiExternFormansinformationSvar;
 /// let mut out = Vec::new();
-/// let lost = lefi::wire::lefi_xml::to_writer_lossy(&mut out, &LefiExternFormansinformationSvar::default(), lefi::version::LefiVersion::V5)?;
-/// assert!(lost.is_empty());
+/// let dropped = lefi::wire::lefi_xml::to_writer_lossy(&mut out, &LefiExternFormansinformationSvar::default(), lefi::version::LefiVersion::V5)?;
+/// assert!(dropped.is_empty());
 /// # Ok::<(), lefi::wire::lefi_xml::Error>(())
 /// ```
-pub fn to_writer_lossy<T: XmlDocument, W: Write>(
-    writer: W,
+pub fn to_writer_lossy<T: LefiXmlDocument, W: Write>(
+    out: W,
     value: &T,
     version: LefiVersion,
-) -> Result<LossReport, Error> {
-    encode::encode(writer, value, version, true).map(|(_, report)| report)
+) -> Result<Vec<Dropped>, Error> {
+    encode::encode(out, value, version, true).map(|(_, dropped)| dropped)
 }
 
 /// The version a LEFI Online XML document is in, from the root element's namespace
@@ -410,8 +400,9 @@ macro_rules! version_module {
     ($(#[$doc:meta])* $module:ident, $variant:ident, $index:literal) => {
         $(#[$doc])*
         pub mod $module {
-            use super::{Error, LossReport, XmlDocument};
+            use super::{Error, LefiXmlDocument};
             use crate::version::LefiVersion;
+            use crate::wire::Dropped;
 
             /// The version of this module.
             pub const VERSION: LefiVersion = LefiVersion::$variant;
@@ -423,31 +414,27 @@ macro_rules! version_module {
             /// Decodes a document that must be in this version.
             ///
             /// # Errors
-            /// As [`super::from_slice`], and [`Error::VersionMismatch`] for another version.
-            pub fn from_slice<T: XmlDocument>(input: &[u8]) -> Result<T, Error> {
-                let d = super::decode_with::<T>(input, &super::DecodeSettings::default())?;
-                if d.version != VERSION {
-                    return Err(Error::VersionMismatch {
-                        namespace_version: d.version,
-                        position: crate::xml::Position::default(),
-                    });
-                }
-                Ok(d.value)
+            /// As [`super::from_slice`], and [`Error::WrongVersion`] (at the root) for
+            /// another version.
+            pub fn from_slice<T: LefiXmlDocument>(input: &[u8]) -> Result<T, Error> {
+                let settings = crate::wire::DecodeSettings::default();
+                let reader = crate::xml::XmlReader::from_slice(input, &settings.limits)?;
+                super::decode::decode(reader, &settings, Some(VERSION)).map(|d| d.value)
             }
 
             /// Encodes a document in this version.
             ///
             /// # Errors
             /// As [`super::to_vec`].
-            pub fn to_vec<T: XmlDocument>(value: &T) -> Result<Vec<u8>, Error> {
+            pub fn to_vec<T: LefiXmlDocument>(value: &T) -> Result<Vec<u8>, Error> {
                 super::to_vec(value, VERSION)
             }
 
-            /// Encodes a document in this version, dropping what it cannot carry.
+            /// Encodes a document in this version, leaving out what it cannot carry.
             ///
             /// # Errors
             /// As [`super::to_vec_lossy`].
-            pub fn to_vec_lossy<T: XmlDocument>(value: &T) -> Result<(Vec<u8>, LossReport), Error> {
+            pub fn to_vec_lossy<T: LefiXmlDocument>(value: &T) -> Result<(Vec<u8>, Vec<Dropped>), Error> {
                 super::to_vec_lossy(value, VERSION)
             }
         }

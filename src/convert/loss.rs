@@ -1,6 +1,9 @@
-//! What a lossy encoding or conversion dropped.
+//! What a conversion dropped: the [`LossReport`] of every format pair, built from what
+//! the lossy encoders left out ([`Dropped`]) and what conversion itself leaves behind.
 
 use core::fmt;
+
+use crate::wire::Dropped;
 
 /// One dropped item: a property path (JSON names, without indices), the gated code when a
 /// list item was dropped for its code, and how many values were dropped there.
@@ -15,13 +18,18 @@ pub struct LostItem {
     pub count: usize,
 }
 
-/// Every item a lossy encoding or conversion dropped, in the order first met.
+/// Every item a conversion dropped, in the order first met.
 ///
 /// ```
-/// use lefi::wire::lefi_xml::LossReport;
-/// let report = LossReport::default();
+/// use lefi::convert::LossReport;
+/// use lefi::wire::Dropped;
+/// let mut report = LossReport::default();
 /// assert!(report.is_empty());
 /// assert_eq!(report.to_string(), "nothing dropped");
+/// report.add("svarsdata.SKV".to_owned(), None, 1);
+/// report.extend([Dropped::new("formansinformation", Some("FK:FSJP"), 2)]);
+/// assert_eq!(report.to_string(), "svarsdata.SKV: 1 dropped\nformansinformation [FK:FSJP]: 2 dropped");
+/// assert_eq!(report.total(), 3);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct LossReport {
@@ -62,6 +70,24 @@ impl LossReport {
             code: code.map(str::to_owned),
             count,
         });
+    }
+}
+
+impl Extend<Dropped> for LossReport {
+    /// Adds what an encoder left out (merged with earlier entries of the same path and
+    /// code).
+    fn extend<I: IntoIterator<Item = Dropped>>(&mut self, dropped: I) {
+        for d in dropped {
+            self.add(d.path, d.code.as_deref(), d.count);
+        }
+    }
+}
+
+impl From<Vec<Dropped>> for LossReport {
+    fn from(dropped: Vec<Dropped>) -> Self {
+        let mut report = Self::default();
+        report.extend(dropped);
+        report
     }
 }
 
