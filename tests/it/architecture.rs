@@ -2,6 +2,8 @@
 //! `bin` → `convert` → `wire` → `model`, `legal` → values. A module may name only the
 //! layers below it; no hidden state (`thread_local!`) and no type-name string matching.
 
+#![allow(clippy::expect_used, clippy::indexing_slicing)]
+
 use std::path::{Path, PathBuf};
 
 /// The top-level modules of each layer, lowest first.
