@@ -23,7 +23,7 @@ use crate::xml::{EventSource, XmlError, XmlErrorKind, XmlReader};
 
 use super::agencies::{self, fk};
 use super::gating::Gate;
-use super::read::{collapse, missing, once, parsed, text, unexpected};
+use super::read::{collapse, parsed, text};
 use super::{DecodeError, DecodeSettings, UnknownContent, Warning, WarningKind};
 
 fn invalid(expected: &'static str) -> XmlErrorKind {
@@ -130,12 +130,16 @@ pub(super) fn ssbt_error<S: EventSource>(
             (true, "kalla") => kalla = Some(parsed::<_, Kalla>(r, "SSBT or BT")?),
             (true, "felkod") => felkod = Some(text(r)?),
             (true, "felmeddelande") => msgs.push(text(r)?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
-    let kalla = kalla.ok_or_else(|| missing(r, "kalla"))?;
-    let felkod = felkod.ok_or_else(|| missing(r, "felkod"))?;
-    SsbtError::new(kalla, felkod, msgs).map_err(|_| missing(r, "felmeddelande"))
+    let kalla = r.required(kalla, "kalla")?;
+    let felkod = r.required(felkod, "felkod")?;
+    SsbtError::new(kalla, felkod, msgs).map_err(|_| {
+        r.error(XmlErrorKind::MissingElement {
+            name: "felmeddelande",
+        })
+    })
 }
 
 /// Reads a block holding `data` or `error`; `data` is handed to `f`.
@@ -146,15 +150,15 @@ fn data_or_error<S: EventSource, T>(
     f: impl FnOnce(&mut XmlReader<S>, &mut Ctx<'_>) -> Result<T, DecodeError>,
 ) -> Result<AgencyResult<T>, DecodeError> {
     let Some(el) = r.next_child()? else {
-        return Err(missing(r, "data"));
+        return Err(r.error(XmlErrorKind::MissingElement { name: "data" }));
     };
     let result = match (el.ns() == Some(ns), el.local()) {
         (true, "data") => AgencyResult::Data(f(r, ctx)?),
         (true, "error") => AgencyResult::Error(ssbt_error(r, ns)?),
-        _ => return Err(unexpected(r)),
+        _ => return Err(r.unexpected_element()),
     };
     if r.next_child()?.is_some() {
-        return Err(unexpected(r));
+        return Err(r.unexpected_element());
     }
     Ok(result)
 }
@@ -168,14 +172,14 @@ fn only_child_text<S: EventSource, T>(
     f: impl FnOnce(&str) -> Result<T, XmlErrorKind>,
 ) -> Result<T, DecodeError> {
     let Some(el) = r.next_child()? else {
-        return Err(missing(r, local));
+        return Err(r.error(XmlErrorKind::MissingElement { name: local }));
     };
     if !el.is(ns, local) {
-        return Err(unexpected(r));
+        return Err(r.unexpected_element());
     }
     let v = r.read_text_with(f)?;
     if r.next_child()?.is_some() {
-        return Err(unexpected(r));
+        return Err(r.unexpected_element());
     }
     Ok(v)
 }
@@ -200,28 +204,29 @@ pub(super) fn svar<S: EventSource>(
     while let Some(el) = r.next_child()? {
         match (el.ns() == Some(ns) && !seen_svarsdata, el.local()) {
             (true, "fraga") => {
-                let v = super::decode::fraga(r, version, ctx)?;
-                once(r, &mut out.fraga, v, "fraga")?;
+                r.read_once(&mut out.fraga, "fraga", |r| {
+                    super::decode::fraga(r, version, ctx)
+                })?;
             }
             (true, "frageTidpunkt") => {
-                let v = r.read_text_with(|t| {
-                    XsdDateTime::parse(collapse(t)).map_err(|_| invalid("xs:dateTime"))
+                r.read_once(&mut out.frage_tidpunkt, "frageTidpunkt", |r| {
+                    r.read_text_with(|t| {
+                        XsdDateTime::parse(collapse(t)).map_err(|_| invalid("xs:dateTime"))
+                    })
                 })?;
-                once(r, &mut out.frage_tidpunkt, v, "frageTidpunkt")?;
             }
             (true, "korrelationsid") => {
-                let v = text(r)?;
-                once(r, &mut out.korrelationsid, v, "korrelationsid")?;
+                r.read_once(&mut out.korrelationsid, "korrelationsid", |r| text(r))?;
             }
             (true, "svarsdata") => {
                 seen_svarsdata = true;
                 out.svarsdata = svarsdata(r, version, ctx)?;
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     if !seen_svarsdata {
-        return Err(missing(r, "svarsdata"));
+        return Err(r.error(XmlErrorKind::MissingElement { name: "svarsdata" }));
     }
     Ok(out)
 }
@@ -243,7 +248,7 @@ fn svarsdata<S: EventSource>(
             .filter(|a| last.is_none_or(|l| *a > l));
         let Some(agency) = agency else {
             if ctx.denies_unknown() {
-                return Err(unexpected(r));
+                return Err(r.unexpected_element());
             }
             let path = r.path();
             d.other.push(r.capture()?);
@@ -404,7 +409,7 @@ fn skv_delar<S: EventSource>(
             (true, None) if local == "error" && delar.error.is_none() => {
                 delar.error = Some(ssbt_error(r, ns)?);
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     let parts = last.is_some();

@@ -14,7 +14,7 @@ use crate::xml::{EventSource, XmlErrorKind, XmlReader};
 use super::agencies::fk;
 use super::answer::{self, Ctx, payload_error};
 use super::gating::Gate;
-use super::read::{boolean, date, int, missing, once, text, unexpected};
+use super::read::{boolean, date, int, text};
 use super::{DecodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage, VERSIONS};
 
 /// What the body element is.
@@ -46,18 +46,20 @@ pub(crate) fn document<S: EventSource>(
                 }
                 (true, "Body") if body.is_none() => {
                     let Some(_) = r.next_child()? else {
-                        return Err(missing(r, "Body content"));
+                        return Err(r.error(XmlErrorKind::MissingElement {
+                            name: "Body content",
+                        }));
                     };
                     let (version, message) = body_element(r, ctx)?;
                     if r.next_child()?.is_some() {
-                        return Err(unexpected(r));
+                        return Err(r.unexpected_element());
                     }
                     body = Some((version, message));
                 }
-                _ => return Err(unexpected(r)),
+                _ => return Err(r.unexpected_element()),
             }
         }
-        let (version, message) = body.ok_or_else(|| missing(r, "Body"))?;
+        let (version, message) = r.required(body, "Body")?;
         SsbtekDocument {
             version,
             header,
@@ -101,7 +103,7 @@ fn body_element<S: EventSource>(
         "testaBastjanstInformationResponse" => Body::PingResponse,
         "hamtaBastjanstInformationFault" => Body::Fault(Operation::Hamta),
         "testaBastjanstInformationFault" => Body::Fault(Operation::Testa),
-        _ => return Err(unexpected(r)),
+        _ => return Err(r.unexpected_element()),
     };
     let ns = version.namespace();
     let message = match kind {
@@ -109,7 +111,7 @@ fn body_element<S: EventSource>(
         Body::Response => SsbtekMessage::Response(Box::new(answer::svar(r, version, ctx)?)),
         Body::PingRequest => {
             if r.next_child()?.is_some() {
-                return Err(unexpected(r));
+                return Err(r.unexpected_element());
             }
             SsbtekMessage::PingRequest
         }
@@ -135,12 +137,12 @@ pub(super) fn fraga<S: EventSource>(
             (true, "specifikaFrageparametrar") if generella.is_some() && specifika.is_none() => {
                 specifika = Some(specifika_frageparametrar(r, version, ctx)?);
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(BastjanstFraga {
-        generella: generella.ok_or_else(|| missing(r, "generellaFrageparametrar"))?,
-        specifika: specifika.ok_or_else(|| missing(r, "specifikaFrageparametrar"))?,
+        generella: r.required(generella, "generellaFrageparametrar")?,
+        specifika: r.required(specifika, "specifikaFrageparametrar")?,
     })
 }
 
@@ -157,12 +159,12 @@ fn tidsperiod<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<Tidsperi
         match (el.ns() == Some(ns), el.local()) {
             (true, "fromDatum") if from.is_none() => from = Some(date(r)?),
             (true, "tomDatum") if from.is_some() && tom.is_none() => tom = Some(date(r)?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(Tidsperiod::new(
-        from.ok_or_else(|| missing(r, "fromDatum"))?,
-        tom.ok_or_else(|| missing(r, "tomDatum"))?,
+        r.required(from, "fromDatum")?,
+        r.required(tom, "tomDatum")?,
     ))
 }
 
@@ -182,22 +184,24 @@ fn generella_frageparametrar<S: EventSource>(
     let mut lagtext = None;
     while let Some(el) = r.next_child()? {
         if el.ns() != Some(ns) {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         match el.local() {
             "frageTidpunkt" => {
-                let v = r.read_text_with(|t| {
-                    XsdDateTime::parse(super::read::collapse(t)).map_err(|_| invalid("xs:dateTime"))
+                r.read_once(&mut frage_tidpunkt, "frageTidpunkt", |r| {
+                    r.read_text_with(|t| {
+                        XsdDateTime::parse(super::read::collapse(t))
+                            .map_err(|_| invalid("xs:dateTime"))
+                    })
                 })?;
-                once(r, &mut frage_tidpunkt, v, "frageTidpunkt")?;
             }
             "korrelationsid" => {
-                let v = text(r)?;
-                once(r, &mut korrelationsid, v, "korrelationsid")?;
+                r.read_once(&mut korrelationsid, "korrelationsid", |r| text(r))?;
             }
             "fraganSkallInkluderasISvaret" => {
-                let v = boolean(r)?;
-                once(r, &mut inkluderas, v, "fraganSkallInkluderasISvaret")?;
+                r.read_once(&mut inkluderas, "fraganSkallInkluderasISvaret", |r| {
+                    boolean(r)
+                })?;
             }
             "ingivare" => {
                 let (mut orgnummer, mut namn, mut handlaggare) = (None, None, None);
@@ -206,36 +210,39 @@ fn generella_frageparametrar<S: EventSource>(
                         (true, "organisationsnummer") => orgnummer = Some(orgnr(r)?),
                         (true, "namn") => namn = Some(text(r)?),
                         (true, "handlaggare") => handlaggare = Some(Sensitive::new(text(r)?)),
-                        _ => return Err(unexpected(r)),
+                        _ => return Err(r.unexpected_element()),
                     }
                 }
                 let v = Ingivare {
-                    organisationsnummer: orgnummer
-                        .ok_or_else(|| missing(r, "organisationsnummer"))?,
-                    namn: namn.ok_or_else(|| missing(r, "namn"))?,
-                    handlaggare: handlaggare.ok_or_else(|| missing(r, "handlaggare"))?,
+                    organisationsnummer: r.required(orgnummer, "organisationsnummer")?,
+                    namn: r.required(namn, "namn")?,
+                    handlaggare: r.required(handlaggare, "handlaggare")?,
                 };
-                once(r, &mut ingivare, v, "ingivare")?;
+                if ingivare.is_some() {
+                    return Err(r.error(XmlErrorKind::Duplicate { name: "ingivare" }));
+                }
+                ingivare = Some(v);
             }
             "personidentitet" => {
-                let v = r.read_text_with(|t| {
-                    let t = super::read::collapse(t);
-                    match Personidentitet::parse(t) {
-                        Ok(p) if t.len() == 12 => Ok(p),
-                        _ => Err(invalid("a 12-digit personidentitet")),
-                    }
+                r.read_once(&mut person, "personidentitet", |r| {
+                    r.read_text_with(|t| {
+                        let t = super::read::collapse(t);
+                        match Personidentitet::parse(t) {
+                            Ok(p) if t.len() == 12 => Ok(p),
+                            _ => Err(invalid("a 12-digit personidentitet")),
+                        }
+                    })
                 })?;
-                once(r, &mut person, v, "personidentitet")?;
             }
             "arendeidentitet" => {
-                let v = r.read_text_with(|t| {
-                    Arendeidentitet::new(t).map_err(|_| invalid("a non-empty arendeidentitet"))
+                r.read_once(&mut arende, "arendeidentitet", |r| {
+                    r.read_text_with(|t| {
+                        Arendeidentitet::new(t).map_err(|_| invalid("a non-empty arendeidentitet"))
+                    })
                 })?;
-                once(r, &mut arende, v, "arendeidentitet")?;
             }
             "tidsperiod" => {
-                let v = tidsperiod(r, ns)?;
-                once(r, &mut period, v, "tidsperiod")?;
+                r.read_once(&mut period, "tidsperiod", |r| tidsperiod(r, ns))?;
             }
             "personuppgiftsbitrade" => {
                 let (mut ordningsnummer, mut orgnummer, mut namn) = (None, None, None);
@@ -244,39 +251,39 @@ fn generella_frageparametrar<S: EventSource>(
                         (true, "ordningsnummer") => ordningsnummer = Some(int::<_, i16>(r)?),
                         (true, "organisationsnummer") => orgnummer = Some(orgnr(r)?),
                         (true, "namn") => namn = Some(text(r)?),
-                        _ => return Err(unexpected(r)),
+                        _ => return Err(r.unexpected_element()),
                     }
                 }
                 bitraden.push(Personuppgiftsbitrade {
                     ordningsnummer,
-                    organisationsnummer: orgnummer
-                        .ok_or_else(|| missing(r, "organisationsnummer"))?,
-                    namn: namn.ok_or_else(|| missing(r, "namn"))?,
+                    organisationsnummer: r.required(orgnummer, "organisationsnummer")?,
+                    namn: r.required(namn, "namn")?,
                 });
             }
             "syfte" => {
-                let v = r.read_text_with(|t| Syfte::new(t).map_err(|_| invalid("syfte")))?;
-                once(r, &mut syfte, v, "syfte")?;
+                r.read_once(&mut syfte, "syfte", |r| {
+                    r.read_text_with(|t| Syfte::new(t).map_err(|_| invalid("syfte")))
+                })?;
             }
             "lagtext" => {
-                let v = r.read_text_with(|t| Lagtext::new(t).map_err(|_| invalid("lagtext")))?;
-                once(r, &mut lagtext, v, "lagtext")?;
+                r.read_once(&mut lagtext, "lagtext", |r| {
+                    r.read_text_with(|t| Lagtext::new(t).map_err(|_| invalid("lagtext")))
+                })?;
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(GenerellaFrageparametrar {
         frage_tidpunkt,
         korrelationsid,
-        fragan_skall_inkluderas_i_svaret: inkluderas
-            .ok_or_else(|| missing(r, "fraganSkallInkluderasISvaret"))?,
-        ingivare: ingivare.ok_or_else(|| missing(r, "ingivare"))?,
-        personidentitet: person.ok_or_else(|| missing(r, "personidentitet"))?,
-        arendeidentitet: arende.ok_or_else(|| missing(r, "arendeidentitet"))?,
-        tidsperiod: period.ok_or_else(|| missing(r, "tidsperiod"))?,
+        fragan_skall_inkluderas_i_svaret: r.required(inkluderas, "fraganSkallInkluderasISvaret")?,
+        ingivare: r.required(ingivare, "ingivare")?,
+        personidentitet: r.required(person, "personidentitet")?,
+        arendeidentitet: r.required(arende, "arendeidentitet")?,
+        tidsperiod: r.required(period, "tidsperiod")?,
         personuppgiftsbitraden: bitraden,
-        syfte: syfte.ok_or_else(|| missing(r, "syfte"))?,
-        lagtext: lagtext.ok_or_else(|| missing(r, "lagtext"))?,
+        syfte: r.required(syfte, "syfte")?,
+        lagtext: r.required(lagtext, "lagtext")?,
     })
 }
 
@@ -301,7 +308,7 @@ fn agency_parametrar<S: EventSource>(
         if with_period && el.is(Some(ns), "tidsperiod") && period.is_none() {
             period = Some(tidsperiod(r, ns)?);
         } else {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
     }
     Ok(AgencyParametrar {
@@ -322,7 +329,7 @@ fn specifika_frageparametrar<S: EventSource>(
     while let Some(el) = r.next_child()? {
         let agency = agency_named(el.ns(), el.local(), ns);
         let Some(agency) = agency.filter(|a| expected.next() == Some(*a)) else {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         };
         match agency {
             Agency::Af => out.af = agency_parametrar(r, ns, true)?,
@@ -335,7 +342,9 @@ fn specifika_frageparametrar<S: EventSource>(
         }
     }
     if let Some(agency) = expected.next() {
-        return Err(missing(r, agency.element_name()));
+        return Err(r.error(XmlErrorKind::MissingElement {
+            name: agency.element_name(),
+        }));
     }
     Ok(out)
 }
@@ -349,7 +358,7 @@ fn fk_parametrar<S: EventSource>(
     let mut fraga = None;
     while let Some(el) = r.next_child()? {
         if !el.is(Some(ns), "fraga") || fraga.is_some() {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         fraga = Some(fk_fraga(r, ns, ctx)?);
     }
@@ -378,11 +387,11 @@ fn fk_fraga<S: EventSource>(
                 ctx.payload_warnings(Agency::Fk, &at, warnings);
                 json = Some((fraga, blob));
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
-    let aktorsid = aktorsid.ok_or_else(|| missing(r, "aktorsid"))?;
-    let (fraga, received) = json.ok_or_else(|| missing(r, "lefiJsonFraga"))?;
+    let aktorsid = r.required(aktorsid, "aktorsid")?;
+    let (fraga, received) = r.required(json, "lefiJsonFraga")?;
     Ok(FkFraga::decoded(version, aktorsid, fraga, received))
 }
 
@@ -397,7 +406,7 @@ fn skv_parametrar<S: EventSource>(
     while let Some(el) = r.next_child()? {
         let here = Gate::SkatteverketFraga.carried_by(version) && el.is(Some(ns), "fraga");
         if !here || fraga.is_some() {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         fraga = Some(skatteverket_fraga(r, ns)?);
     }
@@ -417,7 +426,7 @@ fn skatteverket_fraga<S: EventSource>(
     let mut beskattningsbilagor = None;
     while let Some(el) = r.next_child()? {
         if el.ns() != Some(ns) {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         let (flag, name) = match el.local() {
             "ar" => {
@@ -429,15 +438,14 @@ fn skatteverket_fraga<S: EventSource>(
             "skattekonto" => (&mut skattekonto, "skattekonto"),
             "skatteuppgifter" => (&mut skatteuppgifter, "skatteuppgifter"),
             "beskattningsbilagor" => (&mut beskattningsbilagor, "beskattningsbilagor"),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         };
-        let value = boolean(r)?;
-        once(r, flag, value, name)?;
+        r.read_once(flag, name, boolean)?;
     }
     if ar.is_empty() {
-        return Err(missing(r, "ar"));
+        return Err(r.error(XmlErrorKind::MissingElement { name: "ar" }));
     }
-    let required = |flag: Option<bool>, name| flag.ok_or_else(|| missing(r, name));
+    let required = |flag: Option<bool>, name| r.required(flag, name);
     Ok(SkatteverketFraga {
         ar,
         foretagsinformation: required(foretagsinformation, "foretagsinformation")?,
@@ -467,7 +475,7 @@ fn ping_svar<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<PingSvar,
     while let Some(el) = r.next_child()? {
         let agency = agency_named(el.ns(), el.local(), ns);
         let Some(agency) = agency.filter(|a| last.is_none_or(|l| *a > l)) else {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         };
         last = Some(agency);
         let (mut anropad, mut error) = (None, None);
@@ -477,11 +485,11 @@ fn ping_svar<S: EventSource>(r: &mut XmlReader<S>, ns: &str) -> Result<PingSvar,
                 (true, "error") if anropad.is_some() && error.is_none() => {
                     error = Some(super::answer::ssbt_error(r, ns)?);
                 }
-                _ => return Err(unexpected(r)),
+                _ => return Err(r.unexpected_element()),
             }
         }
         let t = TestSvar {
-            anropad: anropad.ok_or_else(|| missing(r, "anropad"))?,
+            anropad: r.required(anropad, "anropad")?,
             error,
         };
         let slot = match agency {
@@ -508,15 +516,17 @@ fn operation_fault<S: EventSource>(
         match (el.ns() == Some(ns), el.local()) {
             (true, "felkod") if felkod.is_none() => felkod = Some(text(r)?),
             (true, "felmeddelande") if felkod.is_some() => msgs.push(text(r)?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     if msgs.is_empty() {
-        return Err(missing(r, "felmeddelande"));
+        return Err(r.error(XmlErrorKind::MissingElement {
+            name: "felmeddelande",
+        }));
     }
     Ok(OperationFault {
         operation,
-        felkod: felkod.ok_or_else(|| missing(r, "felkod"))?,
+        felkod: r.required(felkod, "felkod")?,
         felmeddelanden: msgs,
     })
 }
@@ -558,14 +568,14 @@ fn soap_fault<S: EventSource>(
                 }
                 detail = Some(entries);
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok((
         version,
         SoapFault {
-            faultcode: code.ok_or_else(|| missing(r, "faultcode"))?,
-            faultstring: string.ok_or_else(|| missing(r, "faultstring"))?,
+            faultcode: r.required(code, "faultcode")?,
+            faultstring: r.required(string, "faultstring")?,
             faultactor: actor,
             detail,
         },

@@ -11,16 +11,6 @@ use super::DecodeError;
 
 pub(crate) use crate::xs::collapse;
 
-/// The innermost element is not allowed here.
-pub(crate) fn unexpected<S: EventSource>(r: &XmlReader<S>) -> DecodeError {
-    let name = r.path().rsplit('/').next().unwrap_or_default().to_owned();
-    r.error(XmlErrorKind::UnexpectedElement { name })
-}
-
-pub(crate) fn missing<S: EventSource>(r: &XmlReader<S>, name: &'static str) -> DecodeError {
-    r.error(XmlErrorKind::MissingElement { name })
-}
-
 pub(crate) fn text<S: EventSource>(r: &mut XmlReader<S>) -> Result<String, DecodeError> {
     r.read_text()
 }
@@ -68,18 +58,4 @@ pub(crate) fn parsed<S: EventSource, T: FromStr>(
         t.parse::<T>()
             .map_err(|_| XmlErrorKind::InvalidValue { expected })
     })
-}
-
-/// Sets an optional field, refusing a second occurrence.
-pub(crate) fn once<S: EventSource, T>(
-    r: &XmlReader<S>,
-    slot: &mut Option<T>,
-    value: T,
-    name: &'static str,
-) -> Result<(), DecodeError> {
-    if slot.is_some() {
-        return Err(r.error(XmlErrorKind::Duplicate { name }));
-    }
-    *slot = Some(value);
-    Ok(())
 }

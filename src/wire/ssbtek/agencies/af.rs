@@ -1,5 +1,6 @@
 //! Arbetsförmedlingen `SvarMeddelande` (children directly inside `data`), decoded leniently.
 
+use crate::xml::XmlErrorKind;
 use std::io::Write;
 
 use crate::id::Sensitive;
@@ -8,7 +9,7 @@ use crate::model::ssbtek::{
 };
 use crate::period::XsdDate;
 use crate::wire::ssbtek::DecodeError;
-use crate::wire::ssbtek::read::{boolean, date, int, missing, text, unexpected};
+use crate::wire::ssbtek::read::{boolean, date, int, text};
 use crate::xml::{EventSource, XmlReader, XmlWriter};
 
 use super::AF_NAMESPACE as NS;
@@ -20,12 +21,12 @@ pub(crate) fn decode<S: EventSource>(r: &mut XmlReader<S>) -> Result<AfSvar, Dec
             (true, "Fraga") if fraga.is_none() && svar.is_none() => fraga = Some(r.capture()?),
             (true, "Svar") if svar.is_none() => svar = Some(svar_uppgifter(r)?),
             _ if svar.is_some() => extra.push(r.capture()?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(AfSvar {
         fraga,
-        svar: svar.ok_or_else(|| missing(r, "Svar"))?,
+        svar: r.required(svar, "Svar")?,
         extra,
     })
 }
@@ -53,13 +54,13 @@ fn svar_uppgifter<S: EventSource>(r: &mut XmlReader<S>) -> Result<AfSvarUppgifte
             "Akassetillhorighet" => s.akassetillhorighet = Some(text(r)?),
             "StatusSokandeinformationKod" => kod = Some(int(r)?),
             "StatusSokandeinformationKodText" => kodtext = Some(text(r)?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
-    s.schemaversion = schemaversion.ok_or_else(|| missing(r, "Schemaversion"))?;
-    s.referensnummer = referensnummer.ok_or_else(|| missing(r, "Referensnummer"))?;
-    s.status_kod = kod.ok_or_else(|| missing(r, "StatusSokandeinformationKod"))?;
-    s.status_text = kodtext.ok_or_else(|| missing(r, "StatusSokandeinformationKodText"))?;
+    s.schemaversion = r.required(schemaversion, "Schemaversion")?;
+    s.referensnummer = r.required(referensnummer, "Referensnummer")?;
+    s.status_kod = r.required(kod, "StatusSokandeinformationKod")?;
+    s.status_text = r.required(kodtext, "StatusSokandeinformationKodText")?;
     Ok(s)
 }
 
@@ -67,7 +68,7 @@ fn arbetssokande<S: EventSource>(r: &mut XmlReader<S>) -> Result<ArbetssokandeIn
     let mut a = ArbetssokandeInfo::default();
     while let Some(el) = r.next_child()? {
         if el.ns() != Some(NS) {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         match el.local() {
             "Arbetssokande" => a.arbetssokande = Some(boolean(r)?),
@@ -81,16 +82,15 @@ fn arbetssokande<S: EventSource>(r: &mut XmlReader<S>) -> Result<ArbetssokandeIn
                     match (el.ns() == Some(NS), el.local()) {
                         (true, "AktivitetsRapportMeddelande") => meddelande = Some(text(r)?),
                         (true, "SenasteAktivitetsRapportDatum") => senaste = Some(date(r)?),
-                        _ => return Err(unexpected(r)),
+                        _ => return Err(r.unexpected_element()),
                     }
                 }
                 a.aktivitetsrapport = Some(AktivitetsRapport {
-                    meddelande: meddelande
-                        .ok_or_else(|| missing(r, "AktivitetsRapportMeddelande"))?,
+                    meddelande: r.required(meddelande, "AktivitetsRapportMeddelande")?,
                     senaste,
                 });
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(a)
@@ -104,18 +104,20 @@ fn beslut_info<S: EventSource>(r: &mut XmlReader<S>) -> Result<BeslutInfo, Decod
             seen = true;
             while let Some(el) = r.next_child()? {
                 if !el.is(Some(NS), "Beslut") {
-                    return Err(unexpected(r));
+                    return Err(r.unexpected_element());
                 }
                 info.ekonomiska_beslut.push(beslut(r)?);
             }
         } else if seen {
             info.extra.push(r.capture()?);
         } else {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
     }
     if !seen {
-        return Err(missing(r, "EkonomiskaBeslut"));
+        return Err(r.error(XmlErrorKind::MissingElement {
+            name: "EkonomiskaBeslut",
+        }));
     }
     Ok(info)
 }
@@ -132,14 +134,14 @@ fn beslut<S: EventSource>(r: &mut XmlReader<S>) -> Result<AfBeslut, DecodeError>
             "Omfattning" => omf = Some(int(r)?),
             "BeslutFrom" => from = Some(date(r)?),
             "BeslutTom" => tom = Some(date(r)?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(AfBeslut {
-        ersattning_typ: typ.ok_or_else(|| missing(r, "ErsattningTyp"))?,
-        omfattning: omf.ok_or_else(|| missing(r, "Omfattning"))?,
-        from: from.ok_or_else(|| missing(r, "BeslutFrom"))?,
-        tom: tom.ok_or_else(|| missing(r, "BeslutTom"))?,
+        ersattning_typ: r.required(typ, "ErsattningTyp")?,
+        omfattning: r.required(omf, "Omfattning")?,
+        from: r.required(from, "BeslutFrom")?,
+        tom: r.required(tom, "BeslutTom")?,
         extra,
     })
 }

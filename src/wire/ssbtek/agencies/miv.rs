@@ -6,7 +6,7 @@ use crate::id::Sensitive;
 use crate::model::ssbtek::{MivBeslut, MivResponse, MivSvar};
 use crate::period::XsdDate;
 use crate::wire::ssbtek::DecodeError;
-use crate::wire::ssbtek::read::{date, once, parsed, text, unexpected};
+use crate::wire::ssbtek::read::{date, parsed, text};
 use crate::xml::{EventSource, XSI_NAMESPACE, XmlReader, XmlWriter};
 
 pub(crate) fn decode<S: EventSource>(r: &mut XmlReader<S>) -> Result<MivSvar, DecodeError> {
@@ -14,10 +14,9 @@ pub(crate) fn decode<S: EventSource>(r: &mut XmlReader<S>) -> Result<MivSvar, De
     while let Some(el) = r.next_child()? {
         match (el.ns(), el.local()) {
             (None, "response") => {
-                let resp = response(r)?;
-                once(r, &mut out.response, resp, "response")?;
+                r.read_once(&mut out.response, "response", |r| response(r))?;
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(out)
@@ -28,16 +27,14 @@ fn response<S: EventSource>(r: &mut XmlReader<S>) -> Result<MivResponse, DecodeE
     let mut correlationid = None;
     while let Some(el) = r.next_child()? {
         if el.ns().is_some() {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         match el.local() {
             "korrelationsid" => {
-                let v = text(r)?;
-                once(r, &mut out.korrelationsid, v, "korrelationsid")?;
+                r.read_once(&mut out.korrelationsid, "korrelationsid", |r| text(r))?;
             }
             "correlationid" => {
-                let v = text(r)?;
-                once(r, &mut correlationid, v, "correlationid")?;
+                r.read_once(&mut correlationid, "correlationid", |r| text(r))?;
             }
             "efternamn" => out.efternamn = Some(Sensitive::new(text(r)?)),
             "fornamn" => out.fornamn = Some(Sensitive::new(text(r)?)),
@@ -48,7 +45,7 @@ fn response<S: EventSource>(r: &mut XmlReader<S>) -> Result<MivResponse, DecodeE
                 let mut list = Vec::new();
                 while let Some(el) = r.next_child()? {
                     if !el.is(None, "svar") {
-                        return Err(unexpected(r));
+                        return Err(r.unexpected_element());
                     }
                     let nil = el.is_nil().map_err(|k| r.error(k))?;
                     if nil {
@@ -60,7 +57,7 @@ fn response<S: EventSource>(r: &mut XmlReader<S>) -> Result<MivResponse, DecodeE
                 }
                 out.svar_collection = Some(list);
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     // The XSD requires correlationid; real answers carry it. Lenient: empty when absent.
@@ -72,7 +69,7 @@ fn beslut<S: EventSource>(r: &mut XmlReader<S>) -> Result<MivBeslut, DecodeError
     let mut b = MivBeslut::default();
     while let Some(el) = r.next_child()? {
         if el.ns().is_some() {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         match el.local() {
             "anledning" => b.anledning = Some(text(r)?),
@@ -90,7 +87,7 @@ fn beslut<S: EventSource>(r: &mut XmlReader<S>) -> Result<MivBeslut, DecodeError
                 b.giltighetstid = Some(parsed(r, "PERMANENT or TIDBEGRANSAT")?);
             }
             "tomDatum" => b.tom_datum = Some(date(r)?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(b)

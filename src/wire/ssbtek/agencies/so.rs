@@ -1,6 +1,7 @@
 //! A-kassorna `GetUnemploymentBenefitPaymentResponseType` (children directly inside `data`),
 //! decoded leniently (the echoed request fields may be missing).
 
+use crate::xml::XmlErrorKind;
 use std::io::Write;
 
 use crate::id::Sensitive;
@@ -8,7 +9,7 @@ use crate::model::ssbtek::{
     AnsoktOmErsattning, Arbetsloshetsersattning, SoAvstangning, SoSvar, SoUtbetalning,
 };
 use crate::wire::ssbtek::DecodeError;
-use crate::wire::ssbtek::read::{boolean, date, decimal, missing, text, unexpected};
+use crate::wire::ssbtek::read::{boolean, date, decimal, text};
 use crate::xml::{EventSource, XSI_NAMESPACE, XmlReader, XmlWriter};
 
 use super::SO_NAMESPACE as NS;
@@ -17,7 +18,7 @@ pub(crate) fn decode<S: EventSource>(r: &mut XmlReader<S>) -> Result<SoSvar, Dec
     let mut s = SoSvar::default();
     while let Some(el) = r.next_child()? {
         if el.ns() != Some(NS) {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         match el.local() {
             "OrganisationsnummerIngivare" => s.organisationsnummer_ingivare = Some(text(r)?),
@@ -37,13 +38,13 @@ pub(crate) fn decode<S: EventSource>(r: &mut XmlReader<S>) -> Result<SoSvar, Dec
                 let mut list = Vec::new();
                 while let Some(el) = r.next_child()? {
                     if !el.is(Some(NS), "Arbetsloshetsersattning") {
-                        return Err(unexpected(r));
+                        return Err(r.unexpected_element());
                     }
                     list.push(ersattning(r)?);
                 }
                 s.arbetsloshetsersattningar = Some(list);
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(s)
@@ -56,7 +57,7 @@ fn ersattning<S: EventSource>(
     let (mut org, mut status) = (None, None);
     while let Some(el) = r.next_child()? {
         if el.ns() != Some(NS) {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         match el.local() {
             "SvarandeOrganisation" => org = Some(text(r)?),
@@ -68,12 +69,12 @@ fn ersattning<S: EventSource>(
                     match (el.ns() == Some(NS), el.local()) {
                         (true, "AvstangdFrom") => from = Some(date(r)?),
                         (true, "AvstangdTom") => tom = Some(date(r)?),
-                        _ => return Err(unexpected(r)),
+                        _ => return Err(r.unexpected_element()),
                     }
                 }
                 e.avstangningar.push(SoAvstangning {
-                    from: from.ok_or_else(|| missing(r, "AvstangdFrom"))?,
-                    tom: tom.ok_or_else(|| missing(r, "AvstangdTom"))?,
+                    from: r.required(from, "AvstangdFrom")?,
+                    tom: r.required(tom, "AvstangdTom")?,
                 });
             }
             "AnsoktOmErsattning" => {
@@ -90,23 +91,25 @@ fn ersattning<S: EventSource>(
                             }
                         }
                         (true, "AnsokanOmUtbetalningInlamnad") => inlamnad = Some(boolean(r)?),
-                        _ => return Err(unexpected(r)),
+                        _ => return Err(r.unexpected_element()),
                     }
                 }
                 if !seen {
-                    return Err(missing(r, "BeslutOmRattTillErsattning"));
+                    return Err(r.error(XmlErrorKind::MissingElement {
+                        name: "BeslutOmRattTillErsattning",
+                    }));
                 }
                 e.ansokt_om_ersattning = Some(AnsoktOmErsattning {
                     beslut_om_ratt_till_ersattning: beslut,
-                    ansokan_om_utbetalning_inlamnad: inlamnad
-                        .ok_or_else(|| missing(r, "AnsokanOmUtbetalningInlamnad"))?,
+                    ansokan_om_utbetalning_inlamnad: r
+                        .required(inlamnad, "AnsokanOmUtbetalningInlamnad")?,
                 });
             }
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
-    e.svarande_organisation = org.ok_or_else(|| missing(r, "SvarandeOrganisation"))?;
-    e.status = status.ok_or_else(|| missing(r, "StatusSvarandeOrganisation"))?;
+    e.svarande_organisation = r.required(org, "SvarandeOrganisation")?;
+    e.status = r.required(status, "StatusSvarandeOrganisation")?;
     Ok(e)
 }
 
@@ -115,7 +118,7 @@ fn utbetalning<S: EventSource>(r: &mut XmlReader<S>) -> Result<SoUtbetalning, De
         (None, None, None, None, None, None);
     while let Some(el) = r.next_child()? {
         if el.ns() != Some(NS) {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         }
         match el.local() {
             "Utbetalningsdatum" => datum = Some(date(r)?),
@@ -124,16 +127,16 @@ fn utbetalning<S: EventSource>(r: &mut XmlReader<S>) -> Result<SoUtbetalning, De
             "Ersattningsdagar" => dagar = Some(decimal(r)?),
             "AvserFrom" => from = Some(date(r)?),
             "AvserTom" => tom = Some(date(r)?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
     Ok(SoUtbetalning {
-        utbetalningsdatum: datum.ok_or_else(|| missing(r, "Utbetalningsdatum"))?,
-        netto_efter_skatt: skatt.ok_or_else(|| missing(r, "NettoEfterSkatt"))?,
-        netto_efter_avdrag: avdrag.ok_or_else(|| missing(r, "NettoEfterAvdrag"))?,
-        ersattningsdagar: dagar.ok_or_else(|| missing(r, "Ersattningsdagar"))?,
-        avser_from: from.ok_or_else(|| missing(r, "AvserFrom"))?,
-        avser_tom: tom.ok_or_else(|| missing(r, "AvserTom"))?,
+        utbetalningsdatum: r.required(datum, "Utbetalningsdatum")?,
+        netto_efter_skatt: r.required(skatt, "NettoEfterSkatt")?,
+        netto_efter_avdrag: r.required(avdrag, "NettoEfterAvdrag")?,
+        ersattningsdagar: r.required(dagar, "Ersattningsdagar")?,
+        avser_from: r.required(from, "AvserFrom")?,
+        avser_tom: r.required(tom, "AvserTom")?,
     })
 }
 

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::model::ssbtek::{Fordon, Fordonsinnehav, TnsFelresultat, TnsSvar};
 use crate::wire::ssbtek::DecodeError;
-use crate::wire::ssbtek::read::{int, missing, text, unexpected};
+use crate::wire::ssbtek::read::{int, text};
 use crate::xml::{EventSource, XmlErrorKind, XmlReader, XmlWriter};
 
 use super::{FORDON_NAMESPACE as FNS, TNS_NAMESPACE as NS};
@@ -36,7 +36,7 @@ pub(crate) fn decode<S: EventSource>(r: &mut XmlReader<S>) -> Result<TnsSvar, De
                     } else if el.ns() != Some(FNS) {
                         inn.extra.push(r.capture()?);
                     } else {
-                        return Err(unexpected(r));
+                        return Err(r.unexpected_element());
                     }
                 }
                 out.fordonsinnehav = Some(inn);
@@ -48,20 +48,20 @@ pub(crate) fn decode<S: EventSource>(r: &mut XmlReader<S>) -> Result<TnsSvar, De
                         (true, "felkod") => felkod = Some(int(r)?),
                         (true, "feltext") => feltext = Some(text(r)?),
                         (false, _) => extra.push(r.capture()?),
-                        _ => return Err(unexpected(r)),
+                        _ => return Err(r.unexpected_element()),
                     }
                 }
                 out.felresultat.push(TnsFelresultat {
-                    felkod: felkod.ok_or_else(|| missing(r, "felkod"))?,
-                    feltext: feltext.ok_or_else(|| missing(r, "feltext"))?,
+                    felkod: r.required(felkod, "felkod")?,
+                    feltext: r.required(feltext, "feltext")?,
                     extra,
                 });
             }
             (false, _) => out.extra.push(r.capture()?),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         }
     }
-    out.ok = ok.ok_or_else(|| missing(r, "resultat"))?;
+    out.ok = r.required(ok, "resultat")?;
     Ok(out)
 }
 
@@ -79,7 +79,7 @@ fn fordon<S: EventSource>(r: &mut XmlReader<S>) -> Result<Fordon, DecodeError> {
             "fordonsar" => (2, &mut f.fordonsar),
             "fordonsslag" => (3, &mut f.fordonsslag),
             "handelsbeteckning" => (4, &mut f.handelsbeteckning),
-            _ => return Err(unexpected(r)),
+            _ => return Err(r.unexpected_element()),
         };
         *slot = text(r)?;
         if let Some(s) = seen.get_mut(i) {
@@ -94,7 +94,7 @@ fn fordon<S: EventSource>(r: &mut XmlReader<S>) -> Result<Fordon, DecodeError> {
         "handelsbeteckning",
     ];
     if let Some((_, name)) = seen.iter().zip(names).find(|(s, _)| !**s) {
-        return Err(missing(r, name));
+        return Err(r.error(XmlErrorKind::MissingElement { name }));
     }
     Ok(f)
 }

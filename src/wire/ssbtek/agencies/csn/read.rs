@@ -12,7 +12,7 @@ use crate::model::ssbtek::{
     CsnResultat, CsnSokttid, CsnStod, CsnStodArenden, CsnStudiestodstypforteckning, CsnUtbetaldTid,
     CsnUtbetalning, CsnVecka, parse_csn_belopp,
 };
-use crate::wire::ssbtek::read::{missing, unexpected};
+
 use crate::xml::{Element, EventSource, XmlError, XmlErrorKind, XmlReader};
 
 use super::*;
@@ -104,7 +104,7 @@ impl Seq {
             Some(Ok(local)) => Ok(Some(local)),
             Some(Err(kind)) => Err(r.error(kind)),
             None => match self.first_unsatisfied_before(self.table.len()) {
-                Some(name) => Err(missing(r, name)),
+                Some(name) => Err(r.error(XmlErrorKind::MissingElement { name })),
                 None => Ok(None),
             },
         }
@@ -245,10 +245,6 @@ fn list<S: EventSource, T>(
     Ok(out)
 }
 
-fn found<S: EventSource, T>(r: &XmlReader<S>, v: Option<T>, name: &'static str) -> Res<T> {
-    v.ok_or_else(|| missing(r, name))
-}
-
 pub(super) fn csn_svar<S: EventSource>(
     r: &mut XmlReader<S>,
     cx: Cx<'_>,
@@ -268,9 +264,9 @@ pub(super) fn csn_svar<S: EventSource>(
     Ok(CsnDokument {
         namespace_version: version,
         schema_version,
-        resultat: found(r, resultat, "GemensamtSvarEkbistand")?,
-        gemensamt_fraga: found(r, fraga, "GemensamtFragaEkbistand")?,
-        personer: found(r, personer, "Personer")?,
+        resultat: r.required(resultat, "GemensamtSvarEkbistand")?,
+        gemensamt_fraga: r.required(fraga, "GemensamtFragaEkbistand")?,
+        personer: r.required(personer, "Personer")?,
     })
 }
 
@@ -287,11 +283,11 @@ fn gemensamt_svar<S: EventSource>(r: &mut XmlReader<S>, cx: Cx<'_>) -> Res<CsnRe
             }
         }
         out = Some(CsnResultat {
-            kod: found(r, kod, "ResultatKod")?,
-            text: found(r, text_, "ResultatText")?,
+            kod: r.required(kod, "ResultatKod")?,
+            text: r.required(text_, "ResultatText")?,
         });
     }
-    found(r, out, "Resultat")
+    r.required(out, "Resultat")
 }
 
 fn person<S: EventSource>(
@@ -318,7 +314,7 @@ fn person<S: EventSource>(
         }
         // the table holds only the five stöd elements besides the förteckning
         let Some(kind) = CsnStod::ALL.into_iter().find(|s| stod_element(*s) == local) else {
-            return Err(unexpected(r));
+            return Err(r.unexpected_element());
         };
         *stod.get_mut(kind) = Some(stod_arenden(r, cx.with_stod(kind))?);
     }
@@ -334,11 +330,11 @@ fn person<S: EventSource>(
         status,
         sekretess,
         sekel,
-        studiestodstypforteckning: found(r, forteckning, "Studiestodstypforteckning")?,
-        studiemedel: found(r, sm, "Studiemedel")?,
-        studiehjalp: found(r, sh, "Studiehjalp")?,
-        hemutrustningslan: found(r, hut, "HemutrustningsLan")?,
-        studiestartsstod: found(r, sss, "Studiestartsstod")?,
+        studiestodstypforteckning: r.required(forteckning, "Studiestodstypforteckning")?,
+        studiemedel: r.required(sm, "Studiemedel")?,
+        studiehjalp: r.required(sh, "Studiehjalp")?,
+        hemutrustningslan: r.required(hut, "HemutrustningsLan")?,
+        studiestartsstod: r.required(sss, "Studiestartsstod")?,
         omstallningsstudiestod: oss,
     })
 }
@@ -397,13 +393,13 @@ fn arende<S: EventSource>(r: &mut XmlReader<S>, cx: Cx<'_>, shape: &Shape) -> Re
     Ok(CsnArende {
         lopnummer,
         medlanare,
-        stodform: found(r, stodform, "stodform")?,
-        klartext: found(r, klartext, "klartext")?,
-        status: found(r, status, "status")?,
+        stodform: r.required(stodform, "stodform")?,
+        klartext: r.required(klartext, "klartext")?,
+        status: r.required(status, "status")?,
         relarende,
         sokta_tider: sokta,
         beviljade_tider: beviljade,
-        utbetalningsplan: found(r, plan, "UtbetalningsPlan")?,
+        utbetalningsplan: r.required(plan, "UtbetalningsPlan")?,
     })
 }
 
@@ -419,9 +415,9 @@ fn sokttid<S: EventSource>(r: &mut XmlReader<S>, cx: Cx<'_>) -> Res<CsnSokttid> 
         }
     }
     Ok(CsnSokttid {
-        soktfrom: found(r, from, "soktfrom")?,
-        sokttom: found(r, tom, "sokttom")?,
-        soktomfattning: found(r, omfattning, "soktomfattning")?,
+        soktfrom: r.required(from, "soktfrom")?,
+        sokttom: r.required(tom, "sokttom")?,
+        soktomfattning: r.required(omfattning, "soktomfattning")?,
         soktlan: lan,
     })
 }
@@ -441,12 +437,12 @@ fn beviljad_tid<S: EventSource>(r: &mut XmlReader<S>, cx: Cx<'_>) -> Res<CsnBevi
         }
     }
     Ok(CsnBeviljadTid {
-        starttid: found(r, start, "starttid")?,
-        sluttid: found(r, slut, "sluttid")?,
+        starttid: r.required(start, "starttid")?,
+        sluttid: r.required(slut, "sluttid")?,
         takt: takt_,
         gr_takt,
-        beloppen: found(r, beloppen, "Beloppen")?,
-        totbelopp: found(r, totbelopp, "totbelopp")?,
+        beloppen: r.required(beloppen, "Beloppen")?,
+        totbelopp: r.required(totbelopp, "totbelopp")?,
     })
 }
 
@@ -462,10 +458,10 @@ fn utbetalning<S: EventSource>(r: &mut XmlReader<S>, cx: Cx<'_>) -> Res<CsnUtbet
         }
     }
     Ok(CsnUtbetalning {
-        utbetdatum: found(r, datum_, "utbetdatum")?,
-        utbetstatus: found(r, status, "utbetstatus")?,
-        utbetalda_tider: found(r, tider, "Utbetaldatider")?,
-        totbelopp: found(r, totbelopp, "totbelopp")?,
+        utbetdatum: r.required(datum_, "utbetdatum")?,
+        utbetstatus: r.required(status, "utbetstatus")?,
+        utbetalda_tider: r.required(tider, "Utbetaldatider")?,
+        totbelopp: r.required(totbelopp, "totbelopp")?,
     })
 }
 
@@ -483,8 +479,8 @@ fn utbetald_tid<S: EventSource>(r: &mut XmlReader<S>, cx: Cx<'_>) -> Res<CsnUtbe
     Ok(CsnUtbetaldTid {
         startvecka: start,
         slutvecka: slut,
-        beloppen: found(r, beloppen, "Beloppen")?,
-        totbelopp: found(r, totbelopp, "totbelopp")?,
+        beloppen: r.required(beloppen, "Beloppen")?,
+        totbelopp: r.required(totbelopp, "totbelopp")?,
     })
 }
 
@@ -504,9 +500,9 @@ fn belopp_rad<S: EventSource>(r: &mut XmlReader<S>, cx: Cx<'_>) -> Res<CsnBelopp
         }
     }
     Ok(CsnBelopp {
-        beloppstyp: found(r, typ, "beloppstyp")?,
-        klartext: found(r, klartext, "klartext")?,
-        belopp: found(r, belopp_, "belopp")?,
-        totbelopp: found(r, totbelopp, "totbelopp")?,
+        beloppstyp: r.required(typ, "beloppstyp")?,
+        klartext: r.required(klartext, "klartext")?,
+        belopp: r.required(belopp_, "belopp")?,
+        totbelopp: r.required(totbelopp, "totbelopp")?,
     })
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::xml::XmlErrorKind;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
