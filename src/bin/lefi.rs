@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use lefi::convert::{
-    ConvertError, ConvertOptions, Document, DocumentSummary, FileOutcome, Format, LefiQuestion,
-    PlanError, RequestPlan, Severity, SsbtekAsker, convert_dir, validate,
+    ConvertError, ConvertOptions, Document, DocumentKind, DocumentSummary, FileOutcome, Format,
+    LefiQuestion, PlanError, RequestPlan, Severity, SsbtekAsker, convert_dir, validate,
 };
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{Answer, IncomesView, Purpose, payments_view};
@@ -40,6 +40,11 @@ enum Command {
         /// table of the applicant's incomes across agencies) or `incomes-json`.
         #[arg(long, default_value = "json")]
         format: String,
+        /// Read the input as this kind of document (request, response, available or error)
+        /// instead of deciding from the document itself; for LEFI v9 JSON, whose kinds share
+        /// property names (`{}` is any of them).
+        #[arg(long)]
+        kind: Option<String>,
     },
     /// Encode a document given in the crate's JSON form to a wire format.
     Encode {
@@ -62,6 +67,11 @@ enum Command {
         /// Output directory when converting a directory (default: `<dir>.<format>`).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Read the input as this kind of document (request, response, available or error)
+        /// instead of deciding from the document itself; for LEFI v9 JSON, whose kinds share
+        /// property names (`{}` is any of them).
+        #[arg(long)]
+        kind: Option<String>,
     },
     /// Validate a document: decode it and check its invariants.
     Validate {
@@ -155,14 +165,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Versions => versions(),
-        Command::Decode { file, format } => decode(file.as_deref(), &format),
+        Command::Decode { file, format, kind } => decode(file.as_deref(), &format, kind.as_deref()),
         Command::Encode { to, file } => encode(&to, file.as_deref().unwrap_or("-")),
         Command::Convert {
             file,
             to,
             allow_loss,
             out,
-        } => convert(&file, &to, allow_loss, out.as_deref()),
+            kind,
+        } => convert(&file, &to, allow_loss, out.as_deref(), kind.as_deref()),
         Command::Validate { file } => validate_file(&file),
         Command::Request(args) => request(&args),
     };
@@ -209,6 +220,17 @@ fn failure(e: ConvertError) -> Failure {
     }
 }
 
+fn parse_kind(text: Option<&str>) -> Result<Option<DocumentKind>, Failure> {
+    text.map(|t| {
+        t.parse::<DocumentKind>().map_err(|_| {
+            Failure::Refused(format!(
+                "unknown document kind {t:?} (expected request, response, available or error)"
+            ))
+        })
+    })
+    .transpose()
+}
+
 fn parse_format(text: &str) -> Result<Format, Failure> {
     text.parse::<Format>()
         .map_err(|e| Failure::Refused(e.to_string()))
@@ -216,21 +238,32 @@ fn parse_format(text: &str) -> Result<Format, Failure> {
 
 /// Decodes a document of any format, printing on stderr what the decoder noticed without
 /// refusing it (unknown content kept or ignored, SSBTEK agency blocks kept undecodable).
-fn decode_document(bytes: &[u8]) -> Result<(Format, Document), Failure> {
-    let (format, doc, warnings) =
-        Document::decode_detected_with_warnings(bytes).map_err(failure)?;
+fn decode_document(
+    bytes: &[u8],
+    kind: Option<DocumentKind>,
+) -> Result<(Format, Document), Failure> {
+    let (format, doc, warnings) = match kind {
+        None => Document::decode_detected_with_warnings(bytes).map_err(failure)?,
+        Some(kind) => {
+            let format =
+                Format::detect(bytes).ok_or_else(|| failure(ConvertError::UnknownFormat))?;
+            let (doc, warnings) = Document::decode_as(bytes, format, kind).map_err(failure)?;
+            (format, doc, warnings)
+        }
+    };
     for w in warnings {
         eprintln!("lefi: warning: {w}");
     }
     Ok((format, doc))
 }
 
-fn decode(file: Option<&str>, format: &str) -> Result<(), Failure> {
+fn decode(file: Option<&str>, format: &str, kind: Option<&str>) -> Result<(), Failure> {
+    let kind = parse_kind(kind)?;
     let bytes = match file {
         Some(f) => read_input(f)?,
         None => SAMPLE.to_vec(),
     };
-    let (_, doc) = decode_document(&bytes)?;
+    let (_, doc) = decode_document(&bytes, kind)?;
     match format {
         "json" => {
             let mut out = doc.to_json_form().map_err(failure)?;
@@ -302,13 +335,21 @@ fn encode(to: &str, file: &str) -> Result<(), Failure> {
     write_stdout(&out)
 }
 
-fn convert(file: &Path, to: &str, allow_loss: bool, out: Option<&Path>) -> Result<(), Failure> {
+fn convert(
+    file: &Path,
+    to: &str,
+    allow_loss: bool,
+    out: Option<&Path>,
+    kind: Option<&str>,
+) -> Result<(), Failure> {
     let to = parse_format(to)?;
-    let options = if allow_loss {
+    let kind = parse_kind(kind)?;
+    let mut options = if allow_loss {
         ConvertOptions::allowing_loss()
     } else {
         ConvertOptions::default()
     };
+    options.kind = kind;
     if file.is_dir() {
         let default_out = PathBuf::from(format!("{}.{to}", file.display()));
         let out_dir = out.unwrap_or(&default_out);
@@ -333,7 +374,7 @@ fn convert(file: &Path, to: &str, allow_loss: bool, out: Option<&Path>) -> Resul
         };
     }
     let bytes = read_input(&file.to_string_lossy())?;
-    let (_, doc) = decode_document(&bytes)?;
+    let (_, doc) = decode_document(&bytes, kind)?;
     let (out, report) = doc.encode(to).map_err(failure)?;
     if !report.is_empty() {
         if !options.allow_loss {
@@ -346,7 +387,7 @@ fn convert(file: &Path, to: &str, allow_loss: bool, out: Option<&Path>) -> Resul
 
 fn validate_file(file: &str) -> Result<(), Failure> {
     let bytes = read_input(file)?;
-    let (format, doc) = decode_document(&bytes)?;
+    let (format, doc) = decode_document(&bytes, None)?;
     let findings = validate(&doc);
     for f in &findings {
         eprintln!("{f}");

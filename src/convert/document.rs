@@ -15,7 +15,7 @@ use crate::version::{LefiVersion, SsbtekVersion};
 use crate::wire::lefi_xml::LefiXmlDocument;
 use crate::wire::{lefi_json, lefi_xml, ssbtek};
 
-use super::{ConvertError, Format, LossReport};
+use super::{ConvertError, DocumentKind, Format, LossReport};
 
 /// A decoded document of any kind the crate reads.
 ///
@@ -100,6 +100,82 @@ impl Document {
         }
     }
 
+    /// [`Document::decode_with_warnings`] for a document of a kind known beforehand, instead
+    /// of the kind the document itself shows: LEFI v9 JSON is read as that kind (`{}` is an
+    /// empty answer, list of available types or error answer alike); LEFI XML and
+    /// SSBTEK documents show their kind in their root element, which must match (an SSBTEK
+    /// question or ping is a `request`, an answer or ping answer a `response`, a fault an
+    /// `error`).
+    ///
+    /// # Errors
+    /// As [`Document::decode`]; [`ConvertError::WrongKind`] when the document is of another
+    /// kind.
+    ///
+    /// ```
+    /// use lefi::convert::{ConvertError, Document, DocumentKind, Format};
+    /// let (doc, _) = Document::decode_as(b"{}", Format::LefiV9, DocumentKind::Available)?;
+    /// assert_eq!(doc.kind(), "lefi-tillgangliga");
+    /// let (doc, _) = Document::decode_as(b"{}", Format::LefiV9, DocumentKind::Error)?;
+    /// assert_eq!(doc.kind(), "lefi-felsvar");
+    /// # Ok::<(), ConvertError>(())
+    /// ```
+    pub fn decode_as(
+        input: &[u8],
+        format: Format,
+        kind: DocumentKind,
+    ) -> Result<(Self, Vec<String>), ConvertError> {
+        if format == Format::LefiV9 {
+            let d = lefi_json::decode_kind(input, kind, &crate::wire::DecodeSettings::new())
+                .map_err(|source| ConvertError::Json { format, source })?;
+            let warnings = d.warnings.iter().map(ToString::to_string).collect();
+            return Ok((Self::from_lefi_json(d.value), warnings));
+        }
+        let (doc, warnings) = Self::decode_with_warnings(input, format)?;
+        let found = doc.document_kind();
+        if found != kind {
+            return Err(ConvertError::WrongKind {
+                format,
+                expected: kind,
+                found,
+            });
+        }
+        Ok((doc, warnings))
+    }
+
+    /// Which of the four kinds of document this is.
+    ///
+    /// ```
+    /// use lefi::convert::{Document, DocumentKind};
+    /// let (_, doc) = Document::decode_detected(br#"{"utlamnare":[]}"#)?;
+    /// assert_eq!(doc.document_kind(), DocumentKind::Response);
+    /// # Ok::<(), lefi::convert::ConvertError>(())
+    /// ```
+    #[must_use]
+    pub fn document_kind(&self) -> DocumentKind {
+        match self {
+            Self::LefiFraga(_) => DocumentKind::Request,
+            Self::LefiSvar(_) => DocumentKind::Response,
+            Self::LefiTillgangliga(_) => DocumentKind::Available,
+            Self::LefiFelsvar(_) => DocumentKind::Error,
+            Self::Ssbtek(doc) => match doc.message {
+                SsbtekMessage::Request(_) | SsbtekMessage::PingRequest => DocumentKind::Request,
+                SsbtekMessage::Response(_) | SsbtekMessage::PingResponse(_) => {
+                    DocumentKind::Response
+                }
+                SsbtekMessage::Fault(_) => DocumentKind::Error,
+            },
+        }
+    }
+
+    fn from_lefi_json(doc: lefi_json::Document) -> Self {
+        match doc {
+            lefi_json::Document::Request(d) => Self::LefiFraga(d),
+            lefi_json::Document::Response(d) => Self::LefiSvar(d),
+            lefi_json::Document::Available(d) => Self::LefiTillgangliga(d),
+            lefi_json::Document::Error(d) => Self::LefiFelsvar(d),
+        }
+    }
+
     /// Decodes `input` in the format [`Format::detect`] recognises.
     ///
     /// # Errors
@@ -131,13 +207,7 @@ impl Document {
             },
         )?;
         let warnings = d.warnings.iter().map(ToString::to_string).collect();
-        let doc = match d.value {
-            lefi_json::Document::Request(d) => Self::LefiFraga(d),
-            lefi_json::Document::Response(d) => Self::LefiSvar(d),
-            lefi_json::Document::Available(d) => Self::LefiTillgangliga(d),
-            lefi_json::Document::Error(d) => Self::LefiFelsvar(d),
-        };
-        Ok((doc, warnings))
+        Ok((Self::from_lefi_json(d.value), warnings))
     }
 
     fn decode_lefi_xml(input: &[u8], format: Format) -> Result<(Self, Vec<String>), ConvertError> {

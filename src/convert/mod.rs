@@ -39,6 +39,7 @@ mod loss;
 mod report;
 mod request;
 
+pub use crate::wire::lefi_json::DocumentKind;
 pub use document::Document;
 pub use loss::{LossReport, LostItem};
 pub use report::{DocumentSummary, Finding, Severity, validate};
@@ -282,6 +283,9 @@ pub struct ConvertOptions {
     /// Succeed even when the target cannot carry everything (the report says what was
     /// dropped). Default `false`: a lossy conversion is an error carrying the report.
     pub allow_loss: bool,
+    /// Read the input as this kind of document instead of deciding the kind from the
+    /// document itself (see [`Document::decode_as`]). Default `None`.
+    pub kind: Option<DocumentKind>,
 }
 
 impl ConvertOptions {
@@ -292,7 +296,23 @@ impl ConvertOptions {
     /// ```
     #[must_use]
     pub const fn allowing_loss() -> Self {
-        Self { allow_loss: true }
+        Self {
+            allow_loss: true,
+            kind: None,
+        }
+    }
+
+    /// These options, reading the input as `kind`.
+    ///
+    /// ```
+    /// use lefi::convert::{ConvertOptions, DocumentKind};
+    /// let options = ConvertOptions::default().with_kind(DocumentKind::Available);
+    /// assert_eq!(options.kind, Some(DocumentKind::Available));
+    /// ```
+    #[must_use]
+    pub const fn with_kind(mut self, kind: DocumentKind) -> Self {
+        self.kind = Some(kind);
+        self
     }
 }
 
@@ -351,6 +371,16 @@ pub enum ConvertError {
         /// The format the document is in.
         found: Format,
     },
+    /// The document is not of the kind the caller named.
+    #[error("the {format} document is of kind {}, not {}", found.as_str(), expected.as_str())]
+    WrongKind {
+        /// The format read.
+        format: Format,
+        /// The kind named by the caller.
+        expected: DocumentKind,
+        /// The kind the document is.
+        found: DocumentKind,
+    },
     /// The SSBTEK message has no Försäkringskassan (LEFI) part to convert.
     #[error("the SSBTEK message carries no FK (LEFI) data to convert")]
     NoFkData,
@@ -396,7 +426,11 @@ pub fn convert(
     to: Format,
     options: &ConvertOptions,
 ) -> Result<(Vec<u8>, LossReport), ConvertError> {
-    let (out, report) = Document::decode(input, from)?.encode(to)?;
+    let doc = match options.kind {
+        Some(kind) => Document::decode_as(input, from, kind)?.0,
+        None => Document::decode(input, from)?,
+    };
+    let (out, report) = doc.encode(to)?;
     if !report.is_empty() && !options.allow_loss {
         return Err(ConvertError::Lossy { to, report });
     }

@@ -431,3 +431,90 @@ fn incomes_lists_the_payments_of_an_answer() {
     );
     assert_eq!(code(&o), 1);
 }
+
+/// `--kind` reads a LEFI v9 JSON document as the kind named (the kinds share property
+/// names: `{}` is any of them), and for formats whose root shows the kind it must match.
+#[test]
+fn kind_overrides_the_lefi_json_rule_and_is_checked_elsewhere() {
+    // without --kind, `{}` is the earliest kind that reads it: an answer (a question
+    // needs its person and period)
+    let o = lefi_stdin(&["decode", "-", "--format", "summary"], b"{}");
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("document: lefi-svar"));
+    let o = lefi_stdin(&["decode", "-", "--kind", "request"], b"{}");
+    assert_eq!(code(&o), 1);
+    for (kind, name) in [
+        ("response", "lefi-svar"),
+        ("available", "lefi-tillgangliga"),
+        ("error", "lefi-felsvar"),
+    ] {
+        let o = lefi_stdin(
+            &["decode", "-", "--format", "summary", "--kind", kind],
+            b"{}",
+        );
+        assert_eq!(code(&o), 0, "{kind}: {}", text(&o.stderr));
+        assert!(
+            text(&o.stdout).contains(&format!("document: {name}")),
+            "{kind}"
+        );
+    }
+
+    // convert: an available-types answer listing only preliminaraUtbetalningar, with and
+    // without the override, comes out as an equal value
+    let input = tmp("kind-available.json");
+    let doc = br#"{"preliminaraUtbetalningar":[{"kod":"FK:SJP","beskrivning":"Sjukpenning"}]}"#;
+    std::fs::write(&input, doc).unwrap();
+    let expected: serde_json::Value = serde_json::from_slice(doc).unwrap();
+    for extra in [&[][..], &["--kind", "available"][..]] {
+        let mut args = vec!["convert", input.to_str().unwrap(), "--to", "lefi-v9"];
+        args.extend_from_slice(extra);
+        let o = lefi(&args);
+        assert_eq!(code(&o), 0, "{extra:?}: {}", text(&o.stderr));
+        let out: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(out, expected, "{extra:?}");
+    }
+    // read as an answer, the items' properties are unknown: not the same document
+    let o = lefi(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "lefi-v9",
+        "--kind",
+        "response",
+    ]);
+    let out: Option<serde_json::Value> = serde_json::from_slice(&o.stdout).ok();
+    assert_ne!(out, Some(expected));
+
+    // an XML document's root shows its kind: a wrong --kind is refused, naming both
+    let question = lefi(&[
+        "request",
+        "--purpose",
+        "samordning",
+        "--person",
+        PERSON,
+        "--from",
+        "2024-01-01",
+        "--tom",
+        "2024-06-30",
+        "--formansinformation",
+        "FK:SJP",
+        "--to",
+        "lefi-v7",
+        "--on",
+        "2025-01-10",
+    ]);
+    assert_eq!(code(&question), 0, "{}", text(&question.stderr));
+    let o = lefi_stdin(&["decode", "-", "--kind", "response"], &question.stdout);
+    assert_eq!(code(&o), 1);
+    assert!(
+        text(&o.stderr).contains("is of kind request, not response"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = lefi_stdin(&["decode", "-", "--kind", "request"], &question.stdout);
+    assert_eq!(code(&o), 0, "{}", text(&o.stderr));
+
+    let o = lefi_stdin(&["decode", "-", "--kind", "answer"], b"{}");
+    assert_eq!(code(&o), 1);
+    assert!(text(&o.stderr).contains("unknown document kind"));
+}
