@@ -11,8 +11,8 @@
 //! Like `String`, `Text` shows its content in `Debug`. Names and identity numbers that the
 //! contracts type as such have their own redacting types ([`crate::id::Sensitive`],
 //! [`crate::id::Personidentitet`]); the few contract properties that carry personal data
-//! in a plain string are listed in [`crate::legal::PLAIN_PERSONAL_FIELDS`] and masked by
-//! [`crate::legal::redacted`].
+//! in a plain string are marked by the generated model's serde form (`serialize_with`
+//! into `id::personal`) and masked by [`crate::legal::redacted`].
 
 use std::borrow::Borrow;
 use std::fmt;

@@ -108,6 +108,20 @@ FIELD_WRAPPERS = {
          'the contract\'s own response example sends `[]` where the schema says object'),
 }
 
+# Properties the contract types as plain strings that hold personal data: serialised through
+# `crate::id::personal::{identity, year, text}`, which mark each string for redaction
+# (`legal::redacted`) and are transparent to every other serializer.
+# (schema, property) -> marker function.
+PERSONAL_FIELDS = {
+    ('LefiPerson', 'personnummer'): 'identity',
+    ('LefiPerson', 'foddes'): 'year',
+    ('LefiPerson', 'avled'): 'year',
+    ('LefiPersoninformation', 'foddes'): 'year',
+    ('LefiPersoninformation', 'avled'): 'year',
+    ('LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden', 'dodsfallsdatum'): 'year',
+    ('LefiFelsvar', 'meddelande'): 'text',
+}
+
 # Properties whose value's form says whether it is a quirk (the type implements
 # `QuirkForm`): the Ersattning fields and the FIELD_WRAPPERS.
 QUIRK_FORM_TYPES = ('super::Ersattning', 'super::ObjectOrEmptyList')
@@ -281,9 +295,17 @@ def field_for(schema_name, prop_name, node, required):
             attrs.append(f'with = "{with_module}::option"')
             attrs.append('default')
         attrs.append('skip_serializing_if = "Option::is_none"')
+    personal = PERSONAL_FIELDS.get((schema_name, prop_name))
+    if personal is not None:
+        if with_module is not None:
+            sys.exit(f'{schema_name}.{prop_name}: a personal field needs a plain string type')
+        attrs.append(f'serialize_with = "crate::id::personal::{personal}"')
     doc = doc_lines(node.get('description'))
     if not doc:
         doc = [f'`{prop_name}` (no description in the contract).']
+    if personal is not None:
+        doc += ['', 'Personal data: marked for redaction (`crate::id::personal::'
+                + personal + '`).']
     if (schema_name, prop_name) in EXTRA_PROPERTIES:
         doc += ['', 'Not declared by the schema; tolerated contract quirk: '
                 + EXTRA_PROPERTIES[(schema_name, prop_name)][1] + '.']
@@ -314,9 +336,12 @@ def render_struct(name, schema):
     if not out:
         out = [f'/// `{name}` (no description in the contract).']
     out += ['///', f'/// Component schema `{name}`.']
-    derives = 'Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize'
+    personal = [f for f in fields if (name, f.json_name) in PERSONAL_FIELDS]
+    derives = 'Clone, PartialEq, Eq, Hash, Serialize, Deserialize'
     if not required:
-        derives = 'Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize'
+        derives = 'Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize'
+    if not personal:
+        derives = 'Debug, ' + derives
     out += [f'#[derive({derives})]', '#[non_exhaustive]', f'pub struct {name} {{']
     for f in fields:
         out += [f'    /// {line}'.rstrip() for line in f.doc]
@@ -325,6 +350,20 @@ def render_struct(name, schema):
         ty = f.rust_type if f.required else f'Option<{f.rust_type}>'
         out.append(f'    pub {snake(f.json_name)}: {ty},')
     out.append('}')
+    if personal:
+        # Debug shows that a personal field is present, never its value.
+        out += ['', f'impl core::fmt::Debug for {name} {{',
+                '    fn fmt(&self, f: &mut core::fmt::Formatter<\'_>) -> core::fmt::Result {',
+                f'        f.debug_struct("{name}")']
+        for f in fields:
+            field = snake(f.json_name)
+            if f in personal:
+                value = (f'&self.{field}.as_ref().map(|_| "<redacted>")' if not f.required
+                         else '&"<redacted>"')
+            else:
+                value = f'&self.{field}'
+            out.append(f'            .field("{field}", {value})')
+        out += ['            .finish()', '    }', '}']
     if required:
         out += ['', f'impl {name} {{',
                 f'    /// A `{name}` with the required properties set and every optional one absent.',

@@ -19,6 +19,8 @@ pub(crate) enum Personal {
     /// Other personal data: a name, an address, free text about a person, an organisation
     /// number (a sole trader's is a personnummer).
     Text,
+    /// A date of a person's life (birth, death), of which a redacted view keeps the year.
+    Year,
 }
 
 impl Personal {
@@ -27,12 +29,13 @@ impl Personal {
         match self {
             Self::Identity => "$lefi::Identity",
             Self::Text => "$lefi::Text",
+            Self::Year => "$lefi::Year",
         }
     }
 
     /// The kind a newtype-struct name marks, if it is one of the reserved names.
     pub(crate) fn from_marker(name: &str) -> Option<Self> {
-        [Self::Identity, Self::Text]
+        [Self::Identity, Self::Text, Self::Year]
             .into_iter()
             .find(|kind| kind.marker() == name)
     }
@@ -47,6 +50,83 @@ impl Personal {
     }
 }
 
+/// Strings of the generated model that hold personal data without a type of their own
+/// (the generator's `PERSONAL_FIELDS`): a string, optionally or as a list, each marked.
+pub(crate) trait MarkedStrings {
+    /// Serialises the value with each string marked as `kind`.
+    fn serialize_marked<S: Serializer>(
+        &self,
+        kind: Personal,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>;
+}
+
+impl MarkedStrings for crate::text::Text {
+    fn serialize_marked<S: Serializer>(
+        &self,
+        kind: Personal,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        kind.serialize(self, serializer)
+    }
+}
+
+impl<T: MarkedStrings> MarkedStrings for Option<T> {
+    fn serialize_marked<S: Serializer>(
+        &self,
+        kind: Personal,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(value) => serializer.serialize_some(&Marked(kind, value)),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+impl<T: MarkedStrings> MarkedStrings for Vec<T> {
+    fn serialize_marked<S: Serializer>(
+        &self,
+        kind: Personal,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(|value| Marked(kind, value)))
+    }
+}
+
+/// One value serialised marked.
+struct Marked<'a, T>(Personal, &'a T);
+
+impl<T: MarkedStrings> serde::Serialize for Marked<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.1.serialize_marked(self.0, serializer)
+    }
+}
+
+/// `serialize_with` of a generated property holding a person's identity number.
+pub(crate) fn identity<T: MarkedStrings, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    value.serialize_marked(Personal::Identity, serializer)
+}
+
+/// `serialize_with` of a generated property holding a date of a person's life.
+pub(crate) fn year<T: MarkedStrings, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    value.serialize_marked(Personal::Year, serializer)
+}
+
+/// `serialize_with` of a generated property holding free text about a person.
+pub(crate) fn text<T: MarkedStrings, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    value.serialize_marked(Personal::Text, serializer)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -56,7 +136,7 @@ mod tests {
 
     #[test]
     fn markers_round_trip_and_nothing_else_is_one() {
-        for kind in [Personal::Identity, Personal::Text] {
+        for kind in [Personal::Identity, Personal::Text, Personal::Year] {
             assert_eq!(Personal::from_marker(kind.marker()), Some(kind));
         }
         assert_eq!(Personal::from_marker("Identity"), None);

@@ -47,6 +47,4 @@ pub use minimise::{
     PaymentsView, payments_view,
 };
 pub use purpose::{ParsePurposeError, Purpose};
-pub use redact::{
-    Mask, PLAIN_PERSONAL_FIELDS, REDACTED, Redacted, RedactedSsbtek, redacted, redacted_ssbtek,
-};
+pub use redact::{Mask, REDACTED, Redacted, RedactedSsbtek, redacted, redacted_ssbtek};

@@ -14,9 +14,10 @@
 //!   The types mark themselves: they serialise through a newtype struct with a reserved
 //!   name that ordinary serializers (serde_json) treat as transparent and the redacting
 //!   serializer recognises;
-//! * **by field**, for the few contract fields that carry personal data in a plain string
-//!   ([`PLAIN_PERSONAL_FIELDS`], the one table of them): `LefiPerson.personnummer`, birth and
-//!   death dates (kept as the year only), error message texts.
+//! * **by field**, for the few contract fields that carry personal data in a plain string:
+//!   `LefiPerson.personnummer`, birth and death dates (kept as the year only), error message
+//!   texts. The generated model marks them the same way (`serialize_with` from the
+//!   generator's one table, `PERSONAL_FIELDS` in `tools/gen_lefi_v9.py`).
 //!
 //! Under a masked value every string and number is replaced; booleans, `null` and the
 //! structure (keys, list lengths) stay, so a log still shows what the answer contained.
@@ -72,6 +73,7 @@ impl Mask {
         match kind {
             Personal::Identity => Self::Identity,
             Personal::Text => Self::Text,
+            Personal::Year => Self::Year,
         }
     }
 
@@ -87,35 +89,6 @@ impl Mask {
             },
         }
     }
-}
-
-/// The contract fields that hold personal data in a plain string (not in an identity
-/// type): `(schema, property, mask)`. Everything typed as an identity is redacted by type
-/// and needs no entry here.
-///
-/// ```
-/// use lefi::legal::{Mask, PLAIN_PERSONAL_FIELDS};
-/// assert!(PLAIN_PERSONAL_FIELDS.contains(&("LefiPerson", "personnummer", Mask::Identity)));
-/// ```
-pub const PLAIN_PERSONAL_FIELDS: &[(&str, &str, Mask)] = &[
-    ("LefiPerson", "personnummer", Mask::Identity),
-    ("LefiPerson", "foddes", Mask::Year),
-    ("LefiPerson", "avled", Mask::Year),
-    ("LefiPersoninformation", "foddes", Mask::Year),
-    ("LefiPersoninformation", "avled", Mask::Year),
-    (
-        "LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden",
-        "dodsfallsdatum",
-        Mask::Year,
-    ),
-    ("LefiFelsvar", "meddelande", Mask::Text),
-];
-
-fn field_mask(schema: &str, property: &str) -> Option<Mask> {
-    PLAIN_PERSONAL_FIELDS
-        .iter()
-        .find(|(s, p, _)| *s == schema && *p == property)
-        .map(|(_, _, m)| *m)
 }
 
 /// A string that is free text about a person in the SSBTEK mirror (marked, and so
@@ -190,8 +163,8 @@ fn wrap<T: ?Sized>(value: &T, mask: Option<Mask>) -> Wrap<'_, T> {
     Wrap { value, mask }
 }
 
-/// A serializer that forwards to `inner`, replacing scalars when `mask` is set (by a field
-/// of [`PLAIN_PERSONAL_FIELDS`] or a marked value above, or by a marked value itself).
+/// A serializer that forwards to `inner`, replacing scalars when `mask` is set (by a marked
+/// value above, or by a marked value itself).
 struct Redactor<S> {
     inner: S,
     mask: Option<Mask>,
@@ -201,7 +174,6 @@ struct Redactor<S> {
 struct Compound<C> {
     inner: C,
     mask: Option<Mask>,
-    schema: &'static str,
 }
 
 macro_rules! scalar {
@@ -303,7 +275,6 @@ impl<S: Serializer> Serializer for Redactor<S> {
         Ok(Compound {
             inner,
             mask: self.mask,
-            schema: "",
         })
     }
 
@@ -312,7 +283,6 @@ impl<S: Serializer> Serializer for Redactor<S> {
         Ok(Compound {
             inner,
             mask: self.mask,
-            schema: "",
         })
     }
 
@@ -325,7 +295,6 @@ impl<S: Serializer> Serializer for Redactor<S> {
         Ok(Compound {
             inner,
             mask: self.mask,
-            schema: name,
         })
     }
 
@@ -342,7 +311,6 @@ impl<S: Serializer> Serializer for Redactor<S> {
         Ok(Compound {
             inner,
             mask: self.mask,
-            schema: variant,
         })
     }
 
@@ -351,7 +319,6 @@ impl<S: Serializer> Serializer for Redactor<S> {
         Ok(Compound {
             inner,
             mask: self.mask,
-            schema: "",
         })
     }
 
@@ -364,7 +331,6 @@ impl<S: Serializer> Serializer for Redactor<S> {
         Ok(Compound {
             inner,
             mask: self.mask,
-            schema: name,
         })
     }
 
@@ -381,7 +347,6 @@ impl<S: Serializer> Serializer for Redactor<S> {
         Ok(Compound {
             inner,
             mask: self.mask,
-            schema: variant,
         })
     }
 
@@ -468,8 +433,7 @@ impl<C: SerializeStruct> SerializeStruct for Compound<C> {
         key: &'static str,
         value: &T,
     ) -> Result<(), C::Error> {
-        let mask = self.mask.or_else(|| field_mask(self.schema, key));
-        self.inner.serialize_field(key, &wrap(value, mask))
+        self.inner.serialize_field(key, &wrap(value, self.mask))
     }
 
     fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
@@ -490,8 +454,7 @@ impl<C: SerializeStructVariant> SerializeStructVariant for Compound<C> {
         key: &'static str,
         value: &T,
     ) -> Result<(), C::Error> {
-        let mask = self.mask.or_else(|| field_mask(self.schema, key));
-        self.inner.serialize_field(key, &wrap(value, mask))
+        self.inner.serialize_field(key, &wrap(value, self.mask))
     }
 
     fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
@@ -516,31 +479,32 @@ mod tests {
         ty.contains("String") || ty.contains("text::Text")
     }
 
-    /// Every table entry names an existing property of an existing generated schema, and
-    /// every generated property whose name says it holds a person's identity, name or
-    /// dates is either of an identity type or in the table.
+    /// Every generated property whose name says it holds a person's identity, name or
+    /// dates is either of an identity type or marked by the generator (`serialize_with`
+    /// into `id::personal`), and the marked ones are masked as their kind says.
     #[test]
-    fn plain_personal_fields_table_matches_the_generated_model() {
+    fn personal_plain_strings_of_the_generated_model_are_marked() {
         let src = include_str!("../model/lefi/generated.rs");
         let mut fields = Vec::new();
         let mut schema = "";
+        let mut marked = false;
         for line in src.lines() {
             if let Some(rest) = line.strip_prefix("pub struct ") {
                 schema = rest.split([' ', '{', '<']).next().unwrap_or("");
+            } else if line.contains("serialize_with = \"crate::id::personal::") {
+                marked = true;
             } else if let Some(rest) = line.strip_prefix("    pub ") {
                 if let Some((name, ty)) = rest.split_once(": ") {
-                    fields.push((schema, name, ty));
+                    fields.push((schema, name, ty, marked));
                 }
+                marked = false;
             }
         }
-        for (s, p, _) in PLAIN_PERSONAL_FIELDS {
-            assert!(
-                fields
-                    .iter()
-                    .any(|(fs, fp, ty)| fs == s && fp == p && plain_text(ty)),
-                "{s}.{p} is not a plain-string property of the generated model"
-            );
-        }
+        assert_eq!(
+            fields.iter().filter(|f| f.3).count(),
+            7,
+            "the marked fields"
+        );
         const PERSONAL: &[&str] = &[
             "personnummer",
             "person",
@@ -563,15 +527,46 @@ mod tests {
             ("LefiLand", "namn"),
             ("LefiMottagareAvBarnbidragInstitution", "namn"),
         ];
-        for (s, p, ty) in &fields {
+        for (s, p, ty, marked) in &fields {
             if !PERSONAL.contains(p) || !plain_text(ty) || NOT_PERSONAL.contains(&(s, p)) {
                 continue;
             }
             assert!(
-                field_mask(s, p).is_some(),
-                "{s}.{p} holds personal data in a plain String"
+                marked,
+                "{s}.{p} holds personal data in an unmarked plain string"
             );
         }
+        let person = crate::model::lefi::LefiPerson {
+            personnummer: Some("191212121212".into()),
+            foddes: Some("1912-12-12".into()),
+            avled: Some(vec!["2001-02-03".into()]),
+            ..Default::default()
+        };
+        let felsvar = crate::model::lefi::LefiFelsvar {
+            meddelande: Some("Tolvan saknas".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_value(redacted(&(&person, &felsvar))).unwrap(),
+            serde_json::json!([
+                {"personnummer": "1912********", "foddes": "1912", "avled": ["2001"]},
+                {"meddelande": REDACTED}
+            ])
+        );
+        // Debug shows that they are there, not what they are
+        let debug = format!("{person:?} {felsvar:?}");
+        assert!(
+            debug.contains("personnummer: Some(\"<redacted>\")"),
+            "{debug}"
+        );
+        for value in ["1912", "2001", "Tolvan"] {
+            assert!(!debug.contains(value), "{debug}");
+        }
+        // and serde_json alone writes the strings as they are
+        assert_eq!(
+            serde_json::to_value(&person).unwrap(),
+            serde_json::json!({"personnummer": "191212121212", "foddes": "1912-12-12", "avled": ["2001-02-03"]})
+        );
     }
 
     /// Recognition is by the mark the types serialise with: behind references, boxes,

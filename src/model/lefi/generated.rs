@@ -1786,7 +1786,7 @@ pub struct LefiExternTillgangligaInformationstyper {
 /// Beskriver ett fel som förhindrade utförandet av ett anrop.
 ///
 /// Component schema `LefiFelsvar`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiFelsvar {
     /// Beskrivning av felet på svenska.
@@ -1794,11 +1794,28 @@ pub struct LefiFelsvar {
     /// Denna beskrivning riktar sig till operatörer och bör inte visas direkt för
     /// slutanvändare. Beskrivningen får inte innehålla känsliga uppgifter, såsom
     /// person- eller organisationsnummer.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    ///
+    /// Personal data: marked for redaction (`crate::id::personal::text`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::id::personal::text"
+    )]
     pub meddelande: Option<crate::text::Text>,
     /// Den tid och datum då felet inträffade.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<super::DateTimeText>,
+}
+
+impl core::fmt::Debug for LefiFelsvar {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("LefiFelsvar")
+            .field(
+                "meddelande",
+                &self.meddelande.as_ref().map(|_| "<redacted>"),
+            )
+            .field("timestamp", &self.timestamp)
+            .finish()
+    }
 }
 
 /// Identifierar en typ av förmånsinformation som inte kunde levereras och indikerar orsaken till detta.
@@ -3595,14 +3612,24 @@ impl LefiPeriodMedValfrittTom {
 /// Grunduppgifter om en person.
 ///
 /// Component schema `LefiPerson`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPerson {
     /// `personnummer` (no description in the contract).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    ///
+    /// Personal data: marked for redaction (`crate::id::personal::identity`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::id::personal::identity"
+    )]
     pub personnummer: Option<crate::text::Text>,
     /// Födelsedatum.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    ///
+    /// Personal data: marked for redaction (`crate::id::personal::year`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::id::personal::year"
+    )]
     pub foddes: Option<crate::text::Text>,
     /// Personens alla namn.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3611,8 +3638,28 @@ pub struct LefiPerson {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skyddad: Option<bool>,
     /// Datum då personen avled, om alls.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    ///
+    /// Personal data: marked for redaction (`crate::id::personal::year`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::id::personal::year"
+    )]
     pub avled: Option<Vec<crate::text::Text>>,
+}
+
+impl core::fmt::Debug for LefiPerson {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("LefiPerson")
+            .field(
+                "personnummer",
+                &self.personnummer.as_ref().map(|_| "<redacted>"),
+            )
+            .field("foddes", &self.foddes.as_ref().map(|_| "<redacted>"))
+            .field("namn", &self.namn)
+            .field("skyddad", &self.skyddad)
+            .field("avled", &self.avled.as_ref().map(|_| "<redacted>"))
+            .finish()
+    }
 }
 
 /// Uppgifter om en registrerad förmånstagare.
@@ -3629,14 +3676,19 @@ pub struct LefiPerson {
 /// - 7 = Änka/Änkeman.
 ///
 /// Component schema `LefiPersoninformation`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPersoninformation {
     /// Förmånstagarens personnummer, bestående av 10 eller 12 siffror.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub personnummer: Option<crate::id::Personidentitet>,
     /// Förmånstagarens födelsedatum.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    ///
+    /// Personal data: marked for redaction (`crate::id::personal::year`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::id::personal::year"
+    )]
     pub foddes: Option<crate::text::Text>,
     /// Förmånstagarens alla namn.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3645,7 +3697,12 @@ pub struct LefiPersoninformation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub skyddad: Option<bool>,
     /// Datum då förmånstagarens avled, om alls.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    ///
+    /// Personal data: marked for redaction (`crate::id::personal::year`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::id::personal::year"
+    )]
     pub avled: Option<Vec<crate::text::Text>>,
     /// Listar förmånstagarens registrerade adresser i följande ordning:
     ///
@@ -3677,6 +3734,25 @@ pub struct LefiPersoninformation {
     /// Grunduppgifter om de personer som registrerats som anhöriga till förmånstagaren.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub samhorig: Option<Vec<LefiPerson>>,
+}
+
+impl core::fmt::Debug for LefiPersoninformation {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("LefiPersoninformation")
+            .field("personnummer", &self.personnummer)
+            .field("foddes", &self.foddes.as_ref().map(|_| "<redacted>"))
+            .field("namn", &self.namn)
+            .field("skyddad", &self.skyddad)
+            .field("avled", &self.avled.as_ref().map(|_| "<redacted>"))
+            .field("adress", &self.adress)
+            .field("arbetsstallen", &self.arbetsstallen)
+            .field("barn", &self.barn)
+            .field("civilstand", &self.civilstand)
+            .field("folkbokford", &self.folkbokford)
+            .field("medborgarskap", &self.medborgarskap)
+            .field("samhorig", &self.samhorig)
+            .finish()
+    }
 }
 
 /// Identifierar en typ av förmånsinformation som inte kunde levereras och indikerar orsaken till detta.
@@ -3912,14 +3988,19 @@ pub struct LefiPmFormanBeslutTillaggEfterlevandeformaner {
 /// `LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden` (no description in the contract).
 ///
 /// Component schema `LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden {
     /// Ett svenskt personnummer, bestående av 10 eller 12 siffror.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<crate::id::Personidentitet>,
     /// Anges enligt ett utav formaten `yyyy` (år), `yyyy-MM` (år och månad),`yyyy-MM-dd` (år, månad och dag) och `Datum saknas`. Det sista fallet innebär att personen i fråga är registrerad som avliden men att inget känt dödsdatum finns.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    ///
+    /// Personal data: marked for redaction (`crate::id::personal::year`).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::id::personal::year"
+    )]
     pub dodsfallsdatum: Option<crate::text::Text>,
     /// `fodelsedatum` (no description in the contract).
     #[serde(
@@ -3928,6 +4009,19 @@ pub struct LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden {
         skip_serializing_if = "Option::is_none"
     )]
     pub fodelsedatum: Option<chrono::NaiveDate>,
+}
+
+impl core::fmt::Debug for LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("LefiPmFormanBeslutTillaggEfterlevandeformanerAvliden")
+            .field("person", &self.person)
+            .field(
+                "dodsfallsdatum",
+                &self.dodsfallsdatum.as_ref().map(|_| "<redacted>"),
+            )
+            .field("fodelsedatum", &self.fodelsedatum)
+            .finish()
+    }
 }
 
 /// Identifierar och beskriver utfallet hos ett beslut.
