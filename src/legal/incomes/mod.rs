@@ -574,7 +574,7 @@ fn taxed_income(skv: &SkvSvar) -> Vec<TaxedIncome> {
 
 /// The payment date, when it is a whole date.
 fn payment_date(p: &Income) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(p.date.as_deref()?, "%Y-%m-%d").ok()
+    crate::xs::date(p.date.as_deref()?)
 }
 
 fn totals(payments: &[Income], period: Option<Period>) -> Vec<MonthlyTotal> {

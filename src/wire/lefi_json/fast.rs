@@ -674,7 +674,7 @@ mod tests {
         }
     }
 
-    /// The differential test (`tests/lefi_json_generated_reader.rs`) cannot see which path
+    /// The differential test (`tests/it/lefi_json_generated_reader.rs`) cannot see which path
     /// decoded; here the example response must be read by this reader itself.
     #[test]
     fn reads_the_example_response_as_serde_does() {
