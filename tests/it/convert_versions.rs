@@ -319,3 +319,34 @@ fn batch_conversion_keeps_going_past_bad_files() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An empty list is not loss: a version that cannot carry a list loses nothing when the
+/// list is empty, and the report never says "0 item(s)"; a non-empty one is loss.
+#[test]
+fn an_empty_list_the_target_cannot_carry_is_not_loss() {
+    let empty = br#"{"preliminaraUtbetalningar":[],"ansprak":[],"beslut":[]}"#;
+    for (format, _) in XML_FORMATS {
+        let (xml, lost) = convert(empty, Format::LefiV9, format, &ConvertOptions::default())
+            .unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert!(lost.is_empty(), "{format}: {lost}");
+        assert!(!lost.to_string().contains("0 item"), "{format}");
+        assert!(xml.starts_with(b"<?xml"));
+    }
+    let one = br#"{"ansprak":[{}]}"#;
+    let err = convert(
+        one,
+        Format::LefiV9,
+        Format::LefiV7,
+        &ConvertOptions::default(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, ConvertError::Lossy { .. }), "{err}");
+    let (_, lost) = convert(
+        one,
+        Format::LefiV9,
+        Format::LefiV7,
+        &ConvertOptions::allowing_loss(),
+    )
+    .unwrap();
+    assert_eq!(lost.total(), 1);
+}

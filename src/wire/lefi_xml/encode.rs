@@ -47,13 +47,17 @@ impl EncodeContext {
     }
 
     /// The target version cannot carry `count` values of property `name` here: list them as
-    /// dropped (lossy mode) or fail naming the item and the version.
+    /// dropped (lossy mode) or fail naming the item and the version. An empty list loses
+    /// nothing: `count` 0 is neither.
     pub(super) fn drop_item(
         &mut self,
         name: &str,
         count: usize,
         code: Option<&str>,
     ) -> Result<(), Error> {
+        if count == 0 {
+            return Ok(());
+        }
         let path = self.path_of(name);
         if !self.lossy {
             return Err(Error::NotRepresentable {
