@@ -264,7 +264,7 @@ impl Document {
     /// # Ok::<(), lefi::convert::ConvertError>(())
     /// ```
     pub fn to_json_form(&self) -> Result<Vec<u8>, ConvertError> {
-        let json = |source| ConvertError::Json {
+        let json = |source| ConvertError::JsonEncode {
             format: Format::LefiV9,
             source,
         };
@@ -368,10 +368,10 @@ impl Document {
             (Self::LefiSvar(d), Some(v), _) => encode_lefi(&**d, v, to),
             (Self::LefiTillgangliga(d), Some(LefiVersion::V9), _) => lefi_json::to_vec(&**d)
                 .map(|out| (out, LossReport::default()))
-                .map_err(|source| ConvertError::Json { format: to, source }),
+                .map_err(|source| ConvertError::JsonEncode { format: to, source }),
             (Self::LefiFelsvar(d), Some(LefiVersion::V9), _) => lefi_json::to_vec(&**d)
                 .map(|out| (out, LossReport::default()))
-                .map_err(|source| ConvertError::Json { format: to, source }),
+                .map_err(|source| ConvertError::JsonEncode { format: to, source }),
             (Self::LefiSvar(svar), None, Some(version)) => {
                 let fk = FkSvar::new((**svar).clone());
                 let message = SsbtekMessage::Response(Box::new(BastjanstSvar {
@@ -418,11 +418,11 @@ where
     if version == LefiVersion::V9 {
         lefi_json::to_vec(doc)
             .map(|out| (out, LossReport::default()))
-            .map_err(|source| ConvertError::Json { format: to, source })
+            .map_err(|source| ConvertError::JsonEncode { format: to, source })
     } else {
         lefi_xml::to_vec_lossy(doc, version)
             .map(|(out, dropped)| (out, LossReport::from(dropped)))
-            .map_err(|source| ConvertError::Xml { format: to, source })
+            .map_err(|source| ConvertError::XmlEncode { format: to, source })
     }
 }
 

@@ -334,15 +334,31 @@ pub enum ConvertError {
     /// The input is not a valid LEFI Online XML document.
     #[error("cannot read {format}: {source}")]
     Xml {
-        /// The format read or written.
+        /// The format read.
         format: Format,
         /// What went wrong.
         source: lefi_xml::Error,
     },
+    /// The document cannot be written as LEFI Online XML of the target version.
+    #[error("cannot write {format}: {source}")]
+    XmlEncode {
+        /// The format written.
+        format: Format,
+        /// What went wrong.
+        source: lefi_xml::Error,
+    },
+    /// The document cannot be written as LEFI v9 JSON.
+    #[error("cannot write {format}: {source}")]
+    JsonEncode {
+        /// The format written.
+        format: Format,
+        /// What went wrong.
+        source: lefi_json::Error,
+    },
     /// The input is not a valid LEFI 9 JSON document.
     #[error("cannot read {format}: {source}")]
     Json {
-        /// The format read or written.
+        /// The format read.
         format: Format,
         /// What went wrong.
         source: lefi_json::Error,

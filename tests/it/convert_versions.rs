@@ -350,3 +350,44 @@ fn an_empty_list_the_target_cannot_carry_is_not_loss() {
     .unwrap();
     assert_eq!(lost.total(), 1);
 }
+
+/// A character XML 1.0 cannot carry (a control character in a JSON string) is a loss
+/// like any other: refused with the property's path, or with loss allowed replaced by
+/// U+FFFD and listed by code point (never the text).
+#[test]
+fn a_character_xml_cannot_carry_is_loss_with_its_path() {
+    let json = br#"{"utlamnare":[{"utlamnare":{"kod":"FK","namn":"F\u0007K"},"tillstand":{"beskrivning":"a\u0001b"}}]}"#;
+    let decoded: LefiExternFormansinformationSvar = lefi_json::from_slice(json).unwrap();
+    for (format, version) in XML_FORMATS {
+        let err = convert(json, Format::LefiV9, format, &ConvertOptions::default()).unwrap_err();
+        let ConvertError::Lossy { report, .. } = &err else {
+            panic!("{format}: {err}");
+        };
+        let text = report.to_string();
+        assert!(
+            text.contains("U+0007") && text.contains("U+0001"),
+            "{format}: {text}"
+        );
+        assert!(!text.contains("F\u{7}K"), "{format}");
+        let (xml, lost) = convert(
+            json,
+            Format::LefiV9,
+            format,
+            &ConvertOptions::allowing_loss(),
+        )
+        .unwrap();
+        assert_eq!(lost, report.clone(), "{format}");
+        let back: LefiExternFormansinformationSvar = lefi_xml::from_slice(&xml).unwrap();
+        let namn = back
+            .utlamnare
+            .as_ref()
+            .and_then(|u| u[0].utlamnare.as_ref().and_then(|x| x.namn.as_deref()));
+        assert_eq!(namn, Some("F\u{FFFD}K"), "{format}");
+        // the codec itself, without loss allowed, refuses naming the property
+        let strict = lefi_xml::to_vec(&decoded, version).unwrap_err();
+        assert!(
+            strict.to_string().contains("utlamnare"),
+            "{format}: {strict}"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! The encoder: the document head and the value writers the generated per-type writers
 //! call, with the version gate's drop-or-fail decision.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use chrono::Datelike;
@@ -71,6 +72,32 @@ impl EncodeContext {
     }
 }
 
+impl EncodeContext {
+    /// The text of property `name` as XML 1.0 can carry it. A character it cannot carry (a
+    /// control character) fails naming the property, or in lossy mode is replaced by
+    /// U+FFFD and listed as dropped (by code point, never the text).
+    fn carried<'a>(&mut self, name: &str, value: &'a str) -> Result<Cow<'a, str>, Error> {
+        if value.chars().all(xml_char) {
+            return Ok(Cow::Borrowed(value));
+        }
+        let path = self.path_of(name);
+        if !self.lossy {
+            return Err(Error::InvalidCharacter { path });
+        }
+        let mut out = String::with_capacity(value.len());
+        for c in value.chars() {
+            if xml_char(c) {
+                out.push(c);
+            } else {
+                let code = format!("U+{:04X}", u32::from(c));
+                Dropped::record(&mut self.dropped, path.clone(), Some(&code), 1);
+                out.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+        Ok(Cow::Owned(out))
+    }
+}
+
 /// Whether XML 1.0 can carry the character.
 fn xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
@@ -79,16 +106,12 @@ fn xml_char(c: char) -> bool {
 /// `<name>text</name>` in the document namespace.
 pub(super) fn text<W: Write>(
     w: &mut XmlWriter<W>,
-    cx: &EncodeContext,
+    cx: &mut EncodeContext,
     name: &'static str,
     value: &str,
 ) -> Result<(), Error> {
-    if !value.chars().all(xml_char) {
-        return Err(Error::InvalidCharacter {
-            path: cx.path_of(name),
-        });
-    }
-    w.text_element(Some(cx.ns), None, name, value)?;
+    let value = cx.carried(name, value)?;
+    w.text_element(Some(cx.ns), None, name, &value)?;
     Ok(())
 }
 
@@ -99,16 +122,12 @@ pub(super) fn exa<W: Write>(
     name: &'static str,
     value: &str,
 ) -> Result<(), Error> {
-    if !value.chars().all(xml_char) {
-        return Err(Error::InvalidCharacter {
-            path: cx.path_of(name),
-        });
-    }
+    let value = cx.carried(name, value)?;
     w.text_element(
         Some(gating::EXA_NAMESPACE),
         Some(gating::EXA_PREFIX),
         name,
-        value,
+        &value,
     )?;
     Ok(())
 }
@@ -216,12 +235,8 @@ pub(super) fn ersattning<W: Write>(
                 w.text_element(exa.0, exa.1, "id", &id.to_string())?;
             }
             if let Some(b) = &kod.beskrivning {
-                if !b.chars().all(xml_char) {
-                    return Err(Error::InvalidCharacter {
-                        path: cx.path_of(name),
-                    });
-                }
-                w.text_element(exa.0, exa.1, "beskrivning", b)?;
+                let b = cx.carried(name, b)?;
+                w.text_element(exa.0, exa.1, "beskrivning", &b)?;
             }
             w.end()?;
             Ok(())
