@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use lefi::convert::{
     ConvertError, ConvertOptions, Document, DocumentKind, DocumentSummary, FileOutcome, Format,
-    LefiQuestion, PlanError, RequestPlan, Severity, SsbtekAsker, convert_dir, validate,
+    LefiQuestion, LossReport, PlanError, RequestPlan, Severity, SsbtekAsker, convert_dir, validate,
 };
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{Answer, IncomesView, Purpose, payments_view};
@@ -241,20 +241,13 @@ fn parse_format(text: &str) -> Result<Format, Failure> {
 fn decode_document(
     bytes: &[u8],
     kind: Option<DocumentKind>,
-) -> Result<(Format, Document), Failure> {
-    let (format, doc, warnings) = match kind {
-        None => Document::decode_detected_with_warnings(bytes).map_err(failure)?,
-        Some(kind) => {
-            let format =
-                Format::detect(bytes).ok_or_else(|| failure(ConvertError::UnknownFormat))?;
-            let (doc, warnings) = Document::decode_as(bytes, format, kind).map_err(failure)?;
-            (format, doc, warnings)
-        }
-    };
-    for w in warnings {
+) -> Result<(Format, Document, LossReport), Failure> {
+    let format = Format::detect(bytes).ok_or_else(|| failure(ConvertError::UnknownFormat))?;
+    let decoded = Document::decode_noticing(bytes, format, kind).map_err(failure)?;
+    for w in &decoded.warnings {
         eprintln!("lefi: warning: {w}");
     }
-    Ok((format, doc))
+    Ok((format, decoded.document, decoded.skipped))
 }
 
 fn decode(file: Option<&str>, format: &str, kind: Option<&str>) -> Result<(), Failure> {
@@ -263,7 +256,7 @@ fn decode(file: Option<&str>, format: &str, kind: Option<&str>) -> Result<(), Fa
         Some(f) => read_input(f)?,
         None => SAMPLE.to_vec(),
     };
-    let (_, doc) = decode_document(&bytes, kind)?;
+    let (_, doc, _) = decode_document(&bytes, kind)?;
     match format {
         "json" => {
             let mut out = doc.to_json_form().map_err(failure)?;
@@ -374,8 +367,9 @@ fn convert(
         };
     }
     let bytes = read_input(&file.to_string_lossy())?;
-    let (_, doc) = decode_document(&bytes, kind)?;
-    let (out, report) = doc.encode(to).map_err(failure)?;
+    let (_, doc, skipped) = decode_document(&bytes, kind)?;
+    let (out, mut report) = doc.encode(to).map_err(failure)?;
+    report.merge(skipped);
     if !report.is_empty() {
         if !options.allow_loss {
             return Err(failure(ConvertError::Lossy { to, report }));
@@ -387,7 +381,7 @@ fn convert(
 
 fn validate_file(file: &str) -> Result<(), Failure> {
     let bytes = read_input(file)?;
-    let (format, doc) = decode_document(&bytes, None)?;
+    let (format, doc, _) = decode_document(&bytes, None)?;
     let findings = validate(&doc);
     for f in &findings {
         eprintln!("{f}");

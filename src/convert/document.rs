@@ -48,6 +48,30 @@ pub enum Document {
     Ssbtek(Box<SsbtekDocument>),
 }
 
+/// A decoded [`Document`] with what the decoder noticed without refusing it
+/// ([`Document::decode_noticing`]).
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Decoding {
+    /// The document.
+    pub document: Document,
+    /// What the decoder noticed, as messages without document values.
+    pub warnings: Vec<String>,
+    /// Content the decoder skipped because the model has no place for it (properties and
+    /// elements the contract does not define), by path: converting the document loses it.
+    pub skipped: LossReport,
+}
+
+/// The warnings as messages; content the model did not keep goes to `skipped`.
+fn notice(warnings: &[crate::wire::Warning], skipped: &mut LossReport) -> Vec<String> {
+    for w in warnings {
+        if w.kind == (crate::wire::WarningKind::UnknownProperty { kept: false }) {
+            skipped.add(w.path.clone(), None, 1);
+        }
+    }
+    warnings.iter().map(ToString::to_string).collect()
+}
+
 impl Document {
     /// Decodes `input` as `format`.
     ///
@@ -80,9 +104,42 @@ impl Document {
         input: &[u8],
         format: Format,
     ) -> Result<(Self, Vec<String>), ConvertError> {
-        match format {
-            Format::LefiV9 => Self::decode_lefi_json(input),
-            Format::SsbtekV10 | Format::SsbtekV11 => {
+        Self::decode_noticing(input, format, None).map(|d| (d.document, d.warnings))
+    }
+
+    /// Decodes `input` as `format` (and as `kind` when given, see [`Document::decode_as`]),
+    /// with what the decoder noticed: the warnings of [`Document::decode_with_warnings`], and
+    /// in [`Decoding::skipped`] the content it skipped because the model has no place for
+    /// it — a conversion of the document loses that content.
+    ///
+    /// # Errors
+    /// As [`Document::decode_as`].
+    ///
+    /// ```
+    /// use lefi::convert::{Document, Format};
+    /// let d = Document::decode_noticing(br#"{"utlamnare":[],"nytt":1}"#, Format::LefiV9, None)?;
+    /// assert_eq!(d.skipped.to_string(), "nytt: 1 dropped");
+    /// # Ok::<(), lefi::convert::ConvertError>(())
+    /// ```
+    pub fn decode_noticing(
+        input: &[u8],
+        format: Format,
+        kind: Option<DocumentKind>,
+    ) -> Result<Decoding, ConvertError> {
+        let mut skipped = LossReport::default();
+        let (document, warnings) = match (format, kind) {
+            (Format::LefiV9, Some(kind)) => {
+                let d = lefi_json::decode_kind(input, kind, &crate::wire::DecodeSettings::new())
+                    .map_err(|source| ConvertError::Json { format, source })?;
+                let warnings = notice(&d.warnings, &mut skipped);
+                return Ok(Decoding {
+                    document: Self::from_lefi_json(d.value),
+                    warnings,
+                    skipped,
+                });
+            }
+            (Format::LefiV9, None) => Self::decode_lefi_json(input, &mut skipped)?,
+            (Format::SsbtekV10 | Format::SsbtekV11, _) => {
                 let decoded = ssbtek::decode_with(input, &crate::wire::DecodeSettings::new())
                     .map_err(|source| ConvertError::Ssbtek { format, source })?;
                 let doc = decoded.value;
@@ -93,11 +150,26 @@ impl Document {
                         found: Format::from_ssbtek(found).unwrap_or(format),
                     });
                 }
-                let warnings = decoded.warnings.iter().map(ToString::to_string).collect();
-                Ok((Self::Ssbtek(Box::new(doc)), warnings))
+                let warnings = notice(&decoded.warnings, &mut skipped);
+                (Self::Ssbtek(Box::new(doc)), warnings)
             }
-            _ => Self::decode_lefi_xml(input, format),
+            _ => Self::decode_lefi_xml(input, format, &mut skipped)?,
+        };
+        if let Some(kind) = kind {
+            let found = document.document_kind();
+            if found != kind {
+                return Err(ConvertError::WrongKind {
+                    format,
+                    expected: kind,
+                    found,
+                });
+            }
         }
+        Ok(Decoding {
+            document,
+            warnings,
+            skipped,
+        })
     }
 
     /// [`Document::decode_with_warnings`] for a document of a kind known beforehand, instead
@@ -124,22 +196,7 @@ impl Document {
         format: Format,
         kind: DocumentKind,
     ) -> Result<(Self, Vec<String>), ConvertError> {
-        if format == Format::LefiV9 {
-            let d = lefi_json::decode_kind(input, kind, &crate::wire::DecodeSettings::new())
-                .map_err(|source| ConvertError::Json { format, source })?;
-            let warnings = d.warnings.iter().map(ToString::to_string).collect();
-            return Ok((Self::from_lefi_json(d.value), warnings));
-        }
-        let (doc, warnings) = Self::decode_with_warnings(input, format)?;
-        let found = doc.document_kind();
-        if found != kind {
-            return Err(ConvertError::WrongKind {
-                format,
-                expected: kind,
-                found,
-            });
-        }
-        Ok((doc, warnings))
+        Self::decode_noticing(input, format, Some(kind)).map(|d| (d.document, d.warnings))
     }
 
     /// Which of the four kinds of document this is.
@@ -199,18 +256,25 @@ impl Document {
 
     /// A LEFI v9 JSON document of whichever kind it is (see
     /// [`lefi_json::decode_any`] for how the kind is decided).
-    fn decode_lefi_json(input: &[u8]) -> Result<(Self, Vec<String>), ConvertError> {
+    fn decode_lefi_json(
+        input: &[u8],
+        skipped: &mut LossReport,
+    ) -> Result<(Self, Vec<String>), ConvertError> {
         let d = lefi_json::decode_any(input, &crate::wire::DecodeSettings::new()).map_err(
             |source| ConvertError::Json {
                 format: Format::LefiV9,
                 source,
             },
         )?;
-        let warnings = d.warnings.iter().map(ToString::to_string).collect();
+        let warnings = notice(&d.warnings, skipped);
         Ok((Self::from_lefi_json(d.value), warnings))
     }
 
-    fn decode_lefi_xml(input: &[u8], format: Format) -> Result<(Self, Vec<String>), ConvertError> {
+    fn decode_lefi_xml(
+        input: &[u8],
+        format: Format,
+        skipped: &mut LossReport,
+    ) -> Result<(Self, Vec<String>), ConvertError> {
         let d = lefi_xml::decode_any(input, &crate::wire::DecodeSettings::default())
             .map_err(|source| ConvertError::Xml { format, source })?;
         if Some(d.version) != format.lefi_version() {
@@ -230,11 +294,14 @@ impl Document {
                     .then(|| kept.next())
                     .flatten();
                 match element {
-                    Some(k) => format!(
-                        "{}: element {} not defined by {format}, dropped",
-                        k.path,
-                        k.element.name().expanded()
-                    ),
+                    Some(k) => {
+                        skipped.add(k.path.clone(), None, 1);
+                        format!(
+                            "{}: element {} not defined by {format}, dropped",
+                            k.path,
+                            k.element.name().expanded()
+                        )
+                    }
                     None => w.to_string(),
                 }
             })
@@ -300,7 +367,7 @@ impl Document {
                     reason: json_form_reason(&e),
                 })
         } else {
-            Self::decode_lefi_json(input).map(|(doc, _)| doc)
+            Self::decode_lefi_json(input, &mut LossReport::default()).map(|(doc, _)| doc)
         }
     }
 

@@ -55,6 +55,24 @@ impl LossReport {
         self.items.iter().map(|i| i.count).sum()
     }
 
+    /// Adds every item of `other` (merged with earlier entries of the same path and code).
+    ///
+    /// ```
+    /// use lefi::convert::LossReport;
+    /// let mut report = LossReport::default();
+    /// report.add("a".into(), None, 1);
+    /// let mut other = LossReport::default();
+    /// other.add("a".into(), None, 2);
+    /// report.merge(other);
+    /// assert_eq!(report.total(), 3);
+    /// assert_eq!(report.items().len(), 1);
+    /// ```
+    pub fn merge(&mut self, other: Self) {
+        for item in other.items {
+            self.add(item.path, item.code.as_deref(), item.count);
+        }
+    }
+
     /// Records `count` dropped values at `path` (merged with an earlier entry).
     pub fn add(&mut self, path: String, code: Option<&str>, count: usize) {
         if let Some(item) = self

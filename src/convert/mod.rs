@@ -40,7 +40,7 @@ mod report;
 mod request;
 
 pub use crate::wire::lefi_json::DocumentKind;
-pub use document::Document;
+pub use document::{Decoding, Document};
 pub use loss::{LossReport, LostItem};
 pub use report::{DocumentSummary, Finding, Severity, validate};
 pub use request::{LefiQuestion, PlanError, RequestPlan, SsbtekAsker, ping};
@@ -442,11 +442,9 @@ pub fn convert(
     to: Format,
     options: &ConvertOptions,
 ) -> Result<(Vec<u8>, LossReport), ConvertError> {
-    let doc = match options.kind {
-        Some(kind) => Document::decode_as(input, from, kind)?.0,
-        None => Document::decode(input, from)?,
-    };
-    let (out, report) = doc.encode(to)?;
+    let decoded = Document::decode_noticing(input, from, options.kind)?;
+    let (out, mut report) = decoded.document.encode(to)?;
+    report.merge(decoded.skipped);
     if !report.is_empty() && !options.allow_loss {
         return Err(ConvertError::Lossy { to, report });
     }

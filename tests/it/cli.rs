@@ -518,3 +518,28 @@ fn kind_overrides_the_lefi_json_rule_and_is_checked_elsewhere() {
     assert_eq!(code(&o), 1);
     assert!(text(&o.stderr).contains("unknown document kind"));
 }
+
+/// Content a decode skips (a property the contract does not define) is loss: `convert`
+/// refuses it without `--allow-loss` naming its path, and lists it with it; `decode` warns.
+#[test]
+fn skipped_unknown_content_is_loss_in_convert() {
+    let input = tmp("unknown-property.json");
+    std::fs::write(&input, br#"{"utlamnare":[],"nyttFalt":{"x":1}}"#).unwrap();
+    let path = input.to_str().unwrap();
+    for to in ["lefi-v9", "lefi-v7"] {
+        let o = lefi(&["convert", path, "--to", to]);
+        assert_eq!(code(&o), 1, "{to}");
+        let err = text(&o.stderr);
+        assert!(err.contains("nyttFalt: 1 dropped"), "{to}: {err}");
+        let o = lefi(&["convert", path, "--to", to, "--allow-loss"]);
+        assert_eq!(code(&o), 0, "{to}: {}", text(&o.stderr));
+        assert!(text(&o.stderr).contains("nyttFalt: 1 dropped"), "{to}");
+    }
+    let o = lefi(&["decode", path]);
+    assert_eq!(code(&o), 0);
+    assert!(
+        text(&o.stderr).contains("warning: nyttFalt"),
+        "{}",
+        text(&o.stderr)
+    );
+}
