@@ -43,15 +43,13 @@ fn main() {
     }
     let before = vm_hwm_kib();
     let started = std::time::Instant::now();
-    let mut last = 0;
     let summary = convert_dir(
         &input,
         &dir.join("out"),
         Format::LefiV9,
         &ConvertOptions::default(),
         |p| {
-            if p.done * 10 / p.total != last {
-                last = p.done * 10 / p.total;
+            if p.done % (p.total / 10).max(1) == 0 {
                 eprintln!("{}/{}", p.done, p.total);
             }
         },

@@ -10,8 +10,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use lefi::convert::{
-    ConvertError, ConvertOptions, Document, DocumentKind, DocumentSummary, FileOutcome, Format,
-    LefiQuestion, LossReport, PlanError, RequestPlan, Severity, SsbtekAsker, convert_dir, validate,
+    BatchProgress, ConvertError, ConvertOptions, Document, DocumentKind, DocumentSummary,
+    FileOutcome, Format, LefiQuestion, LossReport, PlanError, RequestPlan, Severity, SsbtekAsker,
+    convert_dir, validate,
 };
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{Answer, IncomesView, Purpose, payments_view};
@@ -55,24 +56,7 @@ enum Command {
         file: Option<String>,
     },
     /// Convert a document (or a directory of documents) to another format.
-    Convert {
-        /// The file or directory to convert.
-        file: PathBuf,
-        /// Target format.
-        #[arg(long)]
-        to: String,
-        /// Succeed even when the target cannot carry everything; the loss report goes to stderr.
-        #[arg(long)]
-        allow_loss: bool,
-        /// Output directory when converting a directory (default: `<dir>.<format>`).
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Read the input as this kind of document (request, response, available or error)
-        /// instead of deciding from the document itself; for LEFI v9 JSON, whose kinds share
-        /// property names (`{}` is any of them).
-        #[arg(long)]
-        kind: Option<String>,
-    },
+    Convert(ConvertArgs),
     /// Validate a document: decode it and check its invariants.
     Validate {
         /// The file to read, `-` for stdin.
@@ -82,6 +66,41 @@ enum Command {
     Request(Box<RequestArgs>),
     /// Print the LEFI Online and SSBTEK versions and their capability matrix.
     Versions,
+}
+
+#[derive(Debug, clap::Args)]
+struct ConvertArgs {
+    /// The file or directory to convert.
+    file: PathBuf,
+    /// Target format.
+    #[arg(long)]
+    to: String,
+    /// Succeed even when the target cannot carry everything; the loss report goes to stderr.
+    #[arg(long)]
+    allow_loss: bool,
+    /// Read the input as this kind of document (request, response, available or error)
+    /// instead of deciding from the document itself; for LEFI v9 JSON, whose kinds share
+    /// property names (`{}` is any of them).
+    #[arg(long)]
+    kind: Option<String>,
+    /// Output directory when converting a directory (default: `<dir>.<format>`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Directory: skip files whose output exists and is not older (go on after an
+    /// interrupted run).
+    #[arg(long)]
+    resume: bool,
+    /// Directory: write a report, one JSON object per line and file: `{"file", "outcome"
+    /// (converted, lossy, failed, skipped), "lost" (lossy), "error" (failed)}`.
+    #[arg(long)]
+    report: Option<PathBuf>,
+    /// Write what was dropped as JSON: a list of `{"path", "code", "count"}` for a file, an
+    /// object from input file to that list for a directory.
+    #[arg(long)]
+    loss_report: Option<PathBuf>,
+    /// Directory: worker threads (default: every core, or `RAYON_NUM_THREADS`).
+    #[arg(long, default_value_t = 0)]
+    jobs: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -167,13 +186,7 @@ fn main() -> ExitCode {
         Command::Versions => versions(),
         Command::Decode { file, format, kind } => decode(file.as_deref(), &format, kind.as_deref()),
         Command::Encode { to, file } => encode(&to, file.as_deref().unwrap_or("-")),
-        Command::Convert {
-            file,
-            to,
-            allow_loss,
-            out,
-            kind,
-        } => convert(&file, &to, allow_loss, out.as_deref(), kind.as_deref()),
+        Command::Convert(args) => convert(&args),
         Command::Validate { file } => validate_file(&file),
         Command::Request(args) => request(&args),
     };
@@ -328,48 +341,37 @@ fn encode(to: &str, file: &str) -> Result<(), Failure> {
     write_stdout(&out)
 }
 
-fn convert(
-    file: &Path,
-    to: &str,
-    allow_loss: bool,
-    out: Option<&Path>,
-    kind: Option<&str>,
-) -> Result<(), Failure> {
-    let to = parse_format(to)?;
-    let kind = parse_kind(kind)?;
-    let mut options = if allow_loss {
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes)
+        .map_err(|e| Failure::Unreadable(format!("cannot write {}: {}", path.display(), e.kind())))
+}
+
+fn json_of<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(value).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn convert(args: &ConvertArgs) -> Result<(), Failure> {
+    let to = parse_format(&args.to)?;
+    let mut options = if args.allow_loss {
         ConvertOptions::allowing_loss()
     } else {
         ConvertOptions::default()
     };
-    options.kind = kind;
-    if file.is_dir() {
-        let default_out = PathBuf::from(format!("{}.{to}", file.display()));
-        let out_dir = out.unwrap_or(&default_out);
-        let summary = convert_dir(file, out_dir, to, &options, |p| {
-            let what = match p.outcome {
-                FileOutcome::Converted => "converted".to_owned(),
-                FileOutcome::Lossy(r) => format!("converted, dropped {} item(s)", r.total()),
-                FileOutcome::Failed(reason) => format!("failed: {reason}"),
-                _ => "done".to_owned(),
-            };
-            eprintln!("[{}/{}] {}: {what}", p.done, p.total, p.path.display());
-        })
-        .map_err(|e| Failure::Unreadable(format!("cannot convert the directory: {}", e.kind())))?;
-        eprintln!("{summary}");
-        return if summary.failed.is_empty() {
-            Ok(())
-        } else {
-            Err(Failure::Refused(format!(
-                "{} file(s) could not be converted",
-                summary.failed.len()
-            )))
-        };
+    options.kind = parse_kind(args.kind.as_deref())?;
+    options.resume = args.resume;
+    options.threads = args.jobs;
+    if args.file.is_dir() {
+        return convert_directory(args, to, &options);
     }
-    let bytes = read_input(&file.to_string_lossy())?;
-    let (_, doc, skipped) = decode_document(&bytes, kind)?;
+    let bytes = read_input(&args.file.to_string_lossy())?;
+    let (_, doc, skipped) = decode_document(&bytes, options.kind)?;
     let (out, mut report) = doc.encode(to).map_err(failure)?;
     report.merge(skipped);
+    if let Some(path) = &args.loss_report {
+        write_file(path, &json_of(&report))?;
+    }
     if !report.is_empty() {
         if !options.allow_loss {
             return Err(failure(ConvertError::Lossy { to, report }));
@@ -377,6 +379,102 @@ fn convert(
         eprintln!("dropped (allowed by --allow-loss):\n{report}");
     }
     write_stdout(&out)
+}
+
+/// One line of `--report`.
+fn report_line(p: &BatchProgress<'_>) -> Vec<u8> {
+    let file = p.path.display().to_string();
+    let line = match p.outcome {
+        FileOutcome::Converted => serde_json::json!({"file": file, "outcome": "converted"}),
+        FileOutcome::Lossy(r) => serde_json::json!({"file": file, "outcome": "lossy", "lost": r}),
+        FileOutcome::Failed(reason) => {
+            serde_json::json!({"file": file, "outcome": "failed", "error": reason})
+        }
+        _ => serde_json::json!({"file": file, "outcome": "skipped"}),
+    };
+    let mut out = serde_json::to_vec(&line).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+fn convert_directory(
+    args: &ConvertArgs,
+    to: Format,
+    options: &ConvertOptions,
+) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    use std::sync::{Mutex, PoisonError};
+    let default_out = PathBuf::from(format!("{}.{to}", args.file.display()));
+    let out_dir = args.out.as_deref().unwrap_or(&default_out);
+    let report = match &args.report {
+        Some(path) => Some(Mutex::new(std::fs::File::create(path).map_err(|e| {
+            Failure::Unreadable(format!("cannot write {}: {}", path.display(), e.kind()))
+        })?)),
+        None => None,
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files, {per_sec}, eta {eta}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let report_failed = Mutex::new(None);
+    let summary = convert_dir(&args.file, out_dir, to, options, |p| {
+        let what = match p.outcome {
+            FileOutcome::Converted => "converted".to_owned(),
+            FileOutcome::Lossy(r) => format!("converted, dropped {} item(s)", r.total()),
+            FileOutcome::Failed(reason) => format!("failed: {reason}"),
+            _ => "skipped (output is current)".to_owned(),
+        };
+        match &bar {
+            Some(bar) => {
+                bar.set_length(p.total as u64);
+                bar.inc(1);
+                if matches!(p.outcome, FileOutcome::Failed(_)) {
+                    bar.println(format!("{}: {what}", p.path.display()));
+                }
+            }
+            None => eprintln!("[{}/{}] {}: {what}", p.done, p.total, p.path.display()),
+        }
+        if let Some(file) = &report {
+            let mut file = file.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Err(e) = file.write_all(&report_line(p)) {
+                *report_failed.lock().unwrap_or_else(PoisonError::into_inner) = Some(e.kind());
+            }
+        }
+    })
+    .map_err(|e| Failure::Unreadable(format!("cannot convert the directory: {}", e.kind())))?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    if let Some(kind) = report_failed
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner)
+    {
+        return Err(Failure::Unreadable(format!(
+            "cannot write the report: {kind}"
+        )));
+    }
+    if let Some(path) = &args.loss_report {
+        let lost: std::collections::BTreeMap<String, &LossReport> = summary
+            .lossy
+            .iter()
+            .map(|(p, r)| (p.display().to_string(), r))
+            .collect();
+        write_file(path, &json_of(&lost))?;
+    }
+    eprintln!("{summary}");
+    if summary.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Refused(format!(
+            "{} file(s) could not be converted",
+            summary.failed.len()
+        )))
+    }
 }
 
 fn validate_file(file: &str) -> Result<(), Failure> {

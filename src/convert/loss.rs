@@ -7,12 +7,13 @@ use crate::wire::Dropped;
 
 /// One dropped item: a property path (JSON names, without indices), the gated code when a
 /// list item was dropped for its code, and how many values were dropped there.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 #[non_exhaustive]
 pub struct LostItem {
     /// `formansinformation.forebyggandeSjukpenningsarende`, `ansprak`, …
     pub path: String,
     /// The code that the target version does not allow (`FK:FSJP`, `PM:AP`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Number of values dropped (array elements, or 1).
     pub count: usize,
@@ -31,7 +32,11 @@ pub struct LostItem {
 /// assert_eq!(report.to_string(), "svarsdata.SKV: 1 dropped\nformansinformation [FK:FSJP]: 2 dropped");
 /// assert_eq!(report.total(), 3);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+///
+/// Serialised (for migration tooling) as the list of its items:
+/// `[{"path": "formansinformation", "code": "FK:FSJP", "count": 2}]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(transparent)]
 pub struct LossReport {
     items: Vec<LostItem>,
 }

@@ -543,3 +543,88 @@ fn skipped_unknown_content_is_loss_in_convert() {
         text(&o.stderr)
     );
 }
+
+/// A batch run killed midway and re-run with `--resume` leaves every output complete and
+/// equal to a one-shot conversion; no output is ever half-written under its final name.
+#[test]
+fn an_interrupted_batch_resumes_to_the_one_shot_result() {
+    use crate::lefi_xml_support::random::{self, Gen};
+    use lefi::version::LefiVersion;
+
+    const COUNT: usize = 10_000;
+    let dir = tmp("batch-resume");
+    let _ = std::fs::remove_dir_all(&dir);
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for seed in 0..COUNT {
+        let mut g = Gen::new(seed as u64, LefiVersion::V7);
+        let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
+        let xml = lefi::wire::lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap();
+        std::fs::write(input.join(format!("svar-{seed:05}.xml")), xml).unwrap();
+    }
+    let (input_s, out, once) = (input.to_str().unwrap(), dir.join("out"), dir.join("once"));
+    let convert = |out: &Path, resume: bool| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_lefi"));
+        c.args([
+            "convert", input_s, "--to", "lefi-v9", "--jobs", "2", "--out",
+        ])
+        .arg(out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+        if resume {
+            c.arg("--resume");
+        }
+        c
+    };
+    let outputs = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+
+    // start, and kill the process once a tenth of the outputs exist
+    let mut child = convert(&out, false).spawn().unwrap();
+    let started = std::time::Instant::now();
+    while outputs(&out) < COUNT / 10 && started.elapsed().as_secs() < 300 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let done_before = outputs(&out);
+    assert!(done_before < COUNT, "killed before the end");
+    // whatever carries a final name is complete
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "json") {
+            let bytes = std::fs::read(&path).unwrap();
+            assert!(
+                serde_json::from_slice::<serde_json::Value>(&bytes).is_ok(),
+                "{} is complete",
+                path.display()
+            );
+        }
+    }
+
+    // resume: skips what is done, converts the rest
+    let o = convert(&out, true).stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(code(&o), 0);
+    let summary = text(&o.stderr);
+    assert!(summary.contains("skipped (already converted)"), "{summary}");
+    assert_eq!(outputs(&out), COUNT);
+
+    // one shot into another directory: the same bytes
+    assert_eq!(code(&convert(&once, false).output().unwrap()), 0);
+    for seed in 0..COUNT {
+        let name = format!("svar-{seed:05}.json");
+        assert_eq!(
+            std::fs::read(out.join(&name)).unwrap(),
+            std::fs::read(once.join(&name)).unwrap(),
+            "{name}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
