@@ -628,3 +628,86 @@ fn an_interrupted_batch_resumes_to_the_one_shot_result() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--report` writes a JSON line per file (converted, lossy with its paths, failed with
+/// the error); `--loss-report` writes what was dropped as JSON, for a file and a directory.
+#[test]
+fn batch_and_loss_reports_are_machine_readable() {
+    let dir = tmp("reports");
+    let _ = std::fs::remove_dir_all(&dir);
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("ok.json"), br#"{"utlamnare":[]}"#).unwrap();
+    std::fs::write(input.join("lossy.json"), br#"{"ansprak":[{}],"nytt":1}"#).unwrap();
+    std::fs::write(input.join("broken.json"), b"{").unwrap();
+    let (report, lost) = (dir.join("report.jsonl"), dir.join("lost.json"));
+    let o = lefi(&[
+        "convert",
+        input.to_str().unwrap(),
+        "--to",
+        "lefi-v7",
+        "--allow-loss",
+        "--out",
+        dir.join("out").to_str().unwrap(),
+        "--report",
+        report.to_str().unwrap(),
+        "--loss-report",
+        lost.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1, "one file failed: {}", text(&o.stderr));
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let outcome = |name: &str| {
+        lines
+            .iter()
+            .find(|l| l["file"].as_str().unwrap().ends_with(name))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(outcome("ok.json")["outcome"], "converted");
+    assert_eq!(outcome("broken.json")["outcome"], "failed");
+    assert!(
+        outcome("broken.json")["error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot read")
+    );
+    let lossy = outcome("lossy.json");
+    assert_eq!(lossy["outcome"], "lossy");
+    let paths: Vec<&str> = lossy["lost"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["ansprak", "nytt"]);
+    let by_file: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&lost).unwrap()).unwrap();
+    let (file, items) = by_file.as_object().unwrap().iter().next().unwrap();
+    assert!(file.ends_with("lossy.json"));
+    assert_eq!(items[0], serde_json::json!({"path": "ansprak", "count": 1}));
+
+    // one file: the list itself
+    let single = dir.join("single.json");
+    let o = lefi(&[
+        "convert",
+        input.join("lossy.json").to_str().unwrap(),
+        "--to",
+        "lefi-v7",
+        "--allow-loss",
+        "--loss-report",
+        single.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0);
+    let items: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&single).unwrap()).unwrap();
+    assert_eq!(
+        items,
+        serde_json::json!([{"path": "ansprak", "count": 1}, {"path": "nytt", "count": 1}])
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
