@@ -5,6 +5,10 @@
 //! arrive in several pieces), and `realistic`, the LEFI JSON benchmark's 3 MB response
 //! written as v7 (plain codes, descriptions, dates and amounts).
 //!
+//! `batch_convert_v7_to_v9`: `convert::convert_dir` of 400 generated v7 answers to LEFI v9
+//! JSON on one and on two worker threads, in documents per second (the ratio of the two is
+//! the batch's scaling).
+//!
 //! `cargo bench --bench lefi_xml -- --warm-up-time 1 --measurement-time 3`
 
 #![allow(
@@ -84,5 +88,36 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Batch conversion throughput on 1 and 2 worker threads, same documents, same run.
+fn batch(c: &mut Criterion) {
+    use lefi::convert::{ConvertOptions, Format, convert_dir};
+    const COUNT: usize = 400;
+    let dir = std::env::temp_dir().join(format!("lefi-bench-batch-{}", std::process::id()));
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for seed in 0..COUNT {
+        let mut g = Gen::new(seed as u64, LefiVersion::V7);
+        let svar = random::gen_lefi_extern_formansinformation_svar(&mut g);
+        let xml = lefi_xml::to_vec(&svar, LefiVersion::V7).unwrap();
+        std::fs::write(input.join(format!("svar-{seed:05}.xml")), xml).unwrap();
+    }
+    let mut group = c.benchmark_group("batch_convert_v7_to_v9");
+    group.throughput(Throughput::Elements(COUNT as u64));
+    group.sample_size(10);
+    for threads in [1, 2] {
+        let mut options = ConvertOptions::default();
+        options.threads = threads;
+        let out = dir.join(format!("out-{threads}"));
+        group.bench_function(format!("threads_{threads}"), |b| {
+            b.iter(|| {
+                let summary = convert_dir(&input, &out, Format::LefiV9, &options, |_| {}).unwrap();
+                assert_eq!(summary.converted, COUNT);
+            })
+        });
+    }
+    group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(benches, bench, batch);
 criterion_main!(benches);
