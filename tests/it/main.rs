@@ -14,6 +14,7 @@ mod architecture;
 mod cli;
 mod codes_roundtrip;
 mod convert_versions;
+mod hostile;
 mod lefi_json_codec;
 mod lefi_json_generated_reader;
 mod lefi_json_request;

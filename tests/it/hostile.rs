@@ -1,0 +1,172 @@
+//! Hostile input through the detected decode every CLI command uses (`convert::Document`):
+//! each case ends in a typed error carrying a position (or, for one agency's broken
+//! payload, that agency alone undecodable), never a panic, never a document value in the
+//! message, and within a bound on time (each case here runs in well under a second of
+//! decoding; the sizes are past every limit).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use base64::Engine as _;
+use lefi::convert::{ConvertError, Document, Format};
+use lefi::model::ssbtek::{Agency, AgencyResult, SsbtekMessage};
+use lefi::version::SsbtekVersion;
+
+const ENV: &str =
+    r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#;
+const END: &str = "</soap:Body></soap:Envelope>";
+
+/// An SSBTEK ssbt/10 answer whose FK block carries `payload` (base64) as `lefiJsonSvar`.
+fn fk_answer(payload: &str) -> String {
+    let ns = SsbtekVersion::V10.namespace();
+    format!(
+        r#"{ENV}<r:hamtaBastjanstInformationResponse xmlns:r="{ns}"><r:svarsdata><r:FK><r:data><r:lefiJsonSvar>{payload}</r:lefiJsonSvar></r:data></r:FK><r:TNS><r:error><r:kalla>BT</r:kalla><r:felkod>1</r:felkod><r:felmeddelande>x</r:felmeddelande></r:error></r:TNS></r:svarsdata></r:hamtaBastjanstInformationResponse>{END}"#
+    )
+}
+
+/// Decodes as a user would (format detected, or the format named), requiring a refusal
+/// whose message has a position and none of `secrets`.
+fn refused(input: &[u8], format: Option<Format>, secrets: &[&str]) -> String {
+    let started = std::time::Instant::now();
+    let result = match format {
+        Some(f) => Document::decode(input, f),
+        None => Document::decode_detected(input).map(|(_, d)| d),
+    };
+    let err = match result {
+        Ok(doc) => panic!("accepted: {}", doc.kind()),
+        Err(e) => e,
+    };
+    assert!(started.elapsed().as_secs() < 30, "bounded time");
+    let message = err.to_string();
+    assert!(
+        matches!(err, ConvertError::UnknownFormat) || message.contains("line"),
+        "a position: {message}"
+    );
+    for secret in secrets {
+        assert!(!message.contains(secret), "{message}");
+    }
+    message
+}
+
+#[test]
+fn a_200_mb_json_string_is_refused_by_the_size_limit() {
+    let mut doc = br#"{"utlamnare":[{"utlamnare":{"namn":""#.to_vec();
+    doc.resize(doc.len() + (200 << 20), b'a');
+    doc.extend_from_slice(br#""}}]}"#);
+    let err = Document::decode(&doc, Format::LefiV9).unwrap_err();
+    assert!(err.to_string().contains("limit"), "{err}");
+}
+
+#[test]
+fn a_200_mb_base64_payload_in_a_valid_envelope_is_refused_by_the_size_limit() {
+    let doc = fk_answer(&"QUFB".repeat(50 << 20));
+    let err = Document::decode(doc.as_bytes(), Format::SsbtekV10).unwrap_err();
+    assert!(
+        err.to_string().contains("limit") || err.to_string().contains("large"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_million_nested_json_arrays_are_refused_with_a_position() {
+    let doc = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+    let message = refused(doc.as_bytes(), Some(Format::LefiV9), &[]);
+    assert!(
+        message.contains("deep") || message.contains("nest"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_million_nested_xml_elements_are_refused_with_a_position() {
+    let deep = "<a>".repeat(1_000_000) + &"</a>".repeat(1_000_000);
+    refused(
+        format!("{ENV}{deep}{END}").as_bytes(),
+        Some(Format::SsbtekV10),
+        &[],
+    );
+    refused(deep.as_bytes(), Some(Format::LefiV7), &[]);
+}
+
+#[test]
+fn entity_expansion_inside_a_valid_looking_envelope_is_refused() {
+    let bomb = r#"<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+"#;
+    let doc = format!("{bomb}{}", fk_answer("&lol2;"));
+    let message = refused(doc.as_bytes(), Some(Format::SsbtekV10), &[]);
+    assert!(message.contains("document type declarations"), "{message}");
+}
+
+#[test]
+fn invalid_utf8_utf16_and_nul_bytes_are_errors() {
+    // invalid UTF-8 in the middle of a JSON string and of an XML text
+    let mut json = br#"{"utlamnare":[{"utlamnare":{"namn":"ab"#.to_vec();
+    json.extend_from_slice(&[0xff, 0xfe]);
+    json.extend_from_slice(br#""}}]}"#);
+    refused(&json, Some(Format::LefiV9), &[]);
+    let mut xml = fk_answer("QUFB").into_bytes();
+    let at = xml.len() / 2;
+    xml.splice(at..at, [0xc3, 0x28]);
+    refused(&xml, Some(Format::SsbtekV10), &[]);
+    // UTF-16 with a byte-order mark
+    let utf16: Vec<u8> = std::iter::once(0xfeff_u16)
+        .chain(r#"{"utlamnare":[]}"#.encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let _ = refused(&utf16, None, &[]);
+    let _ = refused(&utf16, Some(Format::LefiV9), &[]);
+    // NUL bytes
+    refused(b"{\"utlamnare\":[]\0}", Some(Format::LefiV9), &[]);
+    let mut nul = fk_answer("QUFB").into_bytes();
+    nul.insert(nul.len() / 3, 0);
+    refused(&nul, Some(Format::SsbtekV10), &[]);
+}
+
+#[test]
+fn a_10000_digit_amount_is_an_error_with_its_path() {
+    let digits = "9".repeat(10_000);
+    let doc = format!(r#"{{"utbetalningar":[{{"nettobelopp":{digits}}}]}}"#);
+    let message = refused(doc.as_bytes(), Some(Format::LefiV9), &[&digits[..20]]);
+    assert!(
+        message.contains("utbetalningar[0].nettobelopp"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_personnummer_in_a_wrong_typed_field_never_reaches_the_message() {
+    for doc in [
+        r#"{"utbetalningar":[{"nettobelopp":"197407029284"}]}"#,
+        r#"{"utbetalningar":[{"utbetalningsdatum":197407029284}]}"#,
+        r#"{"personnummer":197407029284,"period":{"from":"2024-01-01","tom":"2024-02-01"}}"#,
+    ] {
+        refused(
+            doc.as_bytes(),
+            Some(Format::LefiV9),
+            &["197407029284", "7407029284"],
+        );
+    }
+}
+
+#[test]
+fn valid_base64_of_invalid_json_as_fk_payload_costs_only_fk() {
+    let payload = base64::engine::general_purpose::STANDARD.encode(b"{\"utlamnare\": [1, 2");
+    let doc = Document::decode(fk_answer(&payload).as_bytes(), Format::SsbtekV10).unwrap();
+    let Document::Ssbtek(doc) = doc else {
+        panic!("an SSBTEK document")
+    };
+    let SsbtekMessage::Response(svar) = &doc.message else {
+        panic!("an answer")
+    };
+    assert!(matches!(
+        svar.svarsdata.fk,
+        Some(AgencyResult::Undecodable(_))
+    ));
+    assert!(svar.svarsdata.undecodable_of(Agency::Fk).is_some());
+    // the other agency's answer is read as sent
+    assert!(svar.svarsdata.error_of(Agency::Tns).is_some());
+}
