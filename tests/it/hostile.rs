@@ -170,3 +170,37 @@ fn valid_base64_of_invalid_json_as_fk_payload_costs_only_fk() {
     // the other agency's answer is read as sent
     assert!(svar.svarsdata.error_of(Agency::Tns).is_some());
 }
+
+/// Fuzz finding (roundtrip target): an agency block kept undecodable (here TNS, whose
+/// whitespace holds U+001C) must survive decode → encode → decode; its position's line and
+/// offset change with the text around it, and are not part of its value.
+#[test]
+fn an_undecodable_block_round_trips() {
+    let ns = SsbtekVersion::V10.namespace();
+    let junk = "\u{1c}".repeat(40);
+    let doc = format!(
+        r#"{ENV}
+        <ssbt:hamtaBastjanstInformationResponse xmlns:ssbt="{ns}"
+            xmlns:tns="http://schema.transportstyrelsen.se/ssbtek/hamtauppgifterresponder/1"
+            xmlns:fordon="http://schema.transportstyrelsen.se/ssbtek/fordon/1">
+          <ssbt:svarsdata><ssbt:TNS><ssbt:data>
+            <tns:resultat>OK</tns:resultat>
+            <tns:fordonsinnehav><fordon:fordon>
+              <fordon:regnr>ABC001</fordon:regnr>{junk}<fordon:fordonsar>2012</fordon:fordonsar>
+            </fordon:fordon></tns:fordonsinnehav>
+          </ssbt:data></ssbt:TNS></ssbt:svarsdata>
+        </ssbt:hamtaBastjanstInformationResponse>{END}"#
+    );
+    let first = Document::decode(doc.as_bytes(), Format::SsbtekV10).unwrap();
+    let Document::Ssbtek(ssbtek) = &first else {
+        panic!("an SSBTEK document")
+    };
+    let SsbtekMessage::Response(svar) = &ssbtek.message else {
+        panic!("an answer")
+    };
+    assert!(svar.svarsdata.undecodable_of(Agency::Tns).is_some());
+    let (bytes, lost) = first.encode(Format::SsbtekV10).unwrap();
+    assert!(lost.is_empty());
+    let again = Document::decode(&bytes, Format::SsbtekV10).unwrap();
+    assert_eq!(again, first);
+}
