@@ -19,7 +19,11 @@ fuzz_target!(|data: &[u8]| {
         k @ 1..=4 => {
             let kind = DocumentKind::ALL[usize::from(k - 1)];
             drop(lefi_json::decode_kind(input, kind, &settings));
-            drop(lefi_json::decode_kind(input, kind, &DecodeSettings::strict()));
+            drop(lefi_json::decode_kind(
+                input,
+                kind,
+                &DecodeSettings::strict(),
+            ));
         }
         5 => drop(lefi_xml::decode_any(input, &settings)),
         6 => drop(ssbtek::decode_any(input, &settings)),
