@@ -15,9 +15,7 @@ use lefi::convert::{ConvertError, Document, Format};
 use lefi::model::ssbtek::{Agency, AgencyResult, SsbtekMessage};
 use lefi::version::SsbtekVersion;
 
-const ENV: &str =
-    r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#;
-const END: &str = "</soap:Body></soap:Envelope>";
+use crate::support::{SOAP_END as END, SOAP_START as ENV};
 
 /// An SSBTEK ssbt/10 answer whose FK block carries `payload` (base64) as `lefiJsonSvar`.
 fn fk_answer(payload: &str) -> String {

@@ -14,9 +14,7 @@ use lefi::wire::ssbtek::{self, SsbtekMessage};
 use lefi::wire::{DecodeLimits, DecodeSettings};
 use lefi::xml::XmlErrorKind;
 
-const ENV: &str =
-    r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#;
-const END: &str = "</soap:Body></soap:Envelope>";
+use crate::support::{SOAP_END as END, SOAP_START as ENV};
 const NS10: &str = SsbtekVersion::V10.namespace();
 
 fn miv(inner: &str) -> String {

@@ -187,3 +187,9 @@ pub(crate) fn validate_lefi_xml(version: LefiVersion, docs: &[Vec<u8>], tag: &st
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The start of a SOAP 1.1 envelope up to its body, for SSBTEK messages built in tests.
+pub(crate) const SOAP_START: &str =
+    r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#;
+/// The end of [`SOAP_START`]'s envelope.
+pub(crate) const SOAP_END: &str = "</soap:Body></soap:Envelope>";
