@@ -193,3 +193,76 @@ pub(crate) const SOAP_START: &str =
     r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>"#;
 /// The end of [`SOAP_START`]'s envelope.
 pub(crate) const SOAP_END: &str = "</soap:Body></soap:Envelope>";
+
+/// The environment variable naming the one test a child process of this test binary runs
+/// for [`within_memory`].
+const MEMORY_CHILD: &str = "LEFI_TEST_MEMORY_CHILD";
+
+/// Runs decodes of hostile inputs and asserts their peak resident memory stays under three
+/// times the inputs' size plus 64 MiB (the constant covers the test binary itself).
+///
+/// `module` is the caller's `module_path!()` and `test` its function name: the measurement
+/// runs in a child process of this test binary that runs that test alone (tests in one
+/// process share their heap, so one cannot be measured beside the others). The child
+/// builds the inputs with `prepare`, resets the kernel's peak (`/proc/self/clear_refs`), runs
+/// `decode` and reports the peak (`VmHWM`), which includes the inputs themselves. Where there is
+/// no `/proc` (not Linux), `prepare` and `decode` run here unmeasured.
+pub(crate) fn within_memory(
+    module: &str,
+    test: &str,
+    prepare: impl FnOnce() -> Vec<Vec<u8>>,
+    decode: impl FnOnce(&[Vec<u8>]),
+) {
+    // the test's name inside this binary: the module path without the crate's name
+    let name = match module.split_once("::") {
+        Some((_, inner)) => format!("{inner}::{test}"),
+        None => test.to_owned(),
+    };
+    let status = |field: &str| -> Option<u64> {
+        let text = std::fs::read_to_string("/proc/self/status").ok()?;
+        let line = text.lines().find(|l| l.starts_with(field))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb * 1024)
+    };
+    if std::env::var(MEMORY_CHILD).is_ok_and(|child| child == name) {
+        let inputs = prepare();
+        std::fs::write("/proc/self/clear_refs", "5").expect("reset the peak resident size");
+        decode(&inputs);
+        let peak = status("VmHWM:").expect("VmHWM in /proc/self/status");
+        let size: usize = inputs.iter().map(Vec::len).sum();
+        println!("LEFI-MEMORY input={size} peak={peak}");
+        return;
+    }
+    if !cfg!(target_os = "linux") {
+        decode(&prepare());
+        return;
+    }
+    let out = Command::new(std::env::current_exe().expect("this test binary"))
+        .args([name.as_str(), "--exact", "--nocapture", "--test-threads=1"])
+        .env(MEMORY_CHILD, &name)
+        .output()
+        .expect("run this test in a child process");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{name} in a child process failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = stdout
+        .lines()
+        .find_map(|l| l.split_once("LEFI-MEMORY ").map(|(_, report)| report))
+        .unwrap_or_else(|| panic!("{name}: the child reported no measurement:\n{stdout}"));
+    let field = |key: &str| -> u64 {
+        report
+            .split_whitespace()
+            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("{key} in {report:?}"))
+    };
+    let (input, peak) = (field("input"), field("peak"));
+    let bound = 3 * input + (64 << 20);
+    assert!(
+        peak < bound,
+        "{name}: peak resident memory {peak} bytes for {input} bytes of input (bound {bound})"
+    );
+}
