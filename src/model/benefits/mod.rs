@@ -53,6 +53,8 @@ pub use view::{
     OutcomeClass,
 };
 
+pub(crate) use view::percent;
+
 use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::version::{Capability, LefiVersion};
 
@@ -68,6 +70,21 @@ impl<'a> Benefits<'a> {
     #[must_use]
     pub fn cases(&self) -> &[BenefitCase<'a>] {
         &self.cases
+    }
+
+    /// Keeps only the cases `keep` accepts (for narrowing the view to a purpose).
+    ///
+    /// ```
+    /// use lefi::model::lefi::LefiExternFormansinformationSvar;
+    /// let svar: LefiExternFormansinformationSvar = lefi::wire::lefi_json::from_slice(
+    ///     br#"{"formansinformation":{"sjukpenningarende":[{}],"barnbidragsarende":[{}]}}"#)?;
+    /// let mut benefits = svar.benefits();
+    /// benefits.retain(|c| c.location().index() > 0);
+    /// assert!(benefits.cases().is_empty());
+    /// # Ok::<(), lefi::wire::lefi_json::Error>(())
+    /// ```
+    pub fn retain(&mut self, keep: impl FnMut(&BenefitCase<'a>) -> bool) {
+        self.cases.retain(keep);
     }
 
     /// Every decision, in case order.
