@@ -48,8 +48,8 @@ use super::incomes::table::{Table, text};
 use super::minimise::{Amount, MinimalPeriod, date, ser_decimal};
 use crate::codes::FormanGrupp;
 use crate::model::benefits::{
-    BasisValue, BenefitCase, Benefits, Decision, DecisionAmount, DecisionPart, Degree,
-    TimelineLine, not_carried, percent as percent_of,
+    BasisValue, BenefitCase, Benefits, Decision, DecisionAmount, DecisionLocation, DecisionPart,
+    Degree, TimelineLine, not_carried, percent as percent_of,
 };
 use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::period::Period;
@@ -347,7 +347,8 @@ fn degree(d: Option<Degree>) -> Option<Decimal> {
 }
 
 fn decision(d: &Decision<'_>) -> MinimalDecision {
-    let path = d.location().to_string();
+    let location = d.location();
+    let path = location.to_string();
     MinimalDecision {
         outcome: d.outcome().to_string(),
         outcome_class: d.outcome().class().as_str(),
@@ -360,14 +361,14 @@ fn decision(d: &Decision<'_>) -> MinimalDecision {
         days_count: d.days(),
         amounts: d.amounts().iter().map(amount).collect(),
         basis: d.basis().iter().map(basis).collect(),
-        parts: d.parts().iter().map(|p| part(&path, p)).collect(),
+        parts: d.parts().iter().map(|p| part(location, p)).collect(),
         days: d
             .day_amounts()
             .iter()
             .map(|day| {
                 let (list, i) = day.position();
                 MinimalDay {
-                    path: format!("{path}.{list}[{i}]"),
+                    path: location.item_path(list, i),
                     date: day.date().and_then(date),
                     amount: day.amount().map(Amount::from),
                     karensavdrag: day.karensavdrag().map(Amount::from),
@@ -378,10 +379,10 @@ fn decision(d: &Decision<'_>) -> MinimalDecision {
     }
 }
 
-fn part(decision: &str, p: &DecisionPart) -> MinimalPart {
+fn part(decision: DecisionLocation, p: &DecisionPart) -> MinimalPart {
     let (list, i) = p.position();
     MinimalPart {
-        path: format!("{decision}.{list}[{i}]"),
+        path: decision.item_path(list, i),
         period: p.period().as_ref().map(MinimalPeriod::from),
         degree: degree(p.degree()),
         share: p.share().and_then(|s| s.fraction()).map(|d| d.normalize()),

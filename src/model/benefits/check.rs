@@ -107,6 +107,9 @@ impl fmt::Display for BenefitViolation {
     }
 }
 
+/// A benefit and förmånsgrupp: what the degree rule and the timeline group by.
+pub(super) type BenefitKey = (super::Benefit, Option<FormanGrupp>);
+
 /// A period of a decision or one of its parts, with its path.
 struct Span<'v, 'a> {
     decision: &'v Decision<'a>,
@@ -119,7 +122,7 @@ impl Span<'_, '_> {
         match self.part.and_then(|i| self.decision.parts().get(i)) {
             Some(p) => {
                 let (list, i) = p.position();
-                format!("{}.{list}[{i}]", self.decision.location())
+                self.decision.location().item_path(list, i)
             }
             None => self.decision.location().to_string(),
         }
@@ -208,7 +211,7 @@ fn check_case(case: &BenefitCase<'_>, out: &mut Vec<BenefitViolation>) {
             if p.period().is_some_and(|pp| !inside(&period, &pp)) {
                 let (list, i) = p.position();
                 push(
-                    format!("{}.{list}[{i}]", d.location()),
+                    d.location().item_path(list, i),
                     BenefitViolationKind::OutsideDecision,
                 );
             }
@@ -218,7 +221,7 @@ fn check_case(case: &BenefitCase<'_>, out: &mut Vec<BenefitViolation>) {
                 if !period.contains(date) {
                     let (list, i) = day.position();
                     push(
-                        format!("{}.{list}[{i}]", d.location()),
+                        d.location().item_path(list, i),
                         BenefitViolationKind::OutsideDecision,
                     );
                 }
@@ -315,11 +318,8 @@ impl Benefits<'_> {
     }
 
     /// The cases grouped by benefit and förmånsgrupp, in table order.
-    pub(super) fn by_benefit(
-        &self,
-    ) -> Vec<((super::Benefit, Option<FormanGrupp>), Vec<&BenefitCase<'_>>)> {
-        let mut groups: Vec<((super::Benefit, Option<FormanGrupp>), Vec<&BenefitCase<'_>>)> =
-            Vec::new();
+    pub(super) fn by_benefit(&self) -> Vec<(BenefitKey, Vec<&BenefitCase<'_>>)> {
+        let mut groups: Vec<(BenefitKey, Vec<&BenefitCase<'_>>)> = Vec::new();
         for case in self.cases() {
             let key = (case.benefit(), case.group());
             match groups.iter_mut().find(|(k, _)| *k == key) {

@@ -102,7 +102,7 @@ fn paying(cases: &[&BenefitCase<'_>], asked: Period) -> Vec<Paying> {
                 let path = match d.parts().iter().filter(|p| p.period().is_some()).nth(index) {
                     Some(p) => {
                         let (list, i) = p.position();
-                        format!("{}.{list}[{i}]", d.location())
+                        d.location().item_path(list, i)
                     }
                     None => d.location().to_string(),
                 };

@@ -89,6 +89,18 @@ impl DecisionLocation {
     pub const fn index(&self) -> Option<usize> {
         self.index
     }
+
+    /// The path of item `index` of the decision's list `list` (a part or a paid day).
+    ///
+    /// ```
+    /// use lefi::model::benefits::{Benefit, CaseLocation, DecisionLocation};
+    /// let d = DecisionLocation::new(CaseLocation::new(Benefit::Omvardnadsbidrag, 0), None);
+    /// assert_eq!(d.item_path("periodbeslut", 1), "formansinformation.omvardnadsbidragsarende[0].beslut.periodbeslut[1]");
+    /// ```
+    #[must_use]
+    pub fn item_path(&self, list: &str, index: usize) -> String {
+        format!("{self}.{list}[{index}]")
+    }
 }
 
 impl fmt::Display for DecisionLocation {
