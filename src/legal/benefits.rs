@@ -56,7 +56,8 @@ use crate::period::Period;
 use crate::version::LefiVersion;
 
 /// Every case and decision of an answer with its timeline and check results, without
-/// identities (see the [module](self) docs for the JSON shape). `Display` is the table of
+/// identities: every key always present, paths as the checks write them, degrees as exact
+/// shares of 1 and amounts as exact decimals, both JSON strings. `Display` is the table of
 /// `lefi decode --format benefits`.
 ///
 /// ```

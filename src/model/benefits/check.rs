@@ -303,8 +303,11 @@ fn check_degrees(cases: &[&BenefitCase<'_>], out: &mut Vec<BenefitViolation>) {
 }
 
 impl Benefits<'_> {
-    /// The invariants of every case (see the [module](self) table), in case order, then
-    /// the degree rule per benefit. Empty when all hold.
+    /// The invariants of every case (period order, parts and paid days inside their
+    /// decision, not decided before the case started, open periods last; see
+    /// [`BenefitViolationKind`]), in case order, then the degree rule per benefit: paying
+    /// decisions of one benefit never overlap with a total degree over 100 %. Empty when
+    /// all hold; the answer is never rejected.
     #[must_use]
     pub fn check(&self) -> Vec<BenefitViolation> {
         let mut out = Vec::new();
