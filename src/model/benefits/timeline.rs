@@ -203,7 +203,7 @@ impl Benefits<'_> {
     /// let asked = Period::new("2024-01-01".parse()?, "2024-02-29".parse()?)?;
     /// let timeline = svar.benefits().timeline(asked);
     /// let degrees: Vec<String> = timeline[0].segments().iter()
-    ///     .map(|s| format!("{} {}", s.period(), s.degree().unwrap_or_default())).collect();
+    ///     .map(|s| format!("{} {}", s.period(), s.degree().unwrap_or_default().normalize())).collect();
     /// assert_eq!(degrees, ["2024-01-01/2024-01-14 0.5", "2024-01-15/2024-01-31 0.75", "2024-02-01/2024-02-29 0.25"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
