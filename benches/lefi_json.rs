@@ -12,7 +12,8 @@
 //! hand-written serde-derive mirror of the payment structures with `String` codes and
 //! dates and `f64` amounts, what a Rust developer would write.
 //! Encode: our `to_vec` against `serde_json::to_vec` of the `Value`.
-//! Also: `payments()` + `check()` over the decoded response.
+//! Also: `payments()` + `check()` over the decoded response, and `benefits()` against the
+//! decode of the same answer.
 //!
 //! Run: `cargo bench --bench lefi_json -- --warm-up-time 1 --measurement-time 3`.
 
@@ -274,5 +275,47 @@ fn payments(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, decode, encode, payments);
+/// Building the benefits view against decoding the same answer (the view should cost
+/// under 20 % of the decode; the ratio is printed).
+fn benefits(c: &mut Criterion) {
+    let mut group = c.benchmark_group("benefits");
+    for (name, bytes) in inputs() {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        let Ok(svar) = lefi_json::from_slice::<LefiExternFormansinformationSvar>(&bytes) else {
+            eprintln!("skipping benefits/{name}: the generated input does not decode");
+            continue;
+        };
+        group.bench_with_input(BenchmarkId::new("decode", name), &bytes, |b, bytes| {
+            b.iter(|| {
+                lefi_json::from_slice::<LefiExternFormansinformationSvar>(black_box(bytes)).is_ok()
+            });
+        });
+        group.bench_with_input(BenchmarkId::new("build_view", name), &svar, |b, svar| {
+            b.iter(|| black_box(svar).benefits().cases().len());
+        });
+        let time = |f: &dyn Fn()| {
+            let start = std::time::Instant::now();
+            for _ in 0..20 {
+                f();
+            }
+            start.elapsed().as_secs_f64()
+        };
+        let decode = time(&|| {
+            let _ = black_box(lefi_json::from_slice::<LefiExternFormansinformationSvar>(
+                &bytes,
+            ));
+        });
+        let view = time(&|| {
+            let _ = black_box(svar.benefits().cases().len());
+        });
+        eprintln!(
+            "benefits/{name}: {} case(s); build_view / decode = {:.3}",
+            svar.benefits().cases().len(),
+            view / decode
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, decode, encode, payments, benefits);
 criterion_main!(benches);

@@ -38,7 +38,8 @@ enum Command {
         /// The file to read, `-` for stdin; without it an embedded sample is decoded.
         file: Option<String>,
         /// Output form: `json` (the crate's JSON form), `summary`, `payments`, `incomes` (a
-        /// table of the applicant's incomes across agencies) or `incomes-json`.
+        /// table of the applicant's incomes across agencies), `incomes-json`, `benefits` (a
+        /// timeline of every benefit case and decision) or `benefits-json`.
         #[arg(long, default_value = "json")]
         format: String,
         /// Read the input as this kind of document (request, response, available or error)
@@ -269,7 +270,7 @@ fn decode(file: Option<&str>, format: &str, kind: Option<&str>) -> Result<(), Fa
         Some(f) => read_input(f)?,
         None => SAMPLE.to_vec(),
     };
-    let (_, doc, _) = decode_document(&bytes, kind)?;
+    let (detected, doc, _) = decode_document(&bytes, kind)?;
     match format {
         "json" => {
             let mut out = doc.to_json_form().map_err(failure)?;
@@ -322,8 +323,20 @@ fn decode(file: Option<&str>, format: &str, kind: Option<&str>) -> Result<(), Fa
             out.push(b'\n');
             write_stdout(&out)
         }
+        "benefits" | "benefits-json" => {
+            let view = lefi::convert::benefits_view(&doc, detected, None).ok_or_else(|| {
+                Failure::Refused(format!("a {} carries no benefit cases", doc.kind()))
+            })?;
+            if format == "benefits" {
+                return write_stdout(view.to_string().as_bytes());
+            }
+            let mut out = serde_json::to_vec_pretty(&view)
+                .map_err(|e| Failure::Refused(format!("cannot write the view: {e}")))?;
+            out.push(b'\n');
+            write_stdout(&out)
+        }
         other => Err(Failure::Refused(format!(
-            "unknown output format {other:?} (expected json, summary, payments, incomes or incomes-json)"
+            "unknown output format {other:?} (expected json, summary, payments, incomes, incomes-json, benefits or benefits-json)"
         ))),
     }
 }

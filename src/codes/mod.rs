@@ -327,6 +327,7 @@ macro_rules! code_list {
     };
 }
 
+mod beslut;
 mod csn;
 mod formansgrupp;
 mod miv;
@@ -336,6 +337,9 @@ mod ssbtek;
 mod status;
 mod utbetalning;
 
+pub use beslut::{
+    FkBeslutstatus, FkBeslutstyp, FkBeslutsutfall, MekBeslutsutfall, OmvBeslutsutfall, Periodicitet,
+};
 pub use csn::{
     CsnArendestatus, CsnBeloppstyp, CsnPersonstatus, CsnSekel, CsnSoktlan, CsnStodform, CsnTakt,
     CsnUtbetalningsstatus,

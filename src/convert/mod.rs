@@ -42,7 +42,7 @@ mod request;
 pub use crate::wire::lefi_json::DocumentKind;
 pub use document::{Decoding, Document};
 pub use loss::{LossReport, LostItem};
-pub use report::{DocumentSummary, Finding, Severity, validate};
+pub use report::{DocumentSummary, Finding, Severity, benefits_view, validate};
 pub use request::{LefiQuestion, PlanError, RequestPlan, SsbtekAsker, ping};
 
 /// A wire format, with the CLI names `lefi-v5`, `lefi-v5.1`, `lefi-v6`, `lefi-v7`,

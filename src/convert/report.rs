@@ -39,7 +39,30 @@ fn avvikelse_text(a: Option<&LefiAvvikelse>) -> String {
         .map_or_else(|| "(no code)".to_owned(), |k| k.to_string())
 }
 
+/// One line per case: its path, group, number of decisions and the days they cover.
+fn case_lines(svar: &LefiExternFormansinformationSvar, lines: &mut Vec<String>) {
+    let benefits = svar.benefits();
+    for case in benefits.cases() {
+        let group = case.group().map_or("-", |g| g.code());
+        let decisions = case.decisions().len();
+        let outcomes: Vec<String> = case
+            .decisions()
+            .iter()
+            .map(|d| d.outcome().class().as_str().to_owned())
+            .collect();
+        lines.push(format!(
+            "case {} {group}: {decisions} decision(s) ({})",
+            case.location(),
+            outcomes.join(", ")
+        ));
+    }
+    for v in benefits.check() {
+        lines.push(format!("case violation: {v}"));
+    }
+}
+
 fn lefi_svar_lines(svar: &LefiExternFormansinformationSvar, lines: &mut Vec<String>) {
+    case_lines(svar, lines);
     for u in svar.utlamnare.iter().flatten() {
         let who = u
             .utlamnare
@@ -487,6 +510,33 @@ impl fmt::Display for DocumentSummary {
         }
         Ok(())
     }
+}
+
+/// The benefits view of a document carrying a LEFI answer (a LEFI answer in any version,
+/// or an SSBTEK answer with Försäkringskassan's part), saying what the answer's version
+/// cannot carry; `None` for other documents. `format` is the format the document was
+/// decoded from. What `lefi decode --format benefits` prints.
+///
+/// ```
+/// use lefi::convert::{benefits_view, Document, Format};
+/// let (format, doc) = Document::decode_detected(br#"{"formansinformation":{"sjukpenningarende":[{"beslut":[{}]}]}}"#)?;
+/// let view = benefits_view(&doc, format, None).ok_or("not an answer")?;
+/// assert_eq!(view.cases.len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn benefits_view(
+    doc: &Document,
+    format: super::Format,
+    asked: Option<crate::period::Period>,
+) -> Option<crate::legal::BenefitsView> {
+    let svar = doc.lefi_svar()?;
+    let version = format
+        .lefi_version()
+        .unwrap_or(crate::version::LefiVersion::V9);
+    Some(crate::legal::BenefitsView::from_version(
+        svar, version, asked,
+    ))
 }
 
 /// How serious a validation [`Finding`] is.

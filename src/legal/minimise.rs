@@ -379,7 +379,7 @@ impl MinimalRow {
 
 /// The id of an FK letter code when it is a well-formed code (never free text: a code is
 /// short, without spaces or control characters).
-fn code_id(kod: Option<&LefiBokstavskod>) -> Option<String> {
+pub(super) fn code_id(kod: Option<&LefiBokstavskod>) -> Option<String> {
     let id = kod?.id.as_deref()?;
     is_code(id).then(|| id.to_owned())
 }
@@ -393,7 +393,7 @@ fn is_code(id: &str) -> bool {
 }
 
 /// A payment date, kept only when it is a (partial) date: never FK's free text.
-fn date(date: PaymentDate<'_>) -> Option<String> {
+pub(super) fn date(date: PaymentDate<'_>) -> Option<String> {
     match date {
         PaymentDate::Text(_) => None,
         date => Some(date.to_string()),
@@ -439,7 +439,7 @@ pub(super) const fn klass_name(klass: BeloppsKlass) -> &'static str {
     }
 }
 
-fn ser_decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+pub(super) fn ser_decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(d)
 }
 

@@ -25,6 +25,7 @@
 mod actor_kind;
 mod authorisation;
 mod basis;
+mod benefits;
 mod consent;
 mod incomes;
 mod lawful;
@@ -37,6 +38,10 @@ pub use authorisation::{
     Actor, AuthorisationError, Behorighet, NEW_AUTHORISATION_SYSTEM_FROM, Ombud,
 };
 pub use basis::{Law, LegalBasis, Provision, Section, SfsNumber};
+pub use benefits::{
+    BenefitsView, MinimalAmount, MinimalCase, MinimalDay, MinimalDecision, MinimalPart,
+    MinimalSegment, MinimalTimeline,
+};
 pub use consent::{Consent, ConsentError, InvalidConsent};
 pub use incomes::{
     Income, IncomeRow, IncomeSource, IncomesView, MonthlyTotal, SourceState, TaxItem, TaxedIncome,

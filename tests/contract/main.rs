@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod benefits_contract;
 mod codes_openapi;
 mod codes_xsd;
 mod convert_ssbtek;

@@ -137,22 +137,20 @@ fn walk(files: &[PathBuf], skip_undecodable: bool) -> (usize, usize, usize) {
     (files.len() - skipped, total, skipped)
 }
 
-#[test]
-fn contract_response_examples() {
-    let dir = std::env::temp_dir().join(format!("lefi-payments-examples-{}", std::process::id()));
+/// The contract's response examples, written to a fresh directory named after `tag`
+/// (the files and the directory to remove); `None` when the tools cannot run.
+pub(crate) fn example_files(tag: &str) -> Option<(Vec<PathBuf>, PathBuf)> {
+    let dir = std::env::temp_dir().join(format!("lefi-{tag}-examples-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    if run_tool("v9_examples.py", &[dir.to_str().unwrap()]).is_none() {
-        return;
-    }
+    run_tool("v9_examples.py", &[dir.to_str().unwrap()])?;
     let files = responses_in(&dir);
     assert!(!files.is_empty(), "the contract has response examples");
-    let (docs, payments, _) = walk(&files, false);
-    eprintln!("{docs} contract response example(s), {payments} payment(s)");
-    let _ = std::fs::remove_dir_all(&dir);
+    Some((files, dir))
 }
 
-#[test]
-fn generated_responses() {
+/// The generated responses (cached under the target directory); `None` when the tools
+/// cannot run.
+pub(crate) fn generated_files() -> Option<Vec<PathBuf>> {
     let count = std::env::var("LEFI_V9_GEN_COUNT").unwrap_or_else(|_| "30".into());
     let seed = std::env::var("LEFI_V9_GEN_SEED").unwrap_or_else(|_| "9301".into());
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
@@ -161,11 +159,29 @@ fn generated_responses() {
         std::fs::create_dir_all(&dir).unwrap();
         if run_tool("v9_generate.py", &[dir.to_str().unwrap(), &count, &seed]).is_none() {
             let _ = std::fs::remove_dir_all(&dir);
-            return;
+            return None;
         }
     }
     let files = responses_in(&dir);
     assert!(!files.is_empty());
+    Some(files)
+}
+
+#[test]
+fn contract_response_examples() {
+    let Some((files, dir)) = example_files("payments") else {
+        return;
+    };
+    let (docs, payments, _) = walk(&files, false);
+    eprintln!("{docs} contract response example(s), {payments} payment(s)");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn generated_responses() {
+    let Some(files) = generated_files() else {
+        return;
+    };
     let (docs, payments, skipped) = walk(&files, true);
     eprintln!(
         "{docs} generated response(s) walked, {skipped} not decodable, {payments} payment(s)"

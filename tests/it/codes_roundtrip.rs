@@ -162,7 +162,15 @@ macro_rules! open_lists {
     };
 }
 
-open_lists!(Beloppstyp, MivArendetyp, MivBeslutstyp, MivBeslutskod);
+open_lists!(
+    Beloppstyp,
+    MivArendetyp,
+    MivBeslutstyp,
+    MivBeslutskod,
+    FkBeslutsutfall,
+    FkBeslutstyp,
+    FkBeslutstatus
+);
 
 macro_rules! int_lists {
     ($($ty:ident : $get:ident, $from:ident),+ $(,)?) => {
@@ -200,6 +208,9 @@ int_lists!(
     PmLevnadsintygStatus: code, from_code,
     Utbetalningstyp: id, from_id,
     Foretag: id, from_id,
+    OmvBeslutsutfall: id, from_id,
+    MekBeslutsutfall: id, from_id,
+    Periodicitet: id, from_id,
 );
 
 #[test]

@@ -10,6 +10,7 @@ mod support;
 mod lefi_xml_support;
 
 mod architecture;
+mod benefits_view;
 #[cfg(feature = "cli")]
 mod cli;
 mod codes_roundtrip;

@@ -61,7 +61,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod table;
+pub(super) mod table;
 
 use std::collections::BTreeMap;
 

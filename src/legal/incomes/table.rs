@@ -6,14 +6,14 @@ use super::{Amount, Income, IncomesView, MonthlyTotal, TaxedIncome};
 use crate::model::ssbtek::Outcome;
 
 /// Left-aligned columns first, then right-aligned ones (amounts, counts).
-struct Table {
-    header: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
-    first_right: usize,
+pub(in crate::legal) struct Table {
+    pub(in crate::legal) header: Vec<&'static str>,
+    pub(in crate::legal) rows: Vec<Vec<String>>,
+    pub(in crate::legal) first_right: usize,
 }
 
 impl Table {
-    fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    pub(in crate::legal) fn write(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
         for row in &self.rows {
             for (w, cell) in widths.iter_mut().zip(row) {
@@ -42,7 +42,7 @@ impl Table {
     }
 }
 
-fn amount(a: Option<&Amount>) -> String {
+pub(in crate::legal) fn amount(a: Option<&Amount>) -> String {
     a.map_or_else(
         || "-".to_owned(),
         |a| match a.valuta {
@@ -52,7 +52,7 @@ fn amount(a: Option<&Amount>) -> String {
     )
 }
 
-fn text(t: Option<&str>) -> String {
+pub(in crate::legal) fn text(t: Option<&str>) -> String {
     t.map_or_else(|| "-".to_owned(), str::to_owned)
 }
 

@@ -113,8 +113,13 @@ pub struct StatedAmount {
 }
 
 impl StatedAmount {
+    /// An amount as stated: the sum and, when valid, the currency.
+    pub(crate) const fn new(summa: Decimal, valuta: Option<Valuta>) -> Self {
+        Self { summa, valuta }
+    }
+
     /// An FK amount: `None` without a `summa`.
-    pub(super) fn from_lefi(b: &LefiBelopp) -> Option<Self> {
+    pub(crate) fn from_lefi(b: &LefiBelopp) -> Option<Self> {
         Some(Self {
             summa: b.summa()?,
             valuta: b.valuta_kod().and_then(Result::ok),
@@ -122,7 +127,7 @@ impl StatedAmount {
     }
 
     /// A PM amount: whole SEK.
-    pub(super) fn sek(kronor: i64) -> Self {
+    pub(crate) fn sek(kronor: i64) -> Self {
         Self {
             summa: Decimal::from(kronor),
             valuta: Some(Valuta::SEK),
