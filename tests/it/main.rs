@@ -10,8 +10,6 @@ mod support;
 mod lefi_xml_support;
 
 mod architecture;
-#[cfg(feature = "cli")]
-mod cli;
 mod codes_roundtrip;
 mod convert_versions;
 mod hostile;
