@@ -314,10 +314,9 @@ fn convert_a_directory_keeps_going_past_bad_files() {
 
 #[test]
 fn validate_reports_broken_totals() {
-    let sample = std::fs::read_to_string(
-        support::manifest_dir().join("examples/data/lefi-v9-svar.json"),
-    )
-    .unwrap();
+    let sample =
+        std::fs::read_to_string(support::manifest_dir().join("examples/data/lefi-v9-svar.json"))
+            .unwrap();
     let o = lefi_stdin(&["validate", "-"], sample.as_bytes());
     assert_eq!(code(&o), 0, "{}", text(&o.stderr));
     let broken = sample.replacen("\"summa\": 8215.00", "\"summa\": 8216.00", 1);

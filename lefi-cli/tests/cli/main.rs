@@ -9,3 +9,4 @@ mod support;
 mod lefi_xml_support;
 
 mod commands;
+mod session;
