@@ -78,8 +78,13 @@ impl LefiV9Client {
         let fraga = fraga.build().map_err(|e| Error::Request(e.to_string()))?;
         let body = lefi_json::to_vec(&fraga).map_err(|e| Error::Request(e.to_string()))?;
         let path = request::fraga_path(aktors_id).map_err(|e| Error::Request(e.to_string()))?;
-        self.send("hamtaFormansinformation", reqwest::Method::POST, &path, Some(body))
-            .await
+        self.send(
+            "hamtaFormansinformation",
+            reqwest::Method::POST,
+            &path,
+            Some(body),
+        )
+        .await
     }
 
     /// `GET …/aktorer/{aktorsId}/tillgangligaInformationstyper`: what this aktör may ask

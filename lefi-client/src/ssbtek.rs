@@ -81,7 +81,10 @@ impl SsbtekClient {
     /// [`Error::Request`] when the question cannot be built or this version cannot carry
     /// it (a v11 question with SKV needs its Skatteverket question), [`Error::Fault`] for a
     /// SOAP fault, the other [`Error`]s for transport and protocol failures.
-    pub async fn hamta(&self, fraga: BastjanstFragaBuilder) -> Result<Answer<BastjanstSvar>, Error> {
+    pub async fn hamta(
+        &self,
+        fraga: BastjanstFragaBuilder,
+    ) -> Result<Answer<BastjanstSvar>, Error> {
         let correlation_id = CorrelationId::generate();
         let mut fraga = fraga.build().map_err(|e| Error::Request(e.to_string()))?;
         fraga

@@ -92,6 +92,11 @@ impl fmt::Debug for TrustRoots {
 
 /// A certificate chain and its private key: the client's identity towards the services, or
 /// the test double's server identity. `Debug` shows neither.
+///
+/// PEM only: a PKCS#12 file (`.p12`, `.pfx`) is read after converting it, for example with
+/// `openssl pkcs12 -in identity.p12 -nodes -out identity.pem` and
+/// [`from_pem_bundle`](Self::from_pem_bundle) (the PKCS#12 crates for rustls are pre-releases
+/// with a large tree; see the CHANGELOG).
 pub struct Identity {
     chain: Vec<CertificateDer<'static>>,
     key: PrivateKeyDer<'static>,
@@ -137,7 +142,11 @@ impl Clone for Identity {
 
 impl fmt::Debug for Identity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Identity({} certificate(s), key <redacted>)", self.chain.len())
+        write!(
+            f,
+            "Identity({} certificate(s), key <redacted>)",
+            self.chain.len()
+        )
     }
 }
 
@@ -211,10 +220,12 @@ impl ServerTls {
             .map_err(refused)?;
         let builder = match &self.client_roots {
             Some(roots) => {
-                let verifier =
-                    WebPkiClientVerifier::builder_with_provider(Arc::new(roots.store()?), provider())
-                        .build()
-                        .map_err(refused)?;
+                let verifier = WebPkiClientVerifier::builder_with_provider(
+                    Arc::new(roots.store()?),
+                    provider(),
+                )
+                .build()
+                .map_err(refused)?;
                 builder.with_client_cert_verifier(verifier)
             }
             None => builder.with_no_client_auth(),

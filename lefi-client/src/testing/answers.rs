@@ -34,13 +34,15 @@ impl Answers {
             if person.len() != 12 || !person.bytes().all(|b| b.is_ascii_digit()) {
                 continue;
             }
+            // The file is named by its birth year only: the name is a personnummer.
+            let shown = format!("{}********.{kind}", person.get(..4).unwrap_or(""));
             let invalid = |e: &dyn std::fmt::Display| {
-                io::Error::new(io::ErrorKind::InvalidData, format!("{name}: {e}"))
+                io::Error::new(io::ErrorKind::InvalidData, format!("{shown}: {e}"))
             };
             let version = match kind {
                 "lefi-v9.json" => {
-                    let svar = lefi_json::from_slice(&std::fs::read(&path)?)
-                        .map_err(|e| invalid(&e))?;
+                    let svar =
+                        lefi_json::from_slice(&std::fs::read(&path)?).map_err(|e| invalid(&e))?;
                     answers.lefi.insert(person.to_owned(), svar);
                     continue;
                 }
@@ -60,7 +62,10 @@ impl Answers {
     }
 
     /// The LEFI v9 answer about `person`, if there is a file.
-    pub(super) fn lefi(&self, person: &Personidentitet) -> Option<&LefiExternFormansinformationSvar> {
+    pub(super) fn lefi(
+        &self,
+        person: &Personidentitet,
+    ) -> Option<&LefiExternFormansinformationSvar> {
         self.lefi
             .iter()
             .find(|(digits, _)| same_person(digits, person))

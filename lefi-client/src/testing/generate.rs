@@ -9,7 +9,7 @@ use lefi::codes::Kalla;
 use lefi::id::Personidentitet;
 use lefi::model::lefi::LefiExternFormansinformationSvar;
 use lefi::model::ssbtek::{
-    Agency, AgencyResult, BastjanstFraga, BastjanstSvar, Foretagsinformation, FkSvar, Payload,
+    Agency, AgencyResult, BastjanstFraga, BastjanstSvar, FkSvar, Foretagsinformation, Payload,
     Skattekonto, Skatteuppgifter, SkvDelar, SkvSvar, SsbtError, SsbtekMessage, Svarsdata,
 };
 use lefi::version::SsbtekVersion;
@@ -61,7 +61,7 @@ pub fn lefi_answer(person: &Personidentitet) -> LefiExternFormansinformationSvar
         lefi_json::from_slice(LEFI_SAMPLE).unwrap_or_default();
     if let Some(info) = svar.formansinformation.as_mut() {
         for p in info.generell_personinformation.iter_mut().flatten() {
-            p.personnummer = Some(person.clone());
+            p.personnummer = Some(*person);
         }
     }
     svar
@@ -158,10 +158,7 @@ fn sample(
         Agency::Tns => TNS.to_owned(),
         Agency::Fk => return Err(GenerateError::new(agency, "no sample")),
     };
-    let text = text.replace(
-        SsbtekVersion::V10.namespace(),
-        version.namespace(),
-    );
+    let text = text.replace(SsbtekVersion::V10.namespace(), version.namespace());
     let doc = ssbtek::from_slice(text.as_bytes()).map_err(|e| GenerateError::new(agency, e))?;
     match doc.message {
         SsbtekMessage::Response(svar) => Ok(svar.svarsdata),

@@ -9,8 +9,8 @@ use lefi::model::lefi::{
     LefiExternFormansinformationFraga, LefiExternTillgangligaInformationstyper, LefiFelsvar,
     LefiFkFormanGrupp, LefiPmFormanGrupp,
 };
-use lefi::wire::lefi_json::{self, Encode};
 use lefi::wire::DecodeSettings;
+use lefi::wire::lefi_json::{self, Encode};
 
 use super::generate;
 use super::server::{State, plain, with_body};

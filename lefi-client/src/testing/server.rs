@@ -148,7 +148,10 @@ async fn handle(
     let (operation, response) = if path == "/" && !state.config.ssbtek.is_empty() {
         ("ssbtek", super::ssbtek::handle(&state, &parts, &body))
     } else if state.config.lefi_v9 && path.starts_with(BASE_PATH) {
-        ("lefi-v9", super::lefi_v9::handle(&state, &parts.method, path, &body))
+        (
+            "lefi-v9",
+            super::lefi_v9::handle(&state, &parts.method, path, &body),
+        )
     } else {
         ("unknown", plain(StatusCode::NOT_FOUND))
     };

@@ -1,14 +1,14 @@
 //! The double's SSBTEK: headers, the strict decode, the version, the purpose, the
 //! `arendeidentitet` limit, v11's Skatteverket question; faults as SOAP 1.1 faults.
 
-use hyper::http::request::Parts;
 use http_body_util::Full;
 use hyper::body::Bytes;
+use hyper::http::request::Parts;
 use hyper::{Method, Response, StatusCode};
 use lefi::legal::Purpose;
 use lefi::model::ssbtek::{
-    BastjanstFraga, CSN_MAX_ARENDEIDENTITET_CHARS, Fault, FaultDetail, Operation,
-    OperationFault, PingSvar, SoapFault, SsbtekDocument, SsbtekMessage, TestSvar,
+    BastjanstFraga, CSN_MAX_ARENDEIDENTITET_CHARS, Fault, FaultDetail, Operation, OperationFault,
+    PingSvar, SoapFault, SsbtekDocument, SsbtekMessage, TestSvar,
 };
 use lefi::version::SsbtekVersion;
 use lefi::wire::{DecodeSettings, ssbtek};
@@ -37,7 +37,13 @@ pub(super) fn handle(state: &State, parts: &Parts, body: &[u8]) -> Response<Full
     }
     let doc = match ssbtek::decode_with(body, &DecodeSettings::strict()) {
         Ok(decoded) => decoded.value,
-        Err(e) => return fault(fault_version, Operation::Hamta, &format!("invalid message: {e}")),
+        Err(e) => {
+            return fault(
+                fault_version,
+                Operation::Hamta,
+                &format!("invalid message: {e}"),
+            );
+        }
     };
     let Some(version) = doc.version.filter(|v| served.contains(v)) else {
         let named = doc.version.map_or("none".to_owned(), |v| v.to_string());
@@ -52,7 +58,11 @@ pub(super) fn handle(state: &State, parts: &Parts, body: &[u8]) -> Response<Full
             Ok(()) => answer(state, &fraga, version),
             Err(reason) => fault(version, Operation::Hamta, reason),
         },
-        SsbtekMessage::PingRequest => soap(StatusCode::OK, version, SsbtekMessage::PingResponse(Box::new(ping()))),
+        SsbtekMessage::PingRequest => soap(
+            StatusCode::OK,
+            version,
+            SsbtekMessage::PingResponse(Box::new(ping())),
+        ),
         _ => fault(version, Operation::Hamta, "not a question"),
     }
 }
@@ -82,7 +92,10 @@ fn check(fraga: &BastjanstFraga, version: SsbtekVersion) -> Result<(), &'static 
 }
 
 fn answer(state: &State, fraga: &BastjanstFraga, version: SsbtekVersion) -> Response<Full<Bytes>> {
-    let svar = match state.answers.ssbtek(&fraga.generella.personidentitet, version) {
+    let svar = match state
+        .answers
+        .ssbtek(&fraga.generella.personidentitet, version)
+    {
         Some(svar) => Ok(svar.clone()),
         None => generate::ssbtek_answer(fraga, version),
     };
@@ -90,21 +103,32 @@ fn answer(state: &State, fraga: &BastjanstFraga, version: SsbtekVersion) -> Resp
         Ok(svar) => svar,
         Err(_) => return plain(StatusCode::INTERNAL_SERVER_ERROR),
     };
-    svar.korrelationsid.clone_from(&fraga.generella.korrelationsid);
-    svar.frage_tidpunkt.clone_from(&fraga.generella.frage_tidpunkt);
+    svar.korrelationsid
+        .clone_from(&fraga.generella.korrelationsid);
+    svar.frage_tidpunkt
+        .clone_from(&fraga.generella.frage_tidpunkt);
     for (agency, injection) in &state.config.injections {
-        if fraga.specifika.includes(*agency) {
-            if generate::inject(&mut svar.svarsdata, *agency, injection, version).is_err() {
-                return plain(StatusCode::INTERNAL_SERVER_ERROR);
-            }
+        if fraga.specifika.includes(*agency)
+            && generate::inject(&mut svar.svarsdata, *agency, injection, version).is_err()
+        {
+            return plain(StatusCode::INTERNAL_SERVER_ERROR);
         }
     }
-    soap(StatusCode::OK, version, SsbtekMessage::Response(Box::new(svar)))
+    soap(
+        StatusCode::OK,
+        version,
+        SsbtekMessage::Response(Box::new(svar)),
+    )
 }
 
 /// Every agency's test service was called.
 fn ping() -> PingSvar {
-    let called = || Some(TestSvar { anropad: true, error: None });
+    let called = || {
+        Some(TestSvar {
+            anropad: true,
+            error: None,
+        })
+    };
     PingSvar {
         af: called(),
         csn: called(),
@@ -135,7 +159,11 @@ fn fault(version: SsbtekVersion, operation: Operation, reason: &str) -> Response
     )
 }
 
-fn soap(status: StatusCode, version: SsbtekVersion, message: SsbtekMessage) -> Response<Full<Bytes>> {
+fn soap(
+    status: StatusCode,
+    version: SsbtekVersion,
+    message: SsbtekMessage,
+) -> Response<Full<Bytes>> {
     match ssbtek::to_vec(&SsbtekDocument::new(version, message)) {
         Ok(body) => with_body(status, XML, body),
         Err(_) => plain(StatusCode::INTERNAL_SERVER_ERROR),

@@ -12,10 +12,7 @@ use crate::support::{Setup, ssbtek_fraga};
 #[tokio::test]
 async fn a_v10_question_to_a_v11_endpoint_is_a_fault() {
     let setup = Setup::both().await;
-    let v10 = setup
-        .client()
-        .ssbtek(&setup.url, SsbtekVersion::V10)
-        .unwrap();
+    let v10 = setup.ssbtek(SsbtekVersion::V10);
     let err = v10
         .hamta(ssbtek_fraga(&[Agency::Csn], "A-1", SsbtekVersion::V10))
         .await
@@ -27,10 +24,7 @@ async fn a_v10_question_to_a_v11_endpoint_is_a_fault() {
 #[tokio::test]
 async fn an_arendeidentitet_of_32_characters_is_a_fault() {
     let setup = Setup::both().await;
-    let ssbtek = setup
-        .client()
-        .ssbtek(&setup.url, SsbtekVersion::V11)
-        .unwrap();
+    let ssbtek = setup.ssbtek(SsbtekVersion::V11);
     let long = "A".repeat(32);
     // The builder only enforces CSN's limit when CSN is asked; the service always does.
     let err = ssbtek
@@ -42,7 +36,11 @@ async fn an_arendeidentitet_of_32_characters_is_a_fault() {
     };
     assert!(fault.to_string().contains("OGILTIG_FRAGA"), "{fault}");
     let ok = ssbtek
-        .hamta(ssbtek_fraga(&[Agency::Miv], &long[..31], SsbtekVersion::V11))
+        .hamta(ssbtek_fraga(
+            &[Agency::Miv],
+            &long[..31],
+            SsbtekVersion::V11,
+        ))
         .await;
     assert!(ok.is_ok(), "{ok:?}");
 }
@@ -87,10 +85,8 @@ fn fault_text(body: &[u8]) -> String {
 
 fn encoded_request(version: SsbtekVersion, agencies: &[Agency]) -> String {
     let fraga = ssbtek_fraga(agencies, "A-9", version).build().unwrap();
-    let doc = lefi::model::ssbtek::SsbtekDocument::new(
-        version,
-        SsbtekMessage::Request(Box::new(fraga)),
-    );
+    let doc =
+        lefi::model::ssbtek::SsbtekDocument::new(version, SsbtekMessage::Request(Box::new(fraga)));
     String::from_utf8(ssbtek::to_vec(&doc).unwrap()).unwrap()
 }
 

@@ -10,13 +10,16 @@ use crate::support::{AKTOR, Setup, d, lefi_fraga, year_2024};
 #[tokio::test]
 async fn a_lefi_question_round_trips_to_the_typed_answer() {
     let setup = Setup::both().await;
-    let lefi = setup.client().lefi_v9(&setup.url).unwrap();
+    let lefi = setup.lefi();
     let answer = lefi.fraga(AKTOR, lefi_fraga(year_2024())).await.unwrap();
     assert_eq!(answer.value.payments().count(), 4);
     assert!(answer.value.check().is_empty());
     let person = answer.value.formansinformation.as_ref().unwrap();
     let first = &person.generell_personinformation.as_ref().unwrap()[0];
-    assert_eq!(first.personnummer.as_ref().unwrap().expose(), crate::support::PERSON);
+    assert_eq!(
+        first.personnummer.as_ref().unwrap().expose(),
+        crate::support::PERSON
+    );
     assert_eq!(answer.correlation_id.as_str().len(), 36);
 
     let types = lefi.tillgangliga_informationstyper(AKTOR).await.unwrap();
@@ -27,7 +30,7 @@ async fn a_lefi_question_round_trips_to_the_typed_answer() {
 #[tokio::test]
 async fn an_unknown_aktor_is_a_typed_403() {
     let setup = Setup::both().await;
-    let lefi = setup.client().lefi_v9(&setup.url).unwrap();
+    let lefi = setup.lefi();
     let err = lefi
         .fraga("someone-else", lefi_fraga(year_2024()))
         .await
@@ -44,7 +47,7 @@ async fn an_unknown_aktor_is_a_typed_403() {
 #[tokio::test]
 async fn a_question_the_api_refuses_is_a_typed_400() {
     let setup = Setup::both().await;
-    let lefi = setup.client().lefi_v9(&setup.url).unwrap();
+    let lefi = setup.lefi();
     // The caller states an agreed exception the service does not know of: over two years.
     let long = Period::new(d(2020, 1, 1), d(2024, 12, 31)).unwrap();
     let fraga = lefi_fraga(long).allow_period_over_two_years(AgreedException::new("avtal 1"));

@@ -30,15 +30,27 @@ async fn no_log_line_contains_a_personnummer() {
 
     let logs = logs();
     assert!(logs.contains("lefi_client.call"), "{logs}");
-    assert!(logs.contains("operation=\"hamtaFormansinformation\""), "{logs}");
-    assert!(logs.contains("operation=\"hamtaBastjanstInformation\""), "{logs}");
+    assert!(
+        logs.contains("operation=\"hamtaFormansinformation\""),
+        "{logs}"
+    );
+    assert!(
+        logs.contains("operation=\"hamtaBastjanstInformation\""),
+        "{logs}"
+    );
     assert!(logs.contains(answer.correlation_id.as_str()), "{logs}");
     assert!(logs.contains("duration_ms="), "{logs}");
     assert!(logs.contains("status=403"), "{logs}");
     let ten = &PERSON[2..];
     for line in logs.lines() {
         assert!(!line.contains(ten), "a log line names the person: {line}");
-        assert!(!line.contains("9001011234"), "a log line names a sample person: {line}");
-        assert!(!line.contains("behörig"), "a log line quotes an agency message: {line}");
+        assert!(
+            !line.contains("9001011234"),
+            "a log line names a sample person: {line}"
+        );
+        assert!(
+            !line.contains("behörig"),
+            "a log line quotes an agency message: {line}"
+        );
     }
 }

@@ -12,6 +12,7 @@
 
 mod support;
 
+mod answers;
 mod contract;
 mod lefi_v9;
 mod logs;

@@ -10,10 +10,7 @@ use crate::support::{AKTOR, Setup, ssbtek_fraga};
 #[tokio::test]
 async fn an_ssbtek_v11_question_to_all_seven_agencies_round_trips() {
     let setup = Setup::both().await;
-    let ssbtek = setup
-        .client()
-        .ssbtek(&setup.url, SsbtekVersion::V11)
-        .unwrap();
+    let ssbtek = setup.ssbtek(SsbtekVersion::V11);
     let fraga = ssbtek_fraga(&Agency::ALL, "A-2025-1", SsbtekVersion::V11);
     let answer = ssbtek.hamta(fraga).await.unwrap();
     let outcomes: Vec<_> = answer.value.svarsdata.outcomes().collect();
@@ -28,7 +25,10 @@ async fn an_ssbtek_v11_question_to_all_seven_agencies_round_trips() {
     let fk = svarsdata.fk.as_ref().unwrap().data().unwrap();
     assert_eq!(fk.svar().payments().count(), 4);
     let skv = svarsdata.skv.as_ref().unwrap().data().unwrap();
-    assert!(matches!(skv, SkvSvar::Delar(_)), "ssbt/11's Skatteverket form");
+    assert!(
+        matches!(skv, SkvSvar::Delar(_)),
+        "ssbt/11's Skatteverket form"
+    );
 }
 
 #[tokio::test]
@@ -41,16 +41,19 @@ async fn fk_down_and_a_broken_block_leave_the_rest_fine() {
             .inject(Agency::Miv, Injection::Undecodable),
     )
     .await;
-    let ssbtek = setup
-        .client()
-        .ssbtek(&setup.url, SsbtekVersion::V11)
-        .unwrap();
+    let ssbtek = setup.ssbtek(SsbtekVersion::V11);
     let fraga = ssbtek_fraga(&Agency::ALL, "A-2025-2", SsbtekVersion::V11);
     let answer = ssbtek.hamta(fraga).await.unwrap();
     let s = &answer.value.svarsdata;
     assert_eq!(s.error_of(Agency::Fk).map(|e| e.felkod()), Some("TIMEOUT"));
     assert_eq!(s.outcome(Agency::Miv), Outcome::Undecodable);
-    for agency in [Agency::Af, Agency::Csn, Agency::Skv, Agency::So, Agency::Tns] {
+    for agency in [
+        Agency::Af,
+        Agency::Csn,
+        Agency::Skv,
+        Agency::So,
+        Agency::Tns,
+    ] {
         assert_eq!(s.outcome(agency), Outcome::Data, "{agency}");
     }
     assert_eq!(answer.warnings.len(), 1, "{:?}", answer.warnings);
@@ -59,12 +62,13 @@ async fn fk_down_and_a_broken_block_leave_the_rest_fine() {
 #[tokio::test]
 async fn only_the_agencies_asked_answer_and_the_ping_works() {
     let setup = Setup::both().await;
-    let ssbtek = setup
-        .client()
-        .ssbtek(&setup.url, SsbtekVersion::V11)
-        .unwrap();
+    let ssbtek = setup.ssbtek(SsbtekVersion::V11);
     let answer = ssbtek
-        .hamta(ssbtek_fraga(&[Agency::Csn, Agency::Tns], "A-3", SsbtekVersion::V11))
+        .hamta(ssbtek_fraga(
+            &[Agency::Csn, Agency::Tns],
+            "A-3",
+            SsbtekVersion::V11,
+        ))
         .await
         .unwrap();
     let answered: Vec<_> = answer
@@ -76,5 +80,9 @@ async fn only_the_agencies_asked_answer_and_the_ping_works() {
         .collect();
     assert_eq!(answered, [Agency::Csn, Agency::Tns]);
     let ping = ssbtek.testa().await.unwrap();
-    assert!(ping.value.agencies().all(|(_, t)| t.is_some_and(|t| t.anropad)));
+    assert!(
+        ping.value
+            .agencies()
+            .all(|(_, t)| t.is_some_and(|t| t.anropad))
+    );
 }

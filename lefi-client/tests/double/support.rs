@@ -13,7 +13,7 @@ use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, Skatte
 use lefi::period::Period;
 use lefi::version::SsbtekVersion;
 use lefi_client::testing::{RunningDouble, TestDouble};
-use lefi_client::{Client, Identity, ServerTls, TrustRoots};
+use lefi_client::{Client, Error, Identity, LefiV9Client, ServerTls, SsbtekClient, TrustRoots};
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair,
     KeyUsagePurpose,
@@ -118,6 +118,36 @@ impl Setup {
             .build()
             .unwrap()
     }
+
+    /// A LEFI v9 client for the double, with the CA's client certificate.
+    pub fn lefi(&self) -> LefiV9Client {
+        self.client().lefi_v9(&self.url).unwrap()
+    }
+
+    /// An SSBTEK client for the double in `version`, with the CA's client certificate.
+    pub fn ssbtek(&self, version: SsbtekVersion) -> SsbtekClient {
+        self.client().ssbtek(&self.url, version).unwrap()
+    }
+}
+
+/// The usual LEFI question sent by `client` to `url`, which must fail.
+pub async fn lefi_error(client: &Client, url: &str) -> Error {
+    client
+        .lefi_v9(url)
+        .unwrap()
+        .fraga(AKTOR, lefi_fraga(year_2024()))
+        .await
+        .unwrap_err()
+}
+
+/// The SSBTEK v11 ping sent by `client` to `url`, which must fail.
+pub async fn ping_error(client: &Client, url: &str) -> Error {
+    client
+        .ssbtek(url, SsbtekVersion::V11)
+        .unwrap()
+        .testa()
+        .await
+        .unwrap_err()
 }
 
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {

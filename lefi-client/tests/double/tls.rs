@@ -8,7 +8,7 @@ use lefi::version::SsbtekVersion;
 use lefi_client::testing::TestDouble;
 use lefi_client::{Client, ErrorKind, ServerTls};
 
-use crate::support::{AKTOR, Ca, Setup, capture_logs, lefi_fraga, year_2024};
+use crate::support::{AKTOR, Ca, Setup, capture_logs, lefi_error, ping_error};
 
 #[tokio::test]
 async fn a_client_certificate_from_another_ca_is_refused() {
@@ -18,24 +18,14 @@ async fn a_client_certificate_from_another_ca_is_refused() {
         .identity(stranger.client())
         .build()
         .unwrap();
-    let err = client
-        .lefi_v9(&setup.url)
-        .unwrap()
-        .fraga(AKTOR, lefi_fraga(year_2024()))
-        .await
-        .unwrap_err();
+    let err = lefi_error(&client, &setup.url).await;
     assert!(
         matches!(err.kind(), ErrorKind::Connect | ErrorKind::Transport),
         "{err:?}"
     );
     // Without any client certificate: refused too.
     let anonymous = Client::builder(setup.ca.roots()).build().unwrap();
-    let err = anonymous
-        .ssbtek(&setup.url, SsbtekVersion::V11)
-        .unwrap()
-        .testa()
-        .await
-        .unwrap_err();
+    let err = ping_error(&anonymous, &setup.url).await;
     assert!(
         matches!(err.kind(), ErrorKind::Connect | ErrorKind::Transport),
         "{err:?}"
@@ -50,12 +40,7 @@ async fn a_server_certificate_not_from_the_configured_roots_is_refused() {
         .identity(setup.ca.client())
         .build()
         .unwrap();
-    let err = client
-        .ssbtek(&setup.url, SsbtekVersion::V11)
-        .unwrap()
-        .testa()
-        .await
-        .unwrap_err();
+    let err = ping_error(&client, &setup.url).await;
     assert_eq!(err.kind(), ErrorKind::Connect, "{err:?}");
 }
 
@@ -70,12 +55,7 @@ async fn a_server_certificate_for_another_host_name_is_refused() {
         .await
         .unwrap();
     let client = Client::builder(ca.roots()).build().unwrap();
-    let err = client
-        .ssbtek(&double.url("127.0.0.1"), SsbtekVersion::V11)
-        .unwrap()
-        .testa()
-        .await
-        .unwrap_err();
+    let err = ping_error(&client, &double.url("127.0.0.1")).await;
     assert_eq!(err.kind(), ErrorKind::Connect, "{err:?}");
     double.shutdown().await;
 }
@@ -95,16 +75,8 @@ async fn a_slow_server_hits_the_timeout() {
         .build()
         .unwrap();
     let started = std::time::Instant::now();
-    let err = client
-        .lefi_v9(&setup.url)
-        .unwrap()
-        .fraga(AKTOR, lefi_fraga(year_2024()))
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(err, lefi_client::Error::Timeout { .. }),
-        "{err:?}"
-    );
+    let err = lefi_error(&client, &setup.url).await;
+    assert!(matches!(err, lefi_client::Error::Timeout { .. }), "{err:?}");
     assert_eq!(err.kind(), ErrorKind::Transport);
     assert!(started.elapsed() < Duration::from_secs(2));
 }
@@ -117,11 +89,6 @@ async fn nothing_listening_is_a_connect_error() {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.local_addr().unwrap().port()
     };
-    let err = client
-        .ssbtek(&format!("https://127.0.0.1:{port}"), SsbtekVersion::V11)
-        .unwrap()
-        .testa()
-        .await
-        .unwrap_err();
+    let err = ping_error(&client, &format!("https://127.0.0.1:{port}")).await;
     assert_eq!(err.kind(), ErrorKind::Connect, "{err:?}");
 }
