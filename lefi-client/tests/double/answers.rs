@@ -6,7 +6,7 @@ use lefi::version::SsbtekVersion;
 use lefi::wire::ssbtek;
 use lefi_client::testing::{TestDouble, generate};
 
-use crate::support::{AKTOR, PERSON, Setup, lefi_fraga, ssbtek_fraga, year_2024};
+use crate::support::{AKTOR, PERSON, Setup, answered, lefi_fraga, ssbtek_fraga, year_2024};
 
 #[tokio::test]
 async fn answer_files_are_matched_by_the_person() {
@@ -45,13 +45,10 @@ async fn answer_files_are_matched_by_the_person() {
         .hamta(ssbtek_fraga(&Agency::ALL, "A-2", SsbtekVersion::V11))
         .await
         .unwrap();
-    let answered: Vec<_> = answer
-        .value
-        .svarsdata
-        .outcomes()
-        .filter(|(_, o)| *o != Outcome::NotInAnswer)
-        .collect();
-    assert_eq!(answered, [(Agency::Tns, Outcome::Data)]);
+    assert_eq!(
+        answered(&answer.value.svarsdata),
+        [(Agency::Tns, Outcome::Data)]
+    );
     // The korrelationsid is the question's, not the file's.
     assert_eq!(
         answer.value.korrelationsid.as_deref(),

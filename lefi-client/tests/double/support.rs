@@ -9,7 +9,9 @@ use lefi::codes::FkFormanGrupp;
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{Actor, ActorKind, LawfulPurpose, marker};
 use lefi::model::lefi::request::FragaBuilder;
-use lefi::model::ssbtek::{Agency, Arendeidentitet, BastjanstFragaBuilder, SkatteverketFraga};
+use lefi::model::ssbtek::{
+    Agency, Arendeidentitet, BastjanstFragaBuilder, Outcome, SkatteverketFraga, Svarsdata,
+};
 use lefi::period::Period;
 use lefi::version::SsbtekVersion;
 use lefi_client::testing::{RunningDouble, TestDouble};
@@ -128,6 +130,14 @@ impl Setup {
     pub fn ssbtek(&self, version: SsbtekVersion) -> SsbtekClient {
         self.client().ssbtek(&self.url, version).unwrap()
     }
+}
+
+/// The agencies in an answer, with their outcomes.
+pub fn answered(svarsdata: &Svarsdata) -> Vec<(Agency, Outcome)> {
+    svarsdata
+        .outcomes()
+        .filter(|(_, o)| *o != Outcome::NotInAnswer)
+        .collect()
 }
 
 /// The usual LEFI question sent by `client` to `url`, which must fail.
