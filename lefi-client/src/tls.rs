@@ -28,6 +28,10 @@ pub enum TlsError {
         /// What was being read: `certificate` or `private key`.
         what: &'static str,
     },
+    /// The PKCS#12 archive cannot be read (malformed, an unsupported cipher, or a wrong
+    /// password). Only with the `pkcs12` feature.
+    #[error("cannot read the PKCS#12 archive (or the password is wrong)")]
+    Pkcs12,
     /// rustls refused the material or the configuration (a certificate it cannot use as a
     /// root, a key that does not match the certificate, …).
     #[error("tls configuration refused: {0}")]
@@ -93,10 +97,9 @@ impl fmt::Debug for TrustRoots {
 /// A certificate chain and its private key: the client's identity towards the services, or
 /// the test double's server identity. `Debug` shows neither.
 ///
-/// PEM only: a PKCS#12 file (`.p12`, `.pfx`) is read after converting it, for example with
-/// `openssl pkcs12 -in identity.p12 -nodes -out identity.pem` and
-/// [`from_pem_bundle`](Self::from_pem_bundle) (the PKCS#12 crates for rustls are pre-releases
-/// with a large tree; see the CHANGELOG).
+/// PEM always; PKCS#12 (`.p12`, `.pfx`) with the `pkcs12` feature (`from_pkcs12`), or after
+/// converting it: `openssl pkcs12 -in identity.p12 -nodes -out identity.pem`, then
+/// [`from_pem_bundle`](Self::from_pem_bundle).
 pub struct Identity {
     chain: Vec<CertificateDer<'static>>,
     key: PrivateKeyDer<'static>,
@@ -126,6 +129,33 @@ impl Identity {
     /// As [`from_pem`](Self::from_pem).
     pub fn from_pem_bundle(pem: &[u8]) -> Result<Self, TlsError> {
         Self::from_pem(pem, pem)
+    }
+
+    /// The first key and its certificate chain of a PKCS#12 archive (feature `pkcs12`),
+    /// encrypted with PBES2 (AES, PBKDF2) or the legacy PBES1 ciphers.
+    ///
+    /// # Errors
+    /// [`TlsError::Pkcs12`] when the archive cannot be read or the password is wrong,
+    /// [`TlsError::NoPrivateKey`] when it holds no key with its certificate.
+    #[cfg(feature = "pkcs12")]
+    pub fn from_pkcs12(archive: &[u8], password: &str) -> Result<Self, TlsError> {
+        use p12_keystore::{KeyStore, Pkcs12ImportPolicy};
+        let store = KeyStore::from_pkcs12(archive, password, Pkcs12ImportPolicy::Strict)
+            .map_err(|_| TlsError::Pkcs12)?;
+        let (_, keychain) = store.private_key_chain().ok_or(TlsError::NoPrivateKey)?;
+        let chain: Vec<CertificateDer<'static>> = keychain
+            .certs()
+            .iter()
+            .map(|c| CertificateDer::from(c.as_der().to_vec()))
+            .collect();
+        if chain.is_empty() {
+            return Err(TlsError::NoCertificate);
+        }
+        let key = rustls::pki_types::PrivatePkcs8KeyDer::from(keychain.key().as_der().to_vec());
+        Ok(Self {
+            chain,
+            key: PrivateKeyDer::Pkcs8(key),
+        })
     }
 
     fn parts(&self) -> (Vec<CertificateDer<'static>>, PrivateKeyDer<'static>) {

@@ -16,5 +16,7 @@ mod answers;
 mod contract;
 mod lefi_v9;
 mod logs;
+#[cfg(feature = "pkcs12")]
+mod pkcs12;
 mod ssbtek;
 mod tls;
