@@ -1,13 +1,13 @@
-//! Answers generated from the model for the person and the agencies asked: each agency's
-//! sample answer (the contract's sample answers, the library's LEFI v9 example) with the
-//! person asked about in place of the sample's, decoded through the library's codecs, so
+//! Answers generated from the model for the person, the agencies and the LEFI groups asked:
+//! each agency's sample answer (the contract's sample answers, the library's LEFI v9
+//! example) with the person asked about in place of the sample's, decoded through the library's codecs, so
 //! every generated answer is typed and valid for its version. Deterministic: the same
 //! question gives the same answer.
 
 use base64::Engine as _;
-use lefi::codes::Kalla;
+use lefi::codes::{FormanGrupp, Kalla, UtlamnareKod};
 use lefi::id::Personidentitet;
-use lefi::model::lefi::LefiExternFormansinformationSvar;
+use lefi::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use lefi::model::ssbtek::{
     Agency, AgencyResult, BastjanstFraga, BastjanstSvar, FkSvar, Foretagsinformation, Payload,
     Skattekonto, Skatteuppgifter, SkvDelar, SkvSvar, SsbtError, SsbtekMessage, Svarsdata,
@@ -46,17 +46,69 @@ impl GenerateError {
     }
 }
 
-/// The LEFI v9 answer about `person`: the library's example answer, its
-/// `generellPersoninformation` naming `person`.
+/// The LEFI v9 answer to `fraga`: the library's example answer (Försäkringskassan's part,
+/// Pensionsmyndigheten's executed and preliminary payments) about the person asked about,
+/// with only the parts the question asks for: Försäkringskassan's when it names an `FK:`
+/// group or type, each Pensionsmyndigheten list when that list names a `PM:` group (or
+/// type).
 ///
 /// ```
-/// use lefi::id::Personidentitet;
-/// let person = Personidentitet::parse("197407029284")?;
-/// let svar = lefi_client::testing::generate::lefi_answer(&person);
-/// assert_eq!(svar.payments().count(), 4);
+/// use lefi::wire::lefi_json;
+/// let fraga = lefi_json::from_slice(br#"{"personnummer":"197407029284",
+///     "period":{"from":"2024-01-01","tom":"2024-12-31"},
+///     "formansinformation":["FK:SJP"],"utbetalningar":["PM:AP"]}"#)?;
+/// let svar = lefi_client::testing::generate::lefi_answer(&fraga);
+/// assert_eq!(svar.payments().count(), 3); // FK executed and preliminary, PM executed
+/// assert!(svar.preliminara_utbetalningar.is_none());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn lefi_answer(person: &Personidentitet) -> LefiExternFormansinformationSvar {
+pub fn lefi_answer(fraga: &LefiExternFormansinformationFraga) -> LefiExternFormansinformationSvar {
+    let mut svar = sample_lefi_answer(&fraga.personnummer);
+    let pm_groups = |groups: &Option<Vec<FormanGrupp>>| {
+        groups
+            .iter()
+            .flatten()
+            .any(|g| g.utlamnare() == UtlamnareKod::Pm)
+    };
+    let fk = fraga.formansinformation.is_some()
+        || [&fraga.utbetalningar, &fraga.preliminara_utbetalningar]
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|g| g.utlamnare() == UtlamnareKod::Fk)
+        || fraga
+            .ovrig_information
+            .iter()
+            .flatten()
+            .any(|t| t.pm().is_none());
+    if !fk {
+        svar.formansinformation = None;
+    }
+    if fraga.ansprak.is_none() {
+        svar.ansprak = None;
+    }
+    if fraga.beslut.is_none() {
+        svar.beslut = None;
+    }
+    if !pm_groups(&fraga.utbetalningar) {
+        svar.utbetalningar = None;
+    }
+    if !pm_groups(&fraga.preliminara_utbetalningar) {
+        svar.preliminara_utbetalningar = None;
+    }
+    if !fraga
+        .ovrig_information
+        .iter()
+        .flatten()
+        .any(|t| t.pm().is_some())
+    {
+        svar.ovrig_information = None;
+    }
+    svar
+}
+
+/// The library's example answer, its `generellPersoninformation` naming `person`.
+fn sample_lefi_answer(person: &Personidentitet) -> LefiExternFormansinformationSvar {
     let mut svar: LefiExternFormansinformationSvar =
         lefi_json::from_slice(LEFI_SAMPLE).unwrap_or_default();
     if let Some(info) = svar.formansinformation.as_mut() {
@@ -85,7 +137,10 @@ pub fn ssbtek_answer(
         }
         match (agency, version) {
             (Agency::Fk, _) => {
-                let svar = lefi_answer(person);
+                let svar = match &fraga.specifika.fk.fraga {
+                    Some(fk) => lefi_answer(fk.fraga()),
+                    None => sample_lefi_answer(person),
+                };
                 svarsdata.fk = Some(AgencyResult::Data(FkSvar::new(svar)));
             }
             (Agency::Skv, SsbtekVersion::V11) => {

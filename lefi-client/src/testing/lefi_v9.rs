@@ -55,7 +55,7 @@ pub(super) fn handle(
     }
     match state.answers.lefi(&fraga.personnummer) {
         Some(svar) => json(StatusCode::OK, svar),
-        None => json(StatusCode::OK, &generate::lefi_answer(&fraga.personnummer)),
+        None => json(StatusCode::OK, &generate::lefi_answer(&fraga)),
     }
 }
 

@@ -1,11 +1,13 @@
 //! LEFI v9 over mTLS: a question round-trips to the typed answer; 403 and 400 come back as
 //! typed errors with the `LefiFelsvar` message.
 
-use lefi::model::lefi::request::AgreedException;
+use lefi::codes::{FkFormanGrupp, FormanGrupp, PmFormanGrupp};
+use lefi::legal::{LawfulPurpose, marker};
+use lefi::model::lefi::request::{AgreedException, FragaBuilder};
 use lefi::period::Period;
 use lefi_client::{Error, ErrorKind};
 
-use crate::support::{AKTOR, Setup, d, lefi_fraga, year_2024};
+use crate::support::{AKTOR, Setup, d, lefi_fraga, person, year_2024};
 
 #[tokio::test]
 async fn a_lefi_question_round_trips_to_the_typed_answer() {
@@ -25,6 +27,25 @@ async fn a_lefi_question_round_trips_to_the_typed_answer() {
     let types = lefi.tillgangliga_informationstyper(AKTOR).await.unwrap();
     assert!(!types.value.formansinformation.unwrap().is_empty());
     assert_ne!(types.correlation_id, answer.correlation_id);
+}
+
+#[tokio::test]
+async fn the_generated_answer_holds_only_the_groups_asked() {
+    let setup = Setup::both().await;
+    let lawful = LawfulPurpose::consent_free(marker::Samordning);
+    let fk_only = FragaBuilder::new(&lawful, &person(), year_2024())
+        .unwrap()
+        .formansinformation([FkFormanGrupp::Sjp]);
+    let answer = setup.lefi().fraga(AKTOR, fk_only).await.unwrap();
+    assert_eq!(answer.value.payments().count(), 2);
+    assert!(answer.value.utbetalningar.is_none());
+    assert!(answer.value.preliminara_utbetalningar.is_none());
+    let pm_only = FragaBuilder::new(&lawful, &person(), year_2024())
+        .unwrap()
+        .utbetalningar([FormanGrupp::Pm(PmFormanGrupp::Ap)]);
+    let answer = setup.lefi().fraga(AKTOR, pm_only).await.unwrap();
+    assert_eq!(answer.value.payments().count(), 1);
+    assert!(answer.value.formansinformation.is_none());
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
-use lefi::codes::FkFormanGrupp;
+use lefi::codes::{FkFormanGrupp, FormanGrupp, PmFormanGrupp};
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{Actor, ActorKind, LawfulPurpose, marker};
 use lefi::model::lefi::request::FragaBuilder;
@@ -168,12 +168,17 @@ pub fn person() -> Personnummer {
     Personnummer::parse(PERSON).unwrap()
 }
 
-/// A LEFI question for samordning about [`PERSON`] over `period`.
+/// A LEFI question for samordning about [`PERSON`] over `period`: sjukpenning from
+/// Försäkringskassan, allmän pension payments (executed and preliminary) from
+/// Pensionsmyndigheten.
 pub fn lefi_fraga(period: Period) -> FragaBuilder {
     let lawful = LawfulPurpose::consent_free(marker::Samordning);
+    let ap = FormanGrupp::Pm(PmFormanGrupp::Ap);
     FragaBuilder::new(&lawful, &person(), period)
         .unwrap()
         .formansinformation([FkFormanGrupp::Sjp])
+        .utbetalningar([ap])
+        .preliminara_utbetalningar([ap])
 }
 
 pub fn year_2024() -> Period {
