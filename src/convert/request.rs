@@ -252,7 +252,12 @@ impl RequestPlan {
         }
     }
 
-    fn lefi_fraga(&self) -> Result<LefiExternFormansinformationFraga, PlanError> {
+    /// The LEFI question's builder, with the plan's purpose, person, period and lists (what
+    /// a client that sends the question takes: it builds and sends it in one step).
+    ///
+    /// # Errors
+    /// [`PlanError`] when the purpose does not cover the person.
+    pub fn lefi_builder(&self) -> Result<FragaBuilder, PlanError> {
         let q = &self.lefi;
         let mut builder = FragaBuilder::new(&self.purpose, &self.person, self.period)?
             .formansinformation(q.formansinformation.iter().copied())
@@ -264,10 +269,32 @@ impl RequestPlan {
         if let Some(exception) = &q.agreed_exception {
             builder = builder.allow_period_over_two_years(exception.clone());
         }
-        Ok(builder.build()?)
+        Ok(builder)
+    }
+
+    fn lefi_fraga(&self) -> Result<LefiExternFormansinformationFraga, PlanError> {
+        Ok(self.lefi_builder()?.build()?)
     }
 
     fn ssbtek_document(&self, version: SsbtekVersion, to: Format) -> Result<Document, PlanError> {
+        let fraga = self.ssbtek_builder(version, to)?.build()?;
+        Ok(Document::Ssbtek(Box::new(SsbtekDocument::new(
+            version,
+            SsbtekMessage::Request(Box::new(fraga)),
+        ))))
+    }
+
+    /// The SSBTEK question's builder for `version` (`to` names the format in errors), with
+    /// the asker, the agencies, the FK question and the Skatteverket question where the
+    /// version carries one.
+    ///
+    /// # Errors
+    /// As [`document`](Self::document).
+    pub fn ssbtek_builder(
+        &self,
+        version: SsbtekVersion,
+        to: Format,
+    ) -> Result<BastjanstFragaBuilder, PlanError> {
         let asker = self.ssbtek.as_ref().ok_or(PlanError::NoAsker { to })?;
         let purpose = self.purpose.purpose();
         let kind = ssbtek_actor_kind(purpose).ok_or(PlanError::NoSsbtekActor { purpose })?;
@@ -290,11 +317,7 @@ impl RequestPlan {
         if asker.agencies.contains(&Agency::Skv) && Gate::SkatteverketFraga.carried_by(version) {
             builder = builder.skatteverket_fraga(SkatteverketFraga::recent_years(self.on));
         }
-        let fraga = builder.build()?;
-        Ok(Document::Ssbtek(Box::new(SsbtekDocument::new(
-            version,
-            SsbtekMessage::Request(Box::new(fraga)),
-        ))))
+        Ok(builder)
     }
 }
 

@@ -1,6 +1,7 @@
-//! The dependency direction of `docs/ARCHITECTURE.md`, checked over the sources:
-//! `bin` → `convert` → `wire` → `model`, `legal` → values. A module may name only the
-//! layers below it; no hidden state (`thread_local!`) and no type-name string matching.
+//! The dependency direction of `docs/ARCHITECTURE.md`, checked over the library's sources
+//! (`lefi-cli` and `lefi-client` sit on top): `convert` → `wire` → `model`, `legal` →
+//! values. A module may name only the layers below it; no hidden state (`thread_local!`)
+//! and no type-name string matching.
 
 #![allow(clippy::expect_used, clippy::indexing_slicing)]
 

@@ -11,8 +11,6 @@ mod lefi_xml_support;
 
 mod architecture;
 mod benefits_view;
-#[cfg(feature = "cli")]
-mod cli;
 mod codes_roundtrip;
 mod convert_versions;
 mod hostile;

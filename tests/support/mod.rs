@@ -25,9 +25,18 @@ use lefi::version::LefiVersion;
 pub(crate) const V9_OPENAPI: &str =
     "ssbtek-v10/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml";
 
-/// The crate's directory.
+/// The `lefi` package's directory, the workspace root: the test's own crate directory, or
+/// the nearest one above it whose `Cargo.toml` declares the workspace (the tests of
+/// `lefi-cli` and `lefi-client` mount this module too).
 pub(crate) fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let own = Path::new(env!("CARGO_MANIFEST_DIR"));
+    own.ancestors()
+        .find(|dir| {
+            std::fs::read_to_string(dir.join("Cargo.toml"))
+                .is_ok_and(|manifest| manifest.contains("\n[workspace]"))
+        })
+        .unwrap_or(own)
+        .to_path_buf()
 }
 
 /// `../shared` beside the crate, whether it is there or not.
@@ -145,7 +154,7 @@ pub(crate) fn lefi_xml_schema(version: LefiVersion) -> PathBuf {
         LefiVersion::V7 => "7",
         _ => panic!("no XML schema for LEFI {version}"),
     };
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("schemas/lefi-online-v{suffix}.xsd"))
+    manifest_dir().join(format!("schemas/lefi-online-v{suffix}.xsd"))
 }
 
 /// Validates every LEFI XML document against the version's schema with one xmllint call

@@ -70,6 +70,9 @@ pub enum RequestError {
     /// answers 400).
     #[error("period longer than two years needs an agreed exception")]
     PeriodOverTwoYears,
+    /// The period ends before it starts (only a question received can have one).
+    #[error("period ends before it starts")]
+    InvalidPeriod,
 }
 
 /// Why an operation path could not be built.
@@ -224,36 +227,6 @@ impl FragaBuilder {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn build(self) -> Result<LefiExternFormansinformationFraga, RequestError> {
-        let total = self.formansinformation.len()
-            + self.ansprak.len()
-            + self.beslut.len()
-            + self.preliminara_utbetalningar.len()
-            + self.utbetalningar.len()
-            + self.ovrig_information.len();
-        if total == 0 {
-            return Err(RequestError::NothingRequested);
-        }
-        unique(
-            "formansinformation",
-            &self.formansinformation,
-            FkFormanGrupp::code,
-        )?;
-        unique("ansprak", &self.ansprak, PmFormanGrupp::code)?;
-        unique("beslut", &self.beslut, PmFormanGrupp::code)?;
-        unique(
-            "preliminaraUtbetalningar",
-            &self.preliminara_utbetalningar,
-            FormanGrupp::code,
-        )?;
-        unique("utbetalningar", &self.utbetalningar, FormanGrupp::code)?;
-        unique(
-            "ovrigInformation",
-            &self.ovrig_information,
-            OvrigInformationTyp::code,
-        )?;
-        if self.period.longer_than_two_years() && self.exception.is_none() {
-            return Err(RequestError::PeriodOverTwoYears);
-        }
         let mut fraga = LefiExternFormansinformationFraga::new(
             Personidentitet::from(&self.personnummer),
             LefiPeriod::from(self.period),
@@ -264,8 +237,80 @@ impl FragaBuilder {
         fraga.preliminara_utbetalningar = non_empty(self.preliminara_utbetalningar);
         fraga.utbetalningar = non_empty(self.utbetalningar);
         fraga.ovrig_information = non_empty(self.ovrig_information);
+        check(&fraga, self.exception.as_ref())?;
         Ok(fraga)
     }
+}
+
+/// Checks a question against the API's rules (the ones [`FragaBuilder::build`] applies,
+/// for a question received rather than built: a test double, a gateway): at least one
+/// group or type, no code twice in one list, a period of at most two years unless
+/// `exception` is given, and `from` not after `tom`.
+///
+/// # Errors
+/// [`RequestError::NothingRequested`], [`RequestError::DuplicateCode`],
+/// [`RequestError::PeriodOverTwoYears`] or [`RequestError::InvalidPeriod`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use lefi::model::lefi::request::{check, RequestError};
+/// use lefi::model::lefi::LefiExternFormansinformationFraga;
+/// use lefi::wire::lefi_json;
+///
+/// let fraga: LefiExternFormansinformationFraga = lefi_json::from_slice(
+///     br#"{"personnummer":"197407029284","period":{"from":"2024-01-01","tom":"2024-12-31"}}"#,
+/// )?;
+/// assert_eq!(check(&fraga, None), Err(RequestError::NothingRequested));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn check(
+    fraga: &LefiExternFormansinformationFraga,
+    exception: Option<&AgreedException>,
+) -> Result<(), RequestError> {
+    let total = items(&fraga.formansinformation).len()
+        + items(&fraga.ansprak).len()
+        + items(&fraga.beslut).len()
+        + items(&fraga.preliminara_utbetalningar).len()
+        + items(&fraga.utbetalningar).len()
+        + items(&fraga.ovrig_information).len();
+    if total == 0 {
+        return Err(RequestError::NothingRequested);
+    }
+    unique(
+        "formansinformation",
+        items(&fraga.formansinformation),
+        FkFormanGrupp::code,
+    )?;
+    unique("ansprak", items(&fraga.ansprak), PmFormanGrupp::code)?;
+    unique("beslut", items(&fraga.beslut), PmFormanGrupp::code)?;
+    unique(
+        "preliminaraUtbetalningar",
+        items(&fraga.preliminara_utbetalningar),
+        FormanGrupp::code,
+    )?;
+    unique(
+        "utbetalningar",
+        items(&fraga.utbetalningar),
+        FormanGrupp::code,
+    )?;
+    unique(
+        "ovrigInformation",
+        items(&fraga.ovrig_information),
+        OvrigInformationTyp::code,
+    )?;
+    let period = fraga
+        .period
+        .period()
+        .map_err(|_| RequestError::InvalidPeriod)?;
+    if period.longer_than_two_years() && exception.is_none() {
+        return Err(RequestError::PeriodOverTwoYears);
+    }
+    Ok(())
+}
+
+/// The items of an optional list.
+fn items<T>(list: &Option<Vec<T>>) -> &[T] {
+    list.as_deref().unwrap_or(&[])
 }
 
 fn unique<T: PartialEq>(

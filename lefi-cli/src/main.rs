@@ -1,7 +1,11 @@
 //! The `lefi` command-line tool: a thin shell over the `lefi` library.
 //!
 //! Exit codes: 0 on success, 1 when an operation is refused (missing consent, loss without
-//! `--allow-loss`, invalid content), 2 when the input cannot be read. Errors go to stderr.
+//! `--allow-loss`, invalid content; for `send`, a request the service refused: HTTP 4xx or
+//! a SOAP fault), 2 when the input cannot be read (for `send`, a transport or server
+//! failure). Errors go to stderr.
+
+mod net;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -67,6 +71,11 @@ enum Command {
     Request(Box<RequestArgs>),
     /// Print the LEFI Online and SSBTEK versions and their capability matrix.
     Versions,
+    /// Run the contract-checking test double of LEFI v9 and SSBTEK.
+    Serve(Box<net::ServeArgs>),
+    /// Build a request, send it once and print the answer's summary (exit 1 when the
+    /// service refuses it, 2 on a transport or server failure).
+    Send(Box<net::SendArgs>),
 }
 
 #[derive(Debug, clap::Args)]
@@ -190,6 +199,8 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert(&args),
         Command::Validate { file } => validate_file(&file),
         Command::Request(args) => request(&args),
+        Command::Serve(args) => net::serve(&args),
+        Command::Send(args) => net::send(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -548,6 +559,11 @@ fn request(args: &RequestArgs) -> Result<(), Failure> {
             .map_err(failure)?;
         return write_stdout(&out);
     }
+    write_stdout(&plan(args, to)?.encode(to).map_err(plan_failure)?)
+}
+
+/// The request plan the flags describe (shared by `request` and `send`).
+fn plan(args: &RequestArgs, to: Format) -> Result<RequestPlan, Failure> {
     let on = match &args.on {
         Some(text) => date_arg("on", Some(text))?,
         None => chrono::Local::now().date_naive(),
@@ -601,7 +617,7 @@ fn request(args: &RequestArgs) -> Result<(), Failure> {
         }
         plan = plan.with_ssbtek(asker);
     }
-    write_stdout(&plan.encode(to).map_err(plan_failure)?)
+    Ok(plan)
 }
 
 fn plan_failure(e: PlanError) -> Failure {

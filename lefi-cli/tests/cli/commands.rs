@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use crate::support::fixtures;
+use crate::support::{self, fixtures};
 
 fn lefi(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lefi"))
@@ -267,7 +267,7 @@ fn decode_encode_and_convert_round_trip_the_fixtures() {
 
 #[test]
 fn convert_needs_allow_loss_to_drop_data_and_reports_it() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/lefi-v9-svar.json");
+    let sample = support::manifest_dir().join("examples/data/lefi-v9-svar.json");
     let o = lefi(&["convert", sample.to_str().unwrap(), "--to", "lefi-v6"]);
     assert_eq!(code(&o), 1);
     assert!(
@@ -291,7 +291,7 @@ fn convert_needs_allow_loss_to_drop_data_and_reports_it() {
 fn convert_a_directory_keeps_going_past_bad_files() {
     let dir = tmp("batch-in");
     std::fs::create_dir_all(&dir).unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/lefi-v9-svar.json");
+    let sample = support::manifest_dir().join("examples/data/lefi-v9-svar.json");
     std::fs::copy(&sample, dir.join("a.json")).unwrap();
     std::fs::write(dir.join("b.json"), b"{ broken").unwrap();
     let out = tmp("batch-out");
@@ -314,10 +314,9 @@ fn convert_a_directory_keeps_going_past_bad_files() {
 
 #[test]
 fn validate_reports_broken_totals() {
-    let sample = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/lefi-v9-svar.json"),
-    )
-    .unwrap();
+    let sample =
+        std::fs::read_to_string(support::manifest_dir().join("examples/data/lefi-v9-svar.json"))
+            .unwrap();
     let o = lefi_stdin(&["validate", "-"], sample.as_bytes());
     assert_eq!(code(&o), 0, "{}", text(&o.stderr));
     let broken = sample.replacen("\"summa\": 8215.00", "\"summa\": 8216.00", 1);
@@ -396,7 +395,7 @@ fn a_broken_agency_block_is_a_warning_for_decode_and_an_error_for_validate() {
 
 #[test]
 fn incomes_lists_the_payments_of_an_answer() {
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/lefi-v9-svar.json");
+    let sample = support::manifest_dir().join("examples/data/lefi-v9-svar.json");
     let o = lefi(&["decode", sample.to_str().unwrap(), "--format", "incomes"]);
     assert_eq!(code(&o), 0, "{}", text(&o.stderr));
     let out = text(&o.stdout);
