@@ -5,7 +5,7 @@
 //! arrive in several pieces), and `realistic`, the LEFI JSON benchmark's 3 MB response
 //! written as v7 (plain codes, descriptions, dates and amounts).
 //!
-//! `batch_convert_v7_to_v9`: `convert::convert_dir` of 400 generated v7 answers to LEFI v9
+//! `batch_convert_v7_to_v9`: `lefi_cli::batch::convert_dir` of 400 generated v7 answers to LEFI v9
 //! JSON on one and on two worker threads, in documents per second (the ratio of the two is
 //! the batch's scaling).
 //!
@@ -90,7 +90,8 @@ fn bench(c: &mut Criterion) {
 
 /// Batch conversion throughput on 1 and 2 worker threads, same documents, same run.
 fn batch(c: &mut Criterion) {
-    use lefi::convert::{ConvertOptions, Format, convert_dir};
+    use lefi::convert::Format;
+    use lefi_cli::batch::{BatchOptions, convert_dir};
     const COUNT: usize = 400;
     let dir = std::env::temp_dir().join(format!("lefi-bench-batch-{}", std::process::id()));
     let input = dir.join("in");
@@ -105,7 +106,7 @@ fn batch(c: &mut Criterion) {
     group.throughput(Throughput::Elements(COUNT as u64));
     group.sample_size(10);
     for threads in [1, 2] {
-        let mut options = ConvertOptions::default();
+        let mut options = BatchOptions::default();
         options.threads = threads;
         let out = dir.join(format!("out-{threads}"));
         group.bench_function(format!("threads_{threads}"), |b| {

@@ -14,15 +14,15 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use lefi::convert::{
-    BatchProgress, ConvertError, ConvertOptions, Document, DocumentKind, DocumentSummary,
-    FileOutcome, Format, LefiQuestion, LossReport, PlanError, RequestPlan, Severity, SsbtekAsker,
-    convert_dir, validate,
+    ConvertError, ConvertOptions, Document, DocumentKind, DocumentSummary, Format, LefiQuestion,
+    LossReport, PlanError, RequestPlan, Severity, SsbtekAsker, validate,
 };
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{Answer, IncomesView, Purpose, payments_view};
 use lefi::model::lefi::request::AgreedException;
 use lefi::model::ssbtek::{Agency, Arendeidentitet, SsbtekMessage};
 use lefi::period::Period;
+use lefi_cli::batch::{BatchOptions, BatchProgress, FileOutcome, convert_dir};
 
 /// The embedded sample answer decoded when `lefi decode` is given no file.
 const SAMPLE: &[u8] = include_bytes!("../../examples/data/lefi-v9-svar.json");
@@ -384,10 +384,12 @@ fn convert(args: &ConvertArgs) -> Result<(), Failure> {
         ConvertOptions::default()
     };
     options.kind = parse_kind(args.kind.as_deref())?;
-    options.resume = args.resume;
-    options.threads = args.jobs;
     if args.file.is_dir() {
-        return convert_directory(args, to, &options);
+        let mut batch = BatchOptions::default();
+        batch.convert = options;
+        batch.resume = args.resume;
+        batch.threads = args.jobs;
+        return convert_directory(args, to, &batch);
     }
     let bytes = read_input(&args.file.to_string_lossy())?;
     let (_, doc, skipped) = decode_document(&bytes, options.kind)?;
@@ -424,7 +426,7 @@ fn report_line(p: &BatchProgress<'_>) -> Vec<u8> {
 fn convert_directory(
     args: &ConvertArgs,
     to: Format,
-    options: &ConvertOptions,
+    options: &BatchOptions,
 ) -> Result<(), Failure> {
     use std::io::IsTerminal;
     use std::sync::{Mutex, PoisonError};

@@ -27,9 +27,6 @@
 
 use core::fmt;
 use core::str::FromStr;
-use std::fs;
-use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
 
 use crate::version::{LefiVersion, SsbtekVersion};
 use crate::wire::{lefi_json, lefi_xml, ssbtek};
@@ -286,11 +283,6 @@ pub struct ConvertOptions {
     /// Read the input as this kind of document instead of deciding the kind from the
     /// document itself (see [`Document::decode_as`]). Default `None`.
     pub kind: Option<DocumentKind>,
-    /// [`convert_dir`]: skip a file whose output exists and is not older than it (to go on
-    /// after an interrupted run). Default `false`.
-    pub resume: bool,
-    /// [`convert_dir`]: worker threads; 0 (the default) uses every core.
-    pub threads: usize,
 }
 
 impl ConvertOptions {
@@ -304,8 +296,6 @@ impl ConvertOptions {
         Self {
             allow_loss: true,
             kind: None,
-            resume: false,
-            threads: 0,
         }
     }
 
@@ -476,212 +466,4 @@ pub fn convert_detected(
 ) -> Result<(Vec<u8>, LossReport), ConvertError> {
     let from = Format::detect(input).ok_or(ConvertError::UnknownFormat)?;
     convert(input, from, to, options)
-}
-
-/// What happened to one file of a batch.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum FileOutcome {
-    /// Converted without loss.
-    Converted,
-    /// Converted, dropping what the report lists (only with `allow_loss`).
-    Lossy(LossReport),
-    /// Not converted; the reason (no document values in it).
-    Failed(String),
-    /// Not converted again: its output exists and is not older than the input
-    /// ([`ConvertOptions::resume`]).
-    Skipped,
-}
-
-/// Progress of [`convert_dir`], reported after each file (from the worker that converted
-/// it, in the order the files finish).
-#[derive(Debug)]
-#[non_exhaustive]
-pub struct BatchProgress<'a> {
-    /// How many files are done, this one included.
-    pub done: usize,
-    /// Number of files in the batch.
-    pub total: usize,
-    /// The input file.
-    pub path: &'a Path,
-    /// What happened to it.
-    pub outcome: &'a FileOutcome,
-}
-
-/// The end result of [`convert_dir`].
-#[derive(Debug, Default)]
-#[non_exhaustive]
-pub struct BatchSummary {
-    /// Files converted without loss.
-    pub converted: usize,
-    /// Files skipped because their output was current ([`ConvertOptions::resume`]).
-    pub skipped: usize,
-    /// Files converted with loss, with their reports (sorted by path).
-    pub lossy: Vec<(PathBuf, LossReport)>,
-    /// Files not converted, with the reasons (sorted by path).
-    pub failed: Vec<(PathBuf, String)>,
-}
-
-impl fmt::Display for BatchSummary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} converted, {} lossy, {} failed",
-            self.converted,
-            self.lossy.len(),
-            self.failed.len()
-        )?;
-        if self.skipped > 0 {
-            write!(f, ", {} skipped (already converted)", self.skipped)?;
-        }
-        for (path, reason) in &self.failed {
-            write!(f, "\n  {}: {reason}", path.display())?;
-        }
-        Ok(())
-    }
-}
-
-/// The output file of `input` in `out_dir`: the same stem, the target's extension.
-fn output_of(input: &Path, out_dir: &Path, to: Format) -> PathBuf {
-    let stem = input.file_stem().unwrap_or(input.as_os_str());
-    out_dir.join(stem).with_extension(to.extension())
-}
-
-/// Whether `target` exists and is not older than `input`.
-fn is_current(input: &Path, target: &Path) -> bool {
-    let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified());
-    matches!((modified(input), modified(target)), (Ok(i), Ok(t)) if t >= i)
-}
-
-/// Writes `bytes` to `target` through a temporary file in the same directory and a rename,
-/// so that an interrupted run never leaves a partial output under the final name.
-fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut name = target.file_name().unwrap_or_default().to_owned();
-    name.push(format!(".{}.partial", std::process::id()));
-    let temporary = target.with_file_name(name);
-    let written = fs::File::create(&temporary).and_then(|f| {
-        let mut w = BufWriter::new(f);
-        w.write_all(bytes)?;
-        w.flush()
-    });
-    match written.and_then(|()| fs::rename(&temporary, target)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = fs::remove_file(&temporary);
-            Err(e)
-        }
-    }
-}
-
-fn convert_file(input: &Path, out_dir: &Path, to: Format, options: &ConvertOptions) -> FileOutcome {
-    let target = output_of(input, out_dir, to);
-    if options.resume && is_current(input, &target) {
-        return FileOutcome::Skipped;
-    }
-    let bytes = match fs::read(input) {
-        Ok(b) => b,
-        Err(e) => return FileOutcome::Failed(format!("cannot read: {}", e.kind())),
-    };
-    let (out, report) = match convert_detected(&bytes, to, options) {
-        Ok(r) => r,
-        Err(e) => return FileOutcome::Failed(e.to_string()),
-    };
-    drop(bytes);
-    if let Err(e) = write_atomically(&target, &out) {
-        return FileOutcome::Failed(format!("cannot write output: {}", e.kind()));
-    }
-    if report.is_empty() {
-        FileOutcome::Converted
-    } else {
-        FileOutcome::Lossy(report)
-    }
-}
-
-/// The regular files of `dir`, read as the directory is walked (never listed whole).
-fn files_of(dir: &Path) -> io::Result<impl Iterator<Item = PathBuf>> {
-    Ok(fs::read_dir(dir)?.filter_map(|entry| {
-        let entry = entry.ok()?;
-        entry
-            .file_type()
-            .ok()
-            .filter(fs::FileType::is_file)
-            .map(|_| entry.path())
-    }))
-}
-
-/// Converts every file of `input_dir` (not recursing) into `output_dir` (created if
-/// missing; same file stem, the target's extension) on [`ConvertOptions::threads`] worker
-/// threads (every core by default). The directory is streamed, not listed whole, so memory
-/// stays flat in the number of files; each output is written to a temporary file and
-/// renamed, so an interrupted run never leaves a half-written output, and a run with
-/// [`ConvertOptions::resume`] goes on where it stopped. Calls `progress` after each file.
-/// One bad file never stops the batch: it is listed in [`BatchSummary::failed`] with the
-/// reason.
-///
-/// # Errors
-/// Only when the directories cannot be read or created, or the worker threads cannot be
-/// started.
-///
-/// ```
-/// use lefi::convert::{convert_dir, ConvertOptions, Format};
-/// let dir = std::env::temp_dir().join(format!("lefi-convert-doc-{}", std::process::id()));
-/// std::fs::create_dir_all(dir.join("in"))?;
-/// std::fs::write(dir.join("in/a.json"), br#"{"utlamnare":[]}"#)?;
-/// std::fs::write(dir.join("in/b.json"), b"not json")?;
-/// let summary = convert_dir(&dir.join("in"), &dir.join("out"), Format::LefiV6, &ConvertOptions::default(), |_| {})?;
-/// assert_eq!((summary.converted, summary.failed.len()), (1, 1));
-/// assert!(dir.join("out/a.xml").exists());
-/// let mut again = ConvertOptions::default();
-/// again.resume = true;
-/// let summary = convert_dir(&dir.join("in"), &dir.join("out"), Format::LefiV6, &again, |_| {})?;
-/// assert_eq!((summary.converted, summary.skipped, summary.failed.len()), (0, 1, 1));
-/// # std::fs::remove_dir_all(&dir)?;
-/// # Ok::<(), std::io::Error>(())
-/// ```
-pub fn convert_dir(
-    input_dir: &Path,
-    output_dir: &Path,
-    to: Format,
-    options: &ConvertOptions,
-    progress: impl Fn(&BatchProgress<'_>) + Sync,
-) -> io::Result<BatchSummary> {
-    use rayon::iter::{ParallelBridge, ParallelIterator};
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    let total = files_of(input_dir)?.count();
-    fs::create_dir_all(output_dir)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads)
-        .build()
-        .map_err(io::Error::other)?;
-    let done = AtomicUsize::new(0);
-    let summary = Mutex::new(BatchSummary::default());
-    let files = files_of(input_dir)?;
-    pool.install(|| {
-        files.par_bridge().for_each(|path| {
-            let outcome = convert_file(&path, output_dir, to, options);
-            progress(&BatchProgress {
-                done: done.fetch_add(1, Ordering::Relaxed) + 1,
-                total,
-                path: &path,
-                outcome: &outcome,
-            });
-            let mut summary = summary
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            match outcome {
-                FileOutcome::Converted => summary.converted += 1,
-                FileOutcome::Skipped => summary.skipped += 1,
-                FileOutcome::Lossy(report) => summary.lossy.push((path, report)),
-                FileOutcome::Failed(reason) => summary.failed.push((path, reason)),
-            }
-        });
-    });
-    let mut summary = summary
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    summary.lossy.sort_by(|a, b| a.0.cmp(&b.0));
-    summary.failed.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(summary)
 }

@@ -1,7 +1,8 @@
 //! The dependency direction of `docs/ARCHITECTURE.md`, checked over the library's sources
 //! (`lefi-cli` and `lefi-client` sit on top): `convert` → `wire` → `model`, `legal` →
-//! values. A module may name only the layers below it; no hidden state (`thread_local!`)
-//! and no type-name string matching.
+//! values. A module may name only the layers below it; no I/O (files, sockets, processes,
+//! threads: those belong to `lefi-cli` and `lefi-client`), no hidden state
+//! (`thread_local!`) and no type-name string matching.
 
 #![allow(clippy::expect_used, clippy::indexing_slicing)]
 
@@ -80,14 +81,22 @@ fn dependencies_run_one_way() {
 }
 
 #[test]
-fn no_hidden_state_or_type_name_matching() {
+fn no_io_hidden_state_or_type_name_matching() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     sources(&src, &mut files);
     let mut wrong = Vec::new();
     for file in &files {
         let code = code_of(&std::fs::read_to_string(file).expect("readable source"));
-        for banned in ["thread_local!", "type_name"] {
+        for banned in [
+            "thread_local!",
+            "type_name",
+            "std::fs",
+            "std::net",
+            "std::process",
+            "std::thread",
+            "rayon",
+        ] {
             if code.contains(banned) {
                 wrong.push(format!("{} uses {banned}", file.display()));
             }

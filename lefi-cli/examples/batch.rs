@@ -1,8 +1,8 @@
 //! Converts a directory of 10 000 generated LEFI Online 7 documents to LEFI 9 JSON with
-//! `lefi::convert::convert_dir` and reports peak RSS (VmHWM) before and after: memory stays
+//! `lefi_cli::batch::convert_dir` and reports peak RSS (VmHWM) before and after: memory stays
 //! flat because files are converted one at a time.
 //!
-//! `cargo run --release --example lefi_xml_batch [COUNT]`
+//! `cargo run --release -p lefi-cli --example batch [COUNT]`
 
 #![allow(
     clippy::unwrap_used,
@@ -11,12 +11,13 @@
     clippy::panic
 )]
 
-#[path = "../tests/lefi_xml_support/mod.rs"]
+#[path = "../../tests/lefi_xml_support/mod.rs"]
 mod lefi_xml_support;
 
-use lefi::convert::{ConvertOptions, Format, convert_dir};
+use lefi::convert::Format;
 use lefi::version::LefiVersion;
 use lefi::wire::lefi_xml;
+use lefi_cli::batch::{BatchOptions, convert_dir};
 use lefi_xml_support::random::{self, Gen};
 
 fn vm_hwm_kib() -> Option<u64> {
@@ -47,7 +48,7 @@ fn main() {
         &input,
         &dir.join("out"),
         Format::LefiV9,
-        &ConvertOptions::default(),
+        &BatchOptions::default(),
         |p| {
             if p.done % (p.total / 10).max(1) == 0 {
                 eprintln!("{}/{}", p.done, p.total);
