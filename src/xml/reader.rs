@@ -134,18 +134,24 @@ impl<'a> Element<'a> {
     }
 }
 
-/// A namespace declaration the reader refuses: one whose value holds `<` (not well-formed)
-/// or a reference. quick-xml binds a namespace to the value as written, not to its
-/// replacement text, so `xmlns:p="a&amp;b"` would name `a&amp;b` here but `a&b` wherever
-/// the value is read as an attribute: rather than read the document two ways, it is
-/// refused (namespace names do not use references in practice).
+/// A namespace declaration the reader refuses: one whose value holds `<` (not well-formed),
+/// a reference, or a tab or line break. quick-xml binds a namespace to the value as
+/// written, not to its normalized replacement text, so `xmlns:p="a&amp;b"` would name
+/// `a&amp;b` here but `a&b` wherever the value is read as an attribute, and a line break
+/// would stay a line break here but be a space to every other XML reader (and written back
+/// as `&#10;`, which the first rule refuses): rather than read the document two ways, it is
+/// refused (namespace names are URIs, which hold neither).
 fn unsupported_declaration(start: &BytesStart<'_>) -> Option<XmlErrorKind> {
     for attr in start.attributes().with_checks(false).flatten() {
         if attr.key.as_namespace_binding().is_some()
-            && attr.value.bytes().any(|b| b == b'<' || b == b'&')
+            && attr
+                .value
+                .bytes()
+                .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\n' | b'\r'))
         {
             return Some(XmlErrorKind::Syntax(
-                "a namespace declaration holds `<` or a reference".to_owned(),
+                "a namespace declaration holds `<`, a reference, a tab or a line break"
+                    .to_owned(),
             ));
         }
     }

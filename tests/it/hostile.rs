@@ -334,3 +334,22 @@ fn a_document_without_known_properties_round_trips_as_its_own_kind() {
         assert_eq!(again, empty, "{kind:?}");
     }
 }
+
+/// Fuzz finding (roundtrip target, long campaign): an answer whose TNS namespace
+/// declaration holds a line break decoded, was written back with the line break as `&#10;`
+/// and the output could not be read. Such a declaration is now refused when read.
+#[test]
+fn a_line_break_in_a_namespace_declaration_is_refused() {
+    let ns = SsbtekVersion::V10.namespace();
+    let doc = format!(
+        r#"{ENV}<ssbt:hamtaBastjanstInformationResponse xmlns:ssbt="{ns}"
+            xmlns:tns="http://schema.transportstyrelsen.se/ssbtek/hamtauppgifterresponder/1"
+            xmlns:fordon="http://schema.transportstyrelsen.se/ssbtek ],
+  "><ssbt:svarsdata><ssbt:TNS><ssbt:data><tns:resultat>OK</tns:resultat><tns:fordonsinnehav>
+        <fordon:fordon><fordon:regnr>ABC001</fordon:regnr></fordon:fordon>
+        </tns:fordonsinnehav></ssbt:data></ssbt:TNS></ssbt:svarsdata>
+        </ssbt:hamtaBastjanstInformationResponse>{END}"#
+    );
+    let message = refused(doc.as_bytes(), Some(Format::SsbtekV10), &[]);
+    assert!(message.contains("namespace declaration"), "{message}");
+}

@@ -169,13 +169,19 @@ fn writer_undeclares_the_default_namespace_for_unqualified_children() {
 
 /// Found by damaging a full SSBTEK answer at random (`ssbtek_answers`): a `<` inside a
 /// namespace declaration was bound as written, so a document re-read after writing named
-/// another namespace. Such declarations, and those with references, are refused.
+/// another namespace. Such declarations, and those with references, are refused. Fuzz
+/// finding (roundtrip target, long campaign): a line break in a namespace declaration was
+/// bound as written, written back as `&#10;` and then refused; a tab or line break, which
+/// other readers turn into a space, is refused too.
 #[test]
 fn namespace_declarations_with_markup_or_references_are_refused() {
     for doc in [
         r#"<a xmlns:x="http://www.w3.org/2001/<MLSchema-instance"><x:b/></a>"#,
         r#"<a xmlns="urn:a&amp;b"><b/></a>"#,
         r#"<a><b xmlns:y="urn:&#x41;"/></a>"#,
+        "<a xmlns:x=\"urn:a ],\n  \"><x:b/></a>",
+        "<a><b xmlns=\"urn:a\tb\"/></a>",
+        "<a xmlns:x=\"urn:a\r\"><x:b/></a>",
     ] {
         let err = XmlReader::from_slice(doc.as_bytes(), &limits())
             .and_then(|mut r| {
