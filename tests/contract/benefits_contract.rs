@@ -13,7 +13,7 @@
 
 use std::path::PathBuf;
 
-use lefi::model::benefits::{Benefit, Decision};
+use lefi::model::benefits::{Benefit, Benefits, Decision, Sgi};
 use lefi::model::lefi::LefiExternFormansinformationSvar;
 use lefi::wire::DecodeSettings;
 use lefi::wire::lefi_json;
@@ -120,9 +120,55 @@ fn check_decision(json: &Value, d: &Decision<'_>, file: &str) {
     }
 }
 
-/// Walks each response; returns (documents, cases, decisions).
-fn walk(files: &[PathBuf], skip_undecodable: bool) -> (usize, usize, usize) {
-    let (mut docs, mut cases, mut decisions) = (0, 0, 0);
+/// The SGI figures equal the raw JSON at their paths: as many as the list holds, each
+/// amount exact, the kind's code, the days and hours. Returns how many there were.
+fn check_sgi(json: &Value, benefits: &Benefits<'_>, file: &str) -> usize {
+    let raw_len = at(json, Sgi::JSON_PATH)
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    assert_eq!(benefits.sgi().len(), raw_len, "{file}");
+    for sgi in benefits.sgi() {
+        let path = sgi.path();
+        let raw = at(json, &path).unwrap_or_else(|| panic!("{file}: no {path}"));
+        for (field, amount) in [
+            ("anstallning", sgi.employment()),
+            ("verksamhet", sgi.business()),
+        ] {
+            let summa = raw.get(field).and_then(|b| b.get("summa"));
+            assert_eq!(
+                amount.map(|a| a.summa()),
+                summa.map(exact),
+                "{file} {path}.{field}"
+            );
+        }
+        assert_eq!(
+            sgi.kind().map(|k| k.id()),
+            raw.pointer("/typ/id").and_then(Value::as_i64),
+            "{file} {path}.typ"
+        );
+        for (field, value) in [
+            ("karens", sgi.karens_days()),
+            ("dagar", sgi.working_days()),
+            ("timmar", sgi.working_hours()),
+        ] {
+            assert_eq!(
+                value,
+                raw.get(field).and_then(Value::as_i64),
+                "{file} {path}.{field}"
+            );
+        }
+        assert_eq!(
+            sgi.established().map(|d| d.to_string()).as_deref(),
+            raw.get("faststalldes").and_then(Value::as_str),
+            "{file} {path}.faststalldes"
+        );
+    }
+    raw_len
+}
+
+/// Walks each response; returns (documents, cases, decisions, SGI figures).
+fn walk(files: &[PathBuf], skip_undecodable: bool) -> (usize, usize, usize, usize) {
+    let (mut docs, mut cases, mut decisions, mut sgi) = (0, 0, 0, 0);
     for file in files {
         let name = file.display().to_string();
         let bytes = std::fs::read(file).unwrap();
@@ -162,10 +208,11 @@ fn walk(files: &[PathBuf], skip_undecodable: bool) -> (usize, usize, usize) {
         if let Some(asked) = benefits.extent() {
             let _ = benefits.timeline(asked);
         }
+        sgi += check_sgi(&json, &benefits, &name);
         cases += benefits.cases().len();
         docs += 1;
     }
-    (docs, cases, decisions)
+    (docs, cases, decisions, sgi)
 }
 
 #[test]
@@ -173,8 +220,8 @@ fn contract_examples_show_every_case() {
     let Some((files, dir)) = example_files("benefits") else {
         return;
     };
-    let (docs, cases, decisions) = walk(&files, false);
-    eprintln!("{docs} example(s), {cases} case(s), {decisions} decision(s)");
+    let (docs, cases, decisions, sgi) = walk(&files, false);
+    eprintln!("{docs} example(s), {cases} case(s), {decisions} decision(s), {sgi} SGI figure(s)");
     assert!(cases > 0, "the contract's examples hold cases");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -184,8 +231,10 @@ fn generated_answers_show_every_case() {
     let Some(files) = generated_files() else {
         return;
     };
-    let (docs, cases, decisions) = walk(&files, true);
-    eprintln!("{docs} generated answer(s), {cases} case(s), {decisions} decision(s)");
+    let (docs, cases, decisions, sgi) = walk(&files, true);
+    eprintln!(
+        "{docs} generated answer(s), {cases} case(s), {decisions} decision(s), {sgi} SGI figure(s)"
+    );
     assert!(docs * 2 >= files.len());
     assert!(
         cases > 0 && decisions > 0,
