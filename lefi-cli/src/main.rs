@@ -336,7 +336,14 @@ fn decode(file: Option<&str>, format: &str, kind: Option<&str>) -> Result<(), Fa
         }
         "benefits" | "benefits-json" => {
             let view = lefi::convert::benefits_view(&doc, detected, None).ok_or_else(|| {
-                Failure::Refused(format!("a {} carries no benefit cases", doc.kind()))
+                Failure::Refused(match doc.kind() {
+                    // the SSBTEK answer's benefit cases are in Försäkringskassan's part
+                    "ssbtek-svar" => {
+                        "the ssbtek-svar has no Försäkringskassan (LEFI) part, so no benefit cases"
+                            .to_owned()
+                    }
+                    kind => format!("a {kind} carries no benefit cases"),
+                })
             })?;
             if format == "benefits" {
                 return write_stdout(view.to_string().as_bytes());

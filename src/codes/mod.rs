@@ -346,7 +346,7 @@ pub use csn::{
 };
 pub use formansgrupp::{FkFormanGrupp, FormanGrupp, PmFormanGrupp};
 pub use miv::{Giltighetstid, MivArendetyp, MivBeslutskod, MivBeslutstyp};
-pub use ovrig_information::{OvrigInformationTyp, PmOvrigInformationTyp};
+pub use ovrig_information::{OvrigInformationTyp, PmOvrigInformationTyp, SgiTyp};
 pub use pm::{
     PmAvdragTyp, PmBeloppFrekvens, PmBeloppTyp, PmBeslutStatus, PmBeslutUtfall, PmCivilstand,
     PmErsattningTyp, PmKontoHandelseTyp, PmKontoTransaktionTyp, PmLevnadsintygStatus,

@@ -38,6 +38,27 @@ code_list! {
     }
 }
 
+code_list! {
+    /// The kind of a sjukpenninggrundande inkomst (SGI,
+    /// `LefiSjukpenninggrundandeInkomstUppgift.typ.id`), as the contract lists it.
+    ///
+    /// ```
+    /// use lefi::codes::SgiTyp;
+    /// for value in SgiTyp::ALL {
+    ///     assert_eq!(SgiTyp::from_id(value.id())?, *value);
+    /// }
+    /// assert_eq!(SgiTyp::from_id(1)?.description(), "Studietid");
+    /// assert!(SgiTyp::from_id(4).is_err());
+    /// # Ok::<(), lefi::codes::ParseCodeError>(())
+    /// ```
+    int SgiTyp, "LefiSjukpenninggrundandeInkomstUppgift.typ", id, from_id {
+        (0, AEllerBInkomst, "A- eller B-inkomst"),
+        (1, Studietid, "Studietid"),
+        (2, Varnplikt, "Värnplikt"),
+        (3, Livranta, "Livränta"),
+    }
+}
+
 impl OvrigInformationTyp {
     /// The Pensionsmyndigheten type, if this is one of the `PM:` codes.
     ///

@@ -33,11 +33,22 @@
 //!     "list": "formansinformation.sjukpenningarende", "group": "FK:SJP",
 //!     "segments": [{"from": "2024-02-01", "tom": "2024-02-29", "degree": "1",
 //!                   "daily": null, "decisions": ["…beslut[0]"]}]}]},
+//!   "sgi": [{
+//!     "path": "formansinformation.sjukpenninggrundandeInkomstuppgift[0]",
+//!     "established": "2024-01-15", "kind": 0, "kind_description": "A- eller B-inkomst",
+//!     "employment": {"summa": "420000.00", "valuta": "SEK"}, "business": null,
+//!     "karens_days": null, "working_days": 260, "working_hours": 2080
+//!   }],
 //!   "violations": ["path: what"]
 //! }
 //! ```
 //!
 //! Degrees are exact shares of 1 and amounts exact decimals, both as JSON strings.
+//!
+//! The SGI list (sjukpenninggrundande inkomst) is an income figure, not an identity. A
+//! view narrowed to a question keeps it only when the question names a group whose
+//! benefit is computed from SGI ([`SGI_GROUPS`]: sjukpenning, förebyggande sjukpenning,
+//! rehabiliteringsersättning, smittbärarpenning) or asks for `FK:SGI` as övrig information.
 
 use core::fmt;
 
@@ -46,10 +57,10 @@ use serde::{Serialize, Serializer};
 
 use super::incomes::table::{Table, text};
 use super::minimise::{Amount, MinimalPeriod, date, ser_decimal};
-use crate::codes::FormanGrupp;
+use crate::codes::{FkFormanGrupp, FormanGrupp, OvrigInformationTyp};
 use crate::model::benefits::{
     BasisValue, BenefitCase, Benefits, Decision, DecisionAmount, DecisionLocation, DecisionPart,
-    Degree, TimelineLine, not_carried, percent as percent_of,
+    Degree, Sgi, TimelineLine, not_carried, percent as percent_of,
 };
 use crate::model::lefi::{LefiExternFormansinformationFraga, LefiExternFormansinformationSvar};
 use crate::period::Period;
@@ -88,8 +99,52 @@ pub struct BenefitsView {
     pub cases: Vec<MinimalCase>,
     /// The timeline (`None` when there is no dated decision and no period was asked).
     pub timeline: Option<MinimalTimeline>,
+    /// The sjukpenninggrundande inkomst figures (empty when narrowed to a question that
+    /// asked for none, see [`SGI_GROUPS`]).
+    pub sgi: Vec<MinimalSgi>,
     /// The broken invariants, `path: what`.
     pub violations: Vec<String>,
+}
+
+/// The sjukpenning-related förmånsgrupper: a view narrowed to a question keeps the SGI
+/// figures when the question names one of these (or asks for `FK:SGI` as övrig
+/// information).
+///
+/// ```
+/// use lefi::codes::{FkFormanGrupp, FormanGrupp};
+/// use lefi::legal::SGI_GROUPS;
+/// assert!(SGI_GROUPS.contains(&FormanGrupp::Fk(FkFormanGrupp::Sjp)));
+/// assert!(!SGI_GROUPS.contains(&FormanGrupp::Fk(FkFormanGrupp::Abb)));
+/// ```
+pub const SGI_GROUPS: &[FormanGrupp] = &[
+    FormanGrupp::Fk(FkFormanGrupp::Sjp),
+    FormanGrupp::Fk(FkFormanGrupp::Fsjp),
+    FormanGrupp::Fk(FkFormanGrupp::Rbe),
+    FormanGrupp::Fk(FkFormanGrupp::Sbp),
+];
+
+/// One SGI figure of a [`BenefitsView`]: an income figure, no identity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct MinimalSgi {
+    /// JSON path.
+    pub path: String,
+    /// `faststalldes` (dates only).
+    pub established: Option<String>,
+    /// `typ.id`, as received (unknown codes kept).
+    pub kind: Option<i64>,
+    /// The kind's description from the contract's list (`None` for an unknown code).
+    pub kind_description: Option<&'static str>,
+    /// `anstallning`: annual income from employment (A-inkomst).
+    pub employment: Option<Amount>,
+    /// `verksamhet`: annual income from business (B-inkomst).
+    pub business: Option<Amount>,
+    /// `karens`: karens days for business income.
+    pub karens_days: Option<i64>,
+    /// `dagar`: annual working time in days.
+    pub working_days: Option<i64>,
+    /// `timmar`: annual working time in hours.
+    pub working_hours: Option<i64>,
 }
 
 /// One case of a [`BenefitsView`].
@@ -270,7 +325,8 @@ impl BenefitsView {
 
     /// The view narrowed to what `fraga` asked for: the FK groups of `formansinformation`
     /// and the PM groups of `beslut`; cases of lists without a known group are left out.
-    /// The timeline covers the question's period.
+    /// The SGI figures are kept when the question names one of [`SGI_GROUPS`] or asks for
+    /// `FK:SGI` as övrig information. The timeline covers the question's period.
     ///
     /// ```
     /// use lefi::legal::BenefitsView;
@@ -298,10 +354,37 @@ impl BenefitsView {
             .chain(fraga.beslut.iter().flatten().map(|g| FormanGrupp::Pm(*g)))
             .collect();
         let asked = Period::new(fraga.period.from, fraga.period.tom).ok();
-        Self::new(&svar.benefits(), asked, LefiVersion::V9, Some(&groups))
+        let sgi_asked = fraga
+            .ovrig_information
+            .iter()
+            .flatten()
+            .any(|t| *t == OvrigInformationTyp::FkSgi);
+        Self::narrowed(
+            &svar.benefits(),
+            asked,
+            LefiVersion::V9,
+            Some(&groups),
+            sgi_asked,
+        )
     }
 
-    /// The view of `benefits`, narrowed to `groups` when given.
+    /// The view of `benefits`, narrowed to `groups` when given (the SGI figures then only
+    /// when `groups` holds one of [`SGI_GROUPS`]).
+    ///
+    /// ```
+    /// use lefi::codes::{FkFormanGrupp, FormanGrupp};
+    /// use lefi::legal::BenefitsView;
+    /// use lefi::model::lefi::LefiExternFormansinformationSvar;
+    /// use lefi::version::LefiVersion;
+    /// let svar: LefiExternFormansinformationSvar = lefi::wire::lefi_json::from_slice(
+    ///     br#"{"formansinformation":{"sjukpenninggrundandeInkomstuppgift":[{"dagar":260}]}}"#)?;
+    /// let all = BenefitsView::new(&svar.benefits(), None, LefiVersion::V9, None);
+    /// assert_eq!(all.sgi[0].working_days, Some(260));
+    /// let abb = [FormanGrupp::Fk(FkFormanGrupp::Abb)];
+    /// let narrowed = BenefitsView::new(&svar.benefits(), None, LefiVersion::V9, Some(&abb));
+    /// assert!(narrowed.sgi.is_empty());
+    /// # Ok::<(), lefi::wire::lefi_json::Error>(())
+    /// ```
     #[must_use]
     pub fn new(
         benefits: &Benefits<'_>,
@@ -309,6 +392,18 @@ impl BenefitsView {
         version: LefiVersion,
         groups: Option<&[FormanGrupp]>,
     ) -> Self {
+        Self::narrowed(benefits, asked, version, groups, false)
+    }
+
+    fn narrowed(
+        benefits: &Benefits<'_>,
+        asked: Option<Period>,
+        version: LefiVersion,
+        groups: Option<&[FormanGrupp]>,
+        sgi_asked: bool,
+    ) -> Self {
+        let keep_sgi =
+            sgi_asked || groups.is_none_or(|groups| groups.iter().any(|g| SGI_GROUPS.contains(g)));
         let mut benefits = benefits.clone();
         if let Some(groups) = groups {
             benefits.retain(|c| c.group().is_some_and(|g| groups.contains(&g)));
@@ -325,6 +420,11 @@ impl BenefitsView {
             narrowed_to: groups.map(|g| g.iter().map(FormanGrupp::code).collect()),
             cases: benefits.cases().iter().map(case).collect(),
             timeline,
+            sgi: if keep_sgi {
+                benefits.sgi().iter().map(sgi).collect()
+            } else {
+                Vec::new()
+            },
             violations: benefits.check().iter().map(ToString::to_string).collect(),
         }
     }
@@ -340,6 +440,20 @@ fn case(c: &BenefitCase<'_>) -> MinimalCase {
         refused: c.refused(),
         basis: c.basis().iter().map(basis).collect(),
         decisions: c.decisions().iter().map(decision).collect(),
+    }
+}
+
+fn sgi(s: &Sgi<'_>) -> MinimalSgi {
+    MinimalSgi {
+        path: s.path(),
+        established: s.established().and_then(date),
+        kind: s.kind().map(|k| k.id()),
+        kind_description: s.kind().and_then(|k| k.description()),
+        employment: s.employment().map(Amount::from),
+        business: s.business().map(Amount::from),
+        karens_days: s.karens_days(),
+        working_days: s.working_days(),
+        working_hours: s.working_hours(),
     }
 }
 
@@ -450,8 +564,8 @@ fn percent(share: Option<Decimal>) -> String {
     share.map_or_else(|| "-".to_owned(), |d| format!("{} %", percent_of(d)))
 }
 
-/// The timeline table, then one line per decision, the violations and what the version
-/// could not carry. Codes, dates, degrees and amounts only.
+/// The timeline table, then one line per decision, the SGI figures, the violations and
+/// what the version could not carry. Codes, dates, degrees and amounts only.
 impl fmt::Display for BenefitsView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.timeline {
@@ -511,6 +625,45 @@ impl fmt::Display for BenefitsView {
             first_right: 5,
         }
         .write(f)?;
+        if !self.sgi.is_empty() {
+            writeln!(f)?;
+            let count = |n: Option<i64>| n.map_or_else(|| "-".to_owned(), |n| n.to_string());
+            let rows: Vec<Vec<String>> = self
+                .sgi
+                .iter()
+                .map(|s| {
+                    let kind = s.kind.map(|k| match s.kind_description {
+                        Some(d) => format!("{k} {d}"),
+                        None => k.to_string(),
+                    });
+                    vec![
+                        s.path.trim_start_matches("formansinformation.").to_owned(),
+                        text(s.established.as_deref()),
+                        text(kind.as_deref()),
+                        super::incomes::table::amount(s.employment.as_ref()),
+                        super::incomes::table::amount(s.business.as_ref()),
+                        count(s.karens_days),
+                        count(s.working_days),
+                        count(s.working_hours),
+                    ]
+                })
+                .collect();
+            Table {
+                header: vec![
+                    "sgi",
+                    "established",
+                    "kind",
+                    "employment",
+                    "business",
+                    "karens",
+                    "days",
+                    "hours",
+                ],
+                rows,
+                first_right: 3,
+            }
+            .write(f)?;
+        }
         let decisions: usize = self.cases.iter().map(|c| c.decisions.len()).sum();
         writeln!(
             f,

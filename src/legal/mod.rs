@@ -40,7 +40,7 @@ pub use authorisation::{
 pub use basis::{Law, LegalBasis, Provision, Section, SfsNumber};
 pub use benefits::{
     BenefitsView, MinimalAmount, MinimalCase, MinimalDay, MinimalDecision, MinimalPart,
-    MinimalSegment, MinimalTimeline,
+    MinimalSegment, MinimalSgi, MinimalTimeline, SGI_GROUPS,
 };
 pub use consent::{Consent, ConsentError, InvalidConsent};
 pub use incomes::{

@@ -150,8 +150,7 @@ fn unsupported_declaration(start: &BytesStart<'_>) -> Option<XmlErrorKind> {
                 .any(|b| matches!(b, b'<' | b'&' | b'\t' | b'\n' | b'\r'))
         {
             return Some(XmlErrorKind::Syntax(
-                "a namespace declaration holds `<`, a reference, a tab or a line break"
-                    .to_owned(),
+                "a namespace declaration holds `<`, a reference, a tab or a line break".to_owned(),
             ));
         }
     }

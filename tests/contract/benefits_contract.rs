@@ -13,7 +13,7 @@
 
 use std::path::PathBuf;
 
-use lefi::model::benefits::{Benefit, Decision};
+use lefi::model::benefits::{Benefit, Benefits, Decision, Sgi};
 use lefi::model::lefi::LefiExternFormansinformationSvar;
 use lefi::wire::DecodeSettings;
 use lefi::wire::lefi_json;
@@ -57,6 +57,14 @@ fn exact(v: &Value) -> Decimal {
     lefi::money::parse_decimal_exact(&v.to_string()).unwrap()
 }
 
+/// The view's exact amount read the way the raw JSON was: `serde_json::Value` holds
+/// numbers as f64 here (no arbitrary precision, no float_roundtrip), so a literal with
+/// more digits than an f64 keeps (the generator writes `1.6600000000000001`) reads as
+/// `1.66`, while the view keeps the literal.
+fn as_read(d: Decimal) -> Decimal {
+    exact(&serde_json::from_str::<Value>(&d.to_string()).unwrap())
+}
+
 fn check_decision(json: &Value, d: &Decision<'_>, file: &str) {
     let path = d.location().to_string();
     let raw = at(json, &path).unwrap_or_else(|| panic!("{file}: no {path}"));
@@ -84,7 +92,7 @@ fn check_decision(json: &Value, d: &Decision<'_>, file: &str) {
     for a in d.amounts() {
         let summa = raw.get(a.field()).and_then(|b| b.get("summa")).unwrap();
         assert_eq!(
-            a.amount().summa(),
+            as_read(a.amount().summa()),
             exact(summa),
             "{file} {path}.{}",
             a.field()
@@ -95,7 +103,7 @@ fn check_decision(json: &Value, d: &Decision<'_>, file: &str) {
         let raw_part = &raw[list][i];
         if let Some(a) = part.amount() {
             assert_eq!(
-                a.amount().summa(),
+                as_read(a.amount().summa()),
                 exact(&raw_part["beslutatBelopp"]["belopp"]),
                 "{file} {path}.{list}[{i}]"
             );
@@ -113,16 +121,62 @@ fn check_decision(json: &Value, d: &Decision<'_>, file: &str) {
         .iter()
         .find_map(|k| raw_day.get(*k)?.get("summa"));
         assert_eq!(
-            day.amount().map(|a| a.summa()),
+            day.amount().map(|a| as_read(a.summa())),
             summa.map(exact),
             "{file} {path}.{list}[{i}]"
         );
     }
 }
 
-/// Walks each response; returns (documents, cases, decisions).
-fn walk(files: &[PathBuf], skip_undecodable: bool) -> (usize, usize, usize) {
-    let (mut docs, mut cases, mut decisions) = (0, 0, 0);
+/// The SGI figures equal the raw JSON at their paths: as many as the list holds, each
+/// amount exact, the kind's code, the days and hours. Returns how many there were.
+fn check_sgi(json: &Value, benefits: &Benefits<'_>, file: &str) -> usize {
+    let raw_len = at(json, Sgi::JSON_PATH)
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    assert_eq!(benefits.sgi().len(), raw_len, "{file}");
+    for sgi in benefits.sgi() {
+        let path = sgi.path();
+        let raw = at(json, &path).unwrap_or_else(|| panic!("{file}: no {path}"));
+        for (field, amount) in [
+            ("anstallning", sgi.employment()),
+            ("verksamhet", sgi.business()),
+        ] {
+            let summa = raw.get(field).and_then(|b| b.get("summa"));
+            assert_eq!(
+                amount.map(|a| as_read(a.summa())),
+                summa.map(exact),
+                "{file} {path}.{field}"
+            );
+        }
+        assert_eq!(
+            sgi.kind().map(|k| k.id()),
+            raw.pointer("/typ/id").and_then(Value::as_i64),
+            "{file} {path}.typ"
+        );
+        for (field, value) in [
+            ("karens", sgi.karens_days()),
+            ("dagar", sgi.working_days()),
+            ("timmar", sgi.working_hours()),
+        ] {
+            assert_eq!(
+                value,
+                raw.get(field).and_then(Value::as_i64),
+                "{file} {path}.{field}"
+            );
+        }
+        assert_eq!(
+            sgi.established().map(|d| d.to_string()).as_deref(),
+            raw.get("faststalldes").and_then(Value::as_str),
+            "{file} {path}.faststalldes"
+        );
+    }
+    raw_len
+}
+
+/// Walks each response; returns (documents, cases, decisions, SGI figures).
+fn walk(files: &[PathBuf], skip_undecodable: bool) -> (usize, usize, usize, usize) {
+    let (mut docs, mut cases, mut decisions, mut sgi) = (0, 0, 0, 0);
     for file in files {
         let name = file.display().to_string();
         let bytes = std::fs::read(file).unwrap();
@@ -162,10 +216,11 @@ fn walk(files: &[PathBuf], skip_undecodable: bool) -> (usize, usize, usize) {
         if let Some(asked) = benefits.extent() {
             let _ = benefits.timeline(asked);
         }
+        sgi += check_sgi(&json, &benefits, &name);
         cases += benefits.cases().len();
         docs += 1;
     }
-    (docs, cases, decisions)
+    (docs, cases, decisions, sgi)
 }
 
 #[test]
@@ -173,8 +228,8 @@ fn contract_examples_show_every_case() {
     let Some((files, dir)) = example_files("benefits") else {
         return;
     };
-    let (docs, cases, decisions) = walk(&files, false);
-    eprintln!("{docs} example(s), {cases} case(s), {decisions} decision(s)");
+    let (docs, cases, decisions, sgi) = walk(&files, false);
+    eprintln!("{docs} example(s), {cases} case(s), {decisions} decision(s), {sgi} SGI figure(s)");
     assert!(cases > 0, "the contract's examples hold cases");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -184,8 +239,10 @@ fn generated_answers_show_every_case() {
     let Some(files) = generated_files() else {
         return;
     };
-    let (docs, cases, decisions) = walk(&files, true);
-    eprintln!("{docs} generated answer(s), {cases} case(s), {decisions} decision(s)");
+    let (docs, cases, decisions, sgi) = walk(&files, true);
+    eprintln!(
+        "{docs} generated answer(s), {cases} case(s), {decisions} decision(s), {sgi} SGI figure(s)"
+    );
     assert!(docs * 2 >= files.len());
     assert!(
         cases > 0 && decisions > 0,

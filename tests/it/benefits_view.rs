@@ -335,3 +335,131 @@ proptest! {
         prop_assert_eq!(flagged, overlap && ta + tb > 4);
     }
 }
+
+const SGI: &str = r#"{"formansinformation":{"sjukpenningarende":[{}],"barnbidragsarende":[{}],
+    "sjukpenninggrundandeInkomstuppgift":[
+        {"faststalldes":"2024-01-15","typ":{"id":0,"beskrivning":"A- eller B-inkomst"},
+         "anstallning":{"summa":420000.50,"valuta":"SEK"},"verksamhet":{"summa":12000,"valuta":"SEK"},
+         "karens":7,"dagar":260,"timmar":2080},
+        {"faststalldes":"snart","typ":{"id":9,"beskrivning":"Ny typ"}}]}}"#;
+
+#[test]
+fn sgi_figures_are_read_exactly_with_paths_and_unknown_kinds_kept() {
+    use lefi::codes::SgiTyp;
+    use lefi::model::benefits::SgiKind;
+
+    let s = svar(SGI);
+    let benefits = s.benefits();
+    let sgi = benefits.sgi();
+    assert_eq!(sgi.len(), 2);
+    assert_eq!(
+        sgi[0].path(),
+        "formansinformation.sjukpenninggrundandeInkomstuppgift[0]"
+    );
+    assert_eq!(
+        sgi[1].path(),
+        "formansinformation.sjukpenninggrundandeInkomstuppgift[1]"
+    );
+    assert_eq!(
+        sgi[0].established().and_then(|d| d.as_date()),
+        Some(day("2024-01-15"))
+    );
+    assert_eq!(sgi[0].kind(), Some(SgiKind::Known(SgiTyp::AEllerBInkomst)));
+    let employment = sgi[0].employment().unwrap();
+    assert_eq!(employment.summa(), Decimal::new(42_000_050, 2));
+    assert_eq!(employment.summa().to_string(), "420000.50");
+    assert_eq!(
+        employment.valuta().map(|v| v.to_string()).as_deref(),
+        Some("SEK")
+    );
+    assert_eq!(sgi[0].business().unwrap().summa(), Decimal::from(12000));
+    assert_eq!(sgi[0].karens_days(), Some(7));
+    assert_eq!(sgi[0].working_days(), Some(260));
+    assert_eq!(sgi[0].working_hours(), Some(2080));
+    // an unknown kind is kept, a date that is no date is not one
+    assert_eq!(sgi[1].kind(), Some(SgiKind::Unknown(9)));
+    assert_eq!(sgi[1].established().and_then(|d| d.as_date()), None);
+    assert_eq!(sgi[1].employment(), None);
+
+    let view = BenefitsView::from_lefi(&s, None);
+    let json: serde_json::Value = serde_json::to_value(&view).unwrap();
+    let list = json["sgi"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(
+        list[0]["path"],
+        "formansinformation.sjukpenninggrundandeInkomstuppgift[0]"
+    );
+    assert_eq!(list[0]["established"], "2024-01-15");
+    assert_eq!(list[0]["kind"], 0);
+    assert_eq!(list[0]["kind_description"], "A- eller B-inkomst");
+    assert_eq!(list[0]["employment"]["summa"], "420000.50");
+    assert_eq!(list[0]["employment"]["valuta"], "SEK");
+    assert_eq!(list[0]["business"]["summa"], "12000");
+    assert_eq!(list[0]["karens_days"], 7);
+    assert_eq!(list[0]["working_days"], 260);
+    assert_eq!(list[0]["working_hours"], 2080);
+    assert_eq!(list[1]["kind"], 9);
+    assert!(list[1]["kind_description"].is_null());
+    assert!(list[1]["established"].is_null(), "free text is left out");
+    assert!(list[1]["employment"].is_null());
+
+    let table = view.to_string();
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("sjukpenninggrundandeInkomstuppgift[0]")
+                && l.contains("420000.50 SEK")
+                && l.contains("12000 SEK")
+                && l.contains("2080")),
+        "{table}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("sjukpenninggrundandeInkomstuppgift[1]") && l.contains(" 9 ")),
+        "{table}"
+    );
+    assert!(
+        !table.contains("Ny typ") && !table.contains("snart"),
+        "{table}"
+    );
+}
+
+#[test]
+fn narrowing_keeps_sgi_only_for_sjukpenning_groups_or_when_asked() {
+    use lefi::model::lefi::LefiExternFormansinformationFraga;
+
+    let s = svar(SGI);
+    let fraga = |extra: &str| -> LefiExternFormansinformationFraga {
+        lefi_json::from_slice(
+            format!(
+                r#"{{"personnummer":"197407029284","period":{{"from":"2024-01-01","tom":"2024-12-31"}},{extra}}}"#
+            )
+            .as_bytes(),
+        )
+        .unwrap()
+    };
+    let view = BenefitsView::for_question(&s, &fraga(r#""formansinformation":["FK:SJP"]"#));
+    assert_eq!(view.sgi.len(), 2);
+    assert_eq!(view.cases.len(), 1);
+    let view = BenefitsView::for_question(&s, &fraga(r#""formansinformation":["FK:ABB"]"#));
+    assert!(view.sgi.is_empty());
+    assert!(!serde_json::to_string(&view).unwrap().contains("420000"));
+    assert!(!view.to_string().contains("420000"));
+    let view = BenefitsView::for_question(
+        &s,
+        &fraga(r#""formansinformation":["FK:ABB"],"ovrigInformation":["FK:SGI"]"#),
+    );
+    assert_eq!(view.sgi.len(), 2);
+    for g in lefi::legal::SGI_GROUPS {
+        let view = BenefitsView::new(&s.benefits(), None, LefiVersion::V9, Some(&[*g]));
+        assert_eq!(view.sgi.len(), 2, "{g}");
+    }
+    let view = BenefitsView::new(
+        &s.benefits(),
+        None,
+        LefiVersion::V9,
+        Some(&[FormanGrupp::Fk(FkFormanGrupp::Fp)]),
+    );
+    assert!(view.sgi.is_empty());
+}

@@ -211,6 +211,7 @@ int_lists!(
     OmvBeslutsutfall: id, from_id,
     MekBeslutsutfall: id, from_id,
     Periodicitet: id, from_id,
+    SgiTyp: id, from_id,
 );
 
 #[test]

@@ -19,6 +19,10 @@
 //! merkostnadsersättning, their single decision with `periodbeslut`, efterlevandepension's
 //! list of degrees, the *underlag* figures, and Pensionsmyndigheten's decisions.
 //!
+//! [`Benefits::sgi`] reads the sjukpenninggrundande inkomst figures
+//! (`sjukpenninggrundandeInkomstuppgift`, [`Sgi`]): basis figures of the answer, not of a
+//! case.
+//!
 //! [`Benefits::check`] reports broken invariants ([`BenefitViolation`]) without rejecting
 //! anything; [`Benefits::timeline`] gives per benefit the sub-periods with total degree
 //! and daily amount for a period asked about.
@@ -39,12 +43,14 @@
 //! ```
 
 mod check;
+mod sgi;
 mod source;
 mod table;
 mod timeline;
 mod view;
 
 pub use check::{BenefitViolation, BenefitViolationKind};
+pub use sgi::{Sgi, SgiKind};
 pub use table::{Benefit, BenefitClass};
 pub use timeline::{Segment, TimelineLine};
 pub use view::{
@@ -58,10 +64,12 @@ pub(crate) use view::percent;
 use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::version::{Capability, LefiVersion};
 
-/// Every case and decision of an answer (see the [module](self) docs).
+/// Every case and decision of an answer, and its SGI figures (see the [module](self)
+/// docs).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Benefits<'a> {
     cases: Vec<BenefitCase<'a>>,
+    sgi: Vec<Sgi<'a>>,
 }
 
 impl<'a> Benefits<'a> {
@@ -85,6 +93,24 @@ impl<'a> Benefits<'a> {
     /// ```
     pub fn retain(&mut self, keep: impl FnMut(&BenefitCase<'a>) -> bool) {
         self.cases.retain(keep);
+    }
+
+    /// The sjukpenninggrundande inkomst figures
+    /// (`formansinformation.sjukpenninggrundandeInkomstuppgift`), in document order.
+    ///
+    /// ```
+    /// use lefi::model::benefits::SgiKind;
+    /// use lefi::model::lefi::LefiExternFormansinformationSvar;
+    /// let svar: LefiExternFormansinformationSvar = lefi::wire::lefi_json::from_slice(
+    ///     br#"{"formansinformation":{"sjukpenninggrundandeInkomstuppgift":[{},{"typ":{"id":9}}]}}"#)?;
+    /// let benefits = svar.benefits();
+    /// let kinds: Vec<_> = benefits.sgi().iter().map(|s| s.kind()).collect();
+    /// assert_eq!(kinds, [None, Some(SgiKind::Unknown(9))]);
+    /// # Ok::<(), lefi::wire::lefi_json::Error>(())
+    /// ```
+    #[must_use]
+    pub fn sgi(&self) -> &[Sgi<'a>] {
+        &self.sgi
     }
 
     /// Every decision, in case order.
@@ -137,7 +163,8 @@ pub fn not_carried(version: LefiVersion) -> impl Iterator<Item = &'static str> {
 }
 
 impl LefiExternFormansinformationSvar {
-    /// Every case and decision of the answer (see [`model::benefits`](crate::model::benefits)).
+    /// Every case and decision of the answer and its SGI figures (see
+    /// [`model::benefits`](crate::model::benefits)).
     ///
     /// ```
     /// use lefi::model::lefi::LefiExternFormansinformationSvar;
@@ -149,8 +176,18 @@ impl LefiExternFormansinformationSvar {
     /// ```
     #[must_use]
     pub fn benefits(&self) -> Benefits<'_> {
+        let sgi = self
+            .formansinformation
+            .as_ref()
+            .and_then(|f| f.sjukpenninggrundande_inkomstuppgift.as_deref())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(i, u)| Sgi::read(i, u))
+            .collect();
         Benefits {
             cases: table::walk(self),
+            sgi,
         }
     }
 }
