@@ -269,10 +269,15 @@ fn decode_document(
 ) -> Result<(Format, Document, LossReport), Failure> {
     let format = Format::detect(bytes).ok_or_else(|| failure(ConvertError::UnknownFormat))?;
     let decoded = Document::decode_noticing(bytes, format, kind).map_err(failure)?;
-    for w in &decoded.warnings {
+    warn(&decoded.warnings);
+    Ok((format, decoded.document, decoded.skipped))
+}
+
+/// Prints a decoder's warnings on stderr, one per line.
+fn warn(warnings: &[impl std::fmt::Display]) {
+    for w in warnings {
         eprintln!("lefi: warning: {w}");
     }
-    Ok((format, decoded.document, decoded.skipped))
 }
 
 fn decode(file: Option<&str>, format: &str, kind: Option<&str>) -> Result<(), Failure> {

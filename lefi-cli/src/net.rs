@@ -9,7 +9,7 @@ use lefi_client::testing::{Injection, TestDouble};
 use lefi_client::{Client, Error, ErrorKind, Identity, ServerTls, TrustRoots};
 
 use super::{
-    Failure, RequestArgs, parse_format, plan, plan_failure, refused, required, write_stdout,
+    Failure, RequestArgs, parse_format, plan, plan_failure, refused, required, warn, write_stdout,
 };
 
 /// `lefi serve`: the contract-checking test double.
@@ -151,6 +151,10 @@ pub(crate) fn serve(args: &ServeArgs) -> Result<(), Failure> {
 pub(crate) fn send(args: &SendArgs) -> Result<(), Failure> {
     let request = &args.request;
     let to = parse_format(&request.to)?;
+    if request.ping {
+        // only SSBTEK has a ping; anything else would send a real question
+        lefi::convert::ping(to).map_err(plan_failure)?;
+    }
     let roots = match &args.ca {
         Some(ca) => TrustRoots::from_pem(&read(ca)?).map_err(refused)?,
         None => TrustRoots::from_der([]),
@@ -166,6 +170,7 @@ pub(crate) fn send(args: &SendArgs) -> Result<(), Failure> {
                 let ssbtek = client.ssbtek(&args.url, version).map_err(refused)?;
                 if request.ping {
                     let answer = ssbtek.testa().await.map_err(sent)?;
+                    warn(&answer.warnings);
                     eprintln!("correlation id {}", answer.correlation_id);
                     let message = SsbtekMessage::PingResponse(Box::new(answer.value));
                     return Ok(Document::Ssbtek(Box::new(SsbtekDocument::new(
@@ -176,6 +181,7 @@ pub(crate) fn send(args: &SendArgs) -> Result<(), Failure> {
                     .ssbtek_builder(version, to)
                     .map_err(plan_failure)?;
                 let answer = ssbtek.hamta(builder).await.map_err(sent)?;
+                warn(&answer.warnings);
                 eprintln!("correlation id {}", answer.correlation_id);
                 let message = SsbtekMessage::Response(Box::new(answer.value));
                 Ok(Document::Ssbtek(Box::new(SsbtekDocument::new(
@@ -187,6 +193,7 @@ pub(crate) fn send(args: &SendArgs) -> Result<(), Failure> {
                 let lefi = client.lefi_v9(&args.url).map_err(refused)?;
                 let builder = plan(request, to)?.lefi_builder().map_err(plan_failure)?;
                 let answer = lefi.fraga(aktorsid, builder).await.map_err(sent)?;
+                warn(&answer.warnings);
                 eprintln!("correlation id {}", answer.correlation_id);
                 Ok(Document::LefiSvar(Box::new(answer.value)))
             }

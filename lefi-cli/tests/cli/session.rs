@@ -201,3 +201,26 @@ fn send_exit_codes_follow_the_contract() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// Only SSBTEK has a ping: `--ping` with LEFI v9 is refused before anything is sent
+/// (without the check, the question about `--person` would have gone out).
+#[test]
+fn a_ping_to_lefi_v9_is_refused_before_sending() {
+    let line = format!(
+        "send --ping --to lefi-v9 --url http://127.0.0.1:{} --purpose samordning \
+         --person 197407029284 --from 2024-01-01 --tom 2024-12-31 \
+         --formansinformation FK:SJP --aktorsid test-aktor",
+        free_port()
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_lefi"))
+        .args(words(&line))
+        .output()
+        .unwrap();
+    // refused (1), not a transport failure (2): nothing was sent to the closed port
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
