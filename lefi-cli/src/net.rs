@@ -66,7 +66,7 @@ pub(crate) struct SendArgs {
     /// The client certificate's private key (PEM).
     #[arg(long, requires = "cert")]
     key: Option<PathBuf>,
-    /// The CA certificates to trust for the server (PEM); without it only http:// works.
+    /// The CA certificates to trust for the server (PEM); without it only http:// to a loopback host (a test double) works.
     #[arg(long)]
     ca: Option<PathBuf>,
     /// The total timeout in seconds.

@@ -208,11 +208,61 @@ fn transport(e: reqwest::Error, id: &CorrelationId) -> Error {
     }
 }
 
-/// The base URL without a trailing slash; `http` or `https` only.
+/// The base URL without a trailing slash: `https`, or plain `http` to a loopback host only
+/// (a test double on this machine). A question carries a personnummer and its legal basis;
+/// sent in clear to another host it would also skip every server check.
 pub(crate) fn base_url(url: &str) -> Result<String, Error> {
     let lower = url.to_ascii_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+    if let Some(rest) = lower.strip_prefix("http://") {
+        if !is_loopback(rest) {
+            return Err(Error::Url(
+                "plain http:// is only for a loopback host (127.0.0.1, [::1], localhost); use https://",
+            ));
+        }
+    } else if !lower.starts_with("https://") {
         return Err(Error::Url("the url must start with https:// or http://"));
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// Whether the authority at the start of `rest` (after `http://`) is a loopback host.
+fn is_loopback(rest: &str) -> bool {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(v6) = host.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        host.split(':').next().unwrap_or_default()
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_url;
+
+    #[test]
+    fn plain_http_only_to_loopback() {
+        for ok in [
+            "https://lefi.example.se/x/",
+            "http://127.0.0.1:8080",
+            "http://127.1.2.3/x",
+            "http://localhost:1/",
+            "http://[::1]:99/a",
+        ] {
+            assert!(base_url(ok).is_ok(), "{ok}");
+        }
+        for refused in [
+            "http://lefi.example.se",
+            "http://10.0.0.1:80",
+            "http://127.0.0.1.example.se/",
+            "http://localhost@evil.example/",
+            "ftp://127.0.0.1",
+        ] {
+            assert!(base_url(refused).is_err(), "{refused}");
+        }
+    }
 }

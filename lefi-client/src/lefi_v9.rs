@@ -53,7 +53,7 @@ impl Client {
     /// `/lefi-extern-formansinformation`).
     ///
     /// # Errors
-    /// [`Error::Url`] when the URL is not `https://…` or `http://…`.
+    /// [`Error::Url`] when the URL is not `https://…`, or `http://…` to a loopback host.
     pub fn lefi_v9(&self, base_url: &str) -> Result<LefiV9Client, Error> {
         Ok(LefiV9Client {
             client: self.clone(),

@@ -57,7 +57,7 @@ impl Client {
     /// An SSBTEK client for `version` at the endpoint `url`.
     ///
     /// # Errors
-    /// [`Error::Url`] when the URL is not `https://…` or `http://…`.
+    /// [`Error::Url`] when the URL is not `https://…`, or `http://…` to a loopback host.
     pub fn ssbtek(&self, url: &str, version: SsbtekVersion) -> Result<SsbtekClient, Error> {
         Ok(SsbtekClient {
             client: self.clone(),
