@@ -56,7 +56,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use super::incomes::table::{Table, text};
-use super::minimise::{Amount, MinimalPeriod, date, ser_decimal};
+use super::minimise::{Amount, MinimalPeriod, code_or_withheld, date, ser_decimal};
 use crate::codes::{FkFormanGrupp, FormanGrupp, OvrigInformationTyp};
 use crate::model::benefits::{
     BasisValue, BenefitCase, Benefits, Decision, DecisionAmount, DecisionLocation, DecisionPart,
@@ -465,9 +465,10 @@ fn decision(d: &Decision<'_>) -> MinimalDecision {
     let location = d.location();
     let path = location.to_string();
     MinimalDecision {
-        outcome: d.outcome().to_string(),
+        // open lists: free text in a code's place is withheld, like every other text
+        outcome: code_or_withheld(&d.outcome().to_string()),
         outcome_class: d.outcome().class().as_str(),
-        status: d.status().map(|s| s.code().to_owned()),
+        status: d.status().map(|s| code_or_withheld(s.code())),
         decided: d.decided().and_then(date),
         definitive: d.definitive(),
         karens: d.karens(),

@@ -384,6 +384,15 @@ pub(super) fn code_id(kod: Option<&LefiBokstavskod>) -> Option<String> {
     is_code(id).then(|| id.to_owned())
 }
 
+/// What a minimised view shows for an open code list's value that is not code-shaped (a
+/// contract that says "should contain" gets free text): never the text itself.
+pub(super) const WITHHELD: &str = "?";
+
+/// `code` when it is code-shaped, else [`WITHHELD`].
+pub(super) fn code_or_withheld(code: &str) -> String {
+    if is_code(code) { code } else { WITHHELD }.to_owned()
+}
+
 fn is_code(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 16

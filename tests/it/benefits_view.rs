@@ -463,3 +463,22 @@ fn narrowing_keeps_sgi_only_for_sjukpenning_groups_or_when_asked() {
     );
     assert!(view.sgi.is_empty());
 }
+
+/// `beslutsutfall` and `beslutstyp` are open lists that "should contain" a code: free text in
+/// their place (a handler's note) never reaches the minimised view, the codes do.
+#[test]
+fn free_text_in_place_of_an_outcome_or_status_is_withheld() {
+    let note = "Beviljad efter samtal med Tolvan om sjukskrivningen";
+    let s = svar(&format!(
+        r#"{{"formansinformation":{{"sjukpenningarende":[{{"beslut":[
+            {{"beslutsutfall":"{note}","beslutstyp":"{note}","period":{{"fran":"2024-01-01","till":"2024-01-31"}}}},
+            {{"beslutsutfall":"BEVILJAN","beslutstyp":"SLUTLIGT","period":{{"fran":"2024-02-01","till":"2024-02-28"}}}}]}}]}}}}"#
+    ));
+    let view = BenefitsView::from_lefi(&s, None);
+    let text = format!("{}{view}", serde_json::to_string(&view).unwrap());
+    assert!(!text.contains("Tolvan") && !text.contains("samtal"), "{text}");
+    let decisions = &view.cases[0].decisions;
+    assert_eq!(decisions[0].outcome, "?");
+    assert_eq!(decisions[1].outcome, "BEVILJAN");
+    assert_eq!(decisions[1].status.as_deref(), Some("SLUTLIGT"));
+}
