@@ -14,8 +14,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use lefi::convert::{
-    ConvertError, ConvertOptions, Document, DocumentKind, DocumentSummary, Format, LefiQuestion,
-    LossReport, PlanError, RequestPlan, Severity, SsbtekAsker, validate,
+    ConvertError, ConvertOptions, Decoding, Document, DocumentKind, DocumentSummary, Format,
+    LefiQuestion, LossReport, PlanError, RequestPlan, Severity, SsbtekAsker, validate,
 };
 use lefi::id::{Organisationsnummer, Personnummer};
 use lefi::legal::{Answer, IncomesView, Purpose, payments_view};
@@ -266,11 +266,11 @@ fn parse_format(text: &str) -> Result<Format, Failure> {
 fn decode_document(
     bytes: &[u8],
     kind: Option<DocumentKind>,
-) -> Result<(Format, Document, LossReport), Failure> {
+) -> Result<(Format, Decoding), Failure> {
     let format = Format::detect(bytes).ok_or_else(|| failure(ConvertError::UnknownFormat))?;
     let decoded = Document::decode_noticing(bytes, format, kind).map_err(failure)?;
     warn(&decoded.warnings);
-    Ok((format, decoded.document, decoded.skipped))
+    Ok((format, decoded))
 }
 
 /// Prints a decoder's warnings on stderr, one per line.
@@ -286,7 +286,7 @@ fn decode(file: Option<&str>, format: &str, kind: Option<&str>) -> Result<(), Fa
         Some(f) => read_input(f)?,
         None => SAMPLE.to_vec(),
     };
-    let (detected, doc, _) = decode_document(&bytes, kind)?;
+    let (detected, Decoding { document: doc, .. }) = decode_document(&bytes, kind)?;
     match format {
         "json" => {
             let mut out = doc.to_json_form().map_err(failure)?;
@@ -404,9 +404,8 @@ fn convert(args: &ConvertArgs) -> Result<(), Failure> {
         return convert_directory(args, to, &batch);
     }
     let bytes = read_input(&args.file.to_string_lossy())?;
-    let (_, doc, skipped) = decode_document(&bytes, options.kind)?;
-    let (out, mut report) = doc.encode(to).map_err(failure)?;
-    report.merge(skipped);
+    let (_, decoded) = decode_document(&bytes, options.kind)?;
+    let (out, report) = decoded.encode(to).map_err(failure)?;
     if let Some(path) = &args.loss_report {
         write_file(path, &json_of(&report))?;
     }
@@ -517,7 +516,7 @@ fn convert_directory(
 
 fn validate_file(file: &str) -> Result<(), Failure> {
     let bytes = read_input(file)?;
-    let (format, doc, _) = decode_document(&bytes, None)?;
+    let (format, Decoding { document: doc, .. }) = decode_document(&bytes, None)?;
     let findings = validate(&doc);
     for f in &findings {
         eprintln!("{f}");

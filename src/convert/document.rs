@@ -58,8 +58,37 @@ pub struct Decoding {
     /// What the decoder noticed, as messages without document values.
     pub warnings: Vec<String>,
     /// Content the decoder skipped because the model has no place for it (properties and
-    /// elements the contract does not define), by path: converting the document loses it.
+    /// elements the contract does not define), by path: converting the document loses it,
+    /// except where the target writes back the bytes it was read from
+    /// ([`Decoding::encode`]).
     pub skipped: LossReport,
+}
+
+impl Decoding {
+    /// [`Document::encode`], with what the decode skipped added to the report where the
+    /// target loses it. An SSBTEK message written as SSBTEK (either version) keeps
+    /// Försäkringskassan's payload as received, so the properties its LEFI decode skipped
+    /// are carried; every other target is written from the model and loses them.
+    ///
+    /// # Errors
+    /// As [`Document::encode`].
+    ///
+    /// ```
+    /// use lefi::convert::{Document, Format};
+    /// let d = Document::decode_noticing(br#"{"utlamnare":[],"nytt":1}"#, Format::LefiV9, None)?;
+    /// let (_, lost) = d.encode(Format::LefiV9)?;
+    /// assert_eq!(lost.to_string(), "nytt: 1 dropped");
+    /// # Ok::<(), lefi::convert::ConvertError>(())
+    /// ```
+    pub fn encode(&self, to: Format) -> Result<(Vec<u8>, LossReport), ConvertError> {
+        let (out, mut report) = self.document.encode(to)?;
+        let payload_kept =
+            matches!(self.document, Document::Ssbtek(_)) && to.ssbtek_version().is_some();
+        if !payload_kept {
+            report.merge(self.skipped.clone());
+        }
+        Ok((out, report))
+    }
 }
 
 /// The warnings as messages; content the model did not keep goes to `skipped`.

@@ -439,9 +439,7 @@ pub fn convert(
     to: Format,
     options: &ConvertOptions,
 ) -> Result<(Vec<u8>, LossReport), ConvertError> {
-    let decoded = Document::decode_noticing(input, from, options.kind)?;
-    let (out, mut report) = decoded.document.encode(to)?;
-    report.merge(decoded.skipped);
+    let (out, report) = Document::decode_noticing(input, from, options.kind)?.encode(to)?;
     if !report.is_empty() && !options.allow_loss {
         return Err(ConvertError::Lossy { to, report });
     }

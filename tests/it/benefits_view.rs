@@ -476,7 +476,10 @@ fn free_text_in_place_of_an_outcome_or_status_is_withheld() {
     ));
     let view = BenefitsView::from_lefi(&s, None);
     let text = format!("{}{view}", serde_json::to_string(&view).unwrap());
-    assert!(!text.contains("Tolvan") && !text.contains("samtal"), "{text}");
+    assert!(
+        !text.contains("Tolvan") && !text.contains("samtal"),
+        "{text}"
+    );
     let decisions = &view.cases[0].decisions;
     assert_eq!(decisions[0].outcome, "?");
     assert_eq!(decisions[1].outcome, "BEVILJAN");

@@ -338,3 +338,38 @@ fn a_character_xml_cannot_carry_is_loss_with_its_path() {
         );
     }
 }
+
+/// A property FK's LEFI payload holds that the contract does not define is skipped by the
+/// typed decode, but an SSBTEK target writes the payload back as received: converting
+/// between SSBTEK versions loses nothing, converting to LEFI (written from the model) loses it.
+#[test]
+fn an_unknown_fk_payload_property_is_lost_only_where_the_payload_is_rewritten() {
+    use base64::Engine as _;
+    let payload = base64::engine::general_purpose::STANDARD.encode(br#"{"utlamnare":[],"nytt":1}"#);
+    let ns = lefi::version::SsbtekVersion::V10.namespace();
+    let doc = format!(
+        r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><r:hamtaBastjanstInformationResponse xmlns:r="{ns}"><r:svarsdata><r:FK><r:data><r:lefiJsonSvar>{payload}</r:lefiJsonSvar></r:data></r:FK></r:svarsdata></r:hamtaBastjanstInformationResponse></soap:Body></soap:Envelope>"#
+    );
+    for to in [Format::SsbtekV10, Format::SsbtekV11] {
+        let (out, lost) = convert(
+            doc.as_bytes(),
+            Format::SsbtekV10,
+            to,
+            &ConvertOptions::default(),
+        )
+        .unwrap();
+        assert!(lost.is_empty(), "{to}: {lost}");
+        assert!(String::from_utf8(out).unwrap().contains(&payload), "{to}");
+    }
+    let err = convert(
+        doc.as_bytes(),
+        Format::SsbtekV10,
+        Format::LefiV9,
+        &ConvertOptions::default(),
+    )
+    .unwrap_err();
+    let ConvertError::Lossy { report, .. } = err else {
+        panic!("lossy: {err}")
+    };
+    assert!(report.to_string().contains("nytt"), "{report}");
+}
