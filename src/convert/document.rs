@@ -585,8 +585,12 @@ fn ssbtek_to_lefi(
                     report.add(format!("svarsdata.{}", agency.element_name()), None, 1);
                 }
             }
+            // elements of svarsdata the contract does not define, kept as received
+            for other in &s.other {
+                report.add(format!("svarsdata.{}", other.name().local()), None, 1);
+            }
             let (out, lost) = encode_lefi(fk.svar(), version, to)?;
-            merge(&mut report, &lost);
+            report.merge(lost);
             Ok((out, report))
         }
         SsbtekMessage::Request(fraga) => {
@@ -609,7 +613,7 @@ fn ssbtek_to_lefi(
                 }
             }
             let (out, lost) = encode_lefi(lefi, version, to)?;
-            merge(&mut report, &lost);
+            report.merge(lost);
             Ok((out, report))
         }
         _ => Err(ConvertError::Unsupported {
@@ -617,12 +621,6 @@ fn ssbtek_to_lefi(
                 .unwrap_or(Format::SsbtekV10),
             to,
         }),
-    }
-}
-
-fn merge(into: &mut LossReport, from: &LossReport) {
-    for item in from.items() {
-        into.add(item.path.clone(), item.code.as_deref(), item.count);
     }
 }
 

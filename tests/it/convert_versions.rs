@@ -373,3 +373,29 @@ fn an_unknown_fk_payload_property_is_lost_only_where_the_payload_is_rewritten() 
     };
     assert!(report.to_string().contains("nytt"), "{report}");
 }
+
+/// An element of `svarsdata` the contract does not define is kept by the decode; converting
+/// the answer to LEFI (FK's part only) lists it among what is dropped.
+#[test]
+fn an_unknown_svarsdata_element_is_listed_when_converting_to_lefi() {
+    use base64::Engine as _;
+    let payload = base64::engine::general_purpose::STANDARD.encode(br#"{"utlamnare":[]}"#);
+    let ns = lefi::version::SsbtekVersion::V10.namespace();
+    let doc = format!(
+        r#"<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><r:hamtaBastjanstInformationResponse xmlns:r="{ns}"><r:svarsdata><r:FK><r:data><r:lefiJsonSvar>{payload}</r:lefiJsonSvar></r:data></r:FK><r:NYMYNDIGHET><r:data>x</r:data></r:NYMYNDIGHET></r:svarsdata></r:hamtaBastjanstInformationResponse></soap:Body></soap:Envelope>"#
+    );
+    let err = convert(
+        doc.as_bytes(),
+        Format::SsbtekV10,
+        Format::LefiV9,
+        &ConvertOptions::default(),
+    )
+    .unwrap_err();
+    let ConvertError::Lossy { report, .. } = err else {
+        panic!("lossy: {err}")
+    };
+    assert!(
+        report.to_string().contains("svarsdata.NYMYNDIGHET"),
+        "{report}"
+    );
+}
