@@ -156,6 +156,14 @@ fn soap_and_ssbtek_faults_are_typed() {
         ssbtek::from_slice(&ssbtek::to_vec(&parsed).unwrap()).unwrap(),
         parsed
     );
+    // a child given twice is refused, never silently the second
+    let twice = doc.replacen(
+        "<faultstring>",
+        "<faultstring>first</faultstring><faultstring>",
+        1,
+    );
+    let err = ssbtek::from_slice(twice.as_bytes()).unwrap_err();
+    assert!(err.to_string().contains("more often"), "{err}");
 }
 
 proptest! {

@@ -228,6 +228,22 @@ fn ssbtek_requests_carry_the_purpose_and_version() {
     assert!(xml.contains("ssbt/11") && xml.contains("2025"), "{xml}");
     // A municipality may not ask with an insurer's purpose.
     assert_eq!(code(&ssbtek("ssbtek-v10", "samordning", "FK")), 1);
+    // An element given twice is refused, never silently the second (here the
+    // municipality's name).
+    let o = ssbtek("ssbtek-v10", "ekonomiskt-bistand", "FK");
+    let xml = text(&o.stdout);
+    let at = xml.find("Exempel kommun").unwrap();
+    let start = xml[..at].rfind('<').unwrap();
+    let end = at + xml[at..].find('>').unwrap() + 1;
+    let element = &xml[start..end];
+    let twice = xml.replacen(element, &format!("{element}{element}"), 1);
+    let o = lefi_stdin(&["decode", "-"], twice.as_bytes());
+    assert_eq!(code(&o), 1, "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("more often"),
+        "{}",
+        text(&o.stderr)
+    );
     // The ping.
     let o = lefi(&["request", "--ping", "--to", "ssbtek-v10"]);
     assert_eq!(code(&o), 0);

@@ -203,26 +203,28 @@ fn generella_frageparametrar<S: EventSource>(
                     boolean(r)
                 })?;
             }
-            "ingivare" => {
+            "ingivare" => r.read_once(&mut ingivare, "ingivare", |r| {
                 let (mut orgnummer, mut namn, mut handlaggare) = (None, None, None);
                 while let Some(el) = r.next_child()? {
                     match (el.ns() == Some(ns), el.local()) {
-                        (true, "organisationsnummer") => orgnummer = Some(orgnr(r)?),
-                        (true, "namn") => namn = Some(text(r)?),
-                        (true, "handlaggare") => handlaggare = Some(Sensitive::new(text(r)?)),
+                        (true, "organisationsnummer") => {
+                            r.read_once(&mut orgnummer, "organisationsnummer", |r| orgnr(r))?;
+                        }
+                        (true, "namn") => r.read_once(&mut namn, "namn", |r| text(r))?,
+                        (true, "handlaggare") => {
+                            r.read_once(&mut handlaggare, "handlaggare", |r| {
+                                text(r).map(Sensitive::new)
+                            })?;
+                        }
                         _ => return Err(r.unexpected_element()),
                     }
                 }
-                let v = Ingivare {
+                Ok::<_, DecodeError>(Ingivare {
                     organisationsnummer: r.required(orgnummer, "organisationsnummer")?,
                     namn: r.required(namn, "namn")?,
                     handlaggare: r.required(handlaggare, "handlaggare")?,
-                };
-                if ingivare.is_some() {
-                    return Err(r.error(XmlErrorKind::Duplicate { name: "ingivare" }));
-                }
-                ingivare = Some(v);
-            }
+                })
+            })?,
             "personidentitet" => {
                 r.read_once(&mut person, "personidentitet", |r| {
                     r.read_text_with(|t| {
@@ -248,9 +250,15 @@ fn generella_frageparametrar<S: EventSource>(
                 let (mut ordningsnummer, mut orgnummer, mut namn) = (None, None, None);
                 while let Some(el) = r.next_child()? {
                     match (el.ns() == Some(ns), el.local()) {
-                        (true, "ordningsnummer") => ordningsnummer = Some(int::<_, i16>(r)?),
-                        (true, "organisationsnummer") => orgnummer = Some(orgnr(r)?),
-                        (true, "namn") => namn = Some(text(r)?),
+                        (true, "ordningsnummer") => {
+                            r.read_once(&mut ordningsnummer, "ordningsnummer", |r| {
+                                int::<_, i16>(r)
+                            })?;
+                        }
+                        (true, "organisationsnummer") => {
+                            r.read_once(&mut orgnummer, "organisationsnummer", |r| orgnr(r))?;
+                        }
+                        (true, "namn") => r.read_once(&mut namn, "namn", |r| text(r))?,
                         _ => return Err(r.unexpected_element()),
                     }
                 }
@@ -375,7 +383,9 @@ fn fk_fraga<S: EventSource>(
     let (mut version, mut aktorsid, mut json) = (None, None, None);
     while let Some(el) = r.next_child()? {
         match (el.ns() == Some(ns), el.local()) {
-            (true, "version") if aktorsid.is_none() => version = Some(text(r)?),
+            (true, "version") if aktorsid.is_none() => {
+                r.read_once(&mut version, "version", |r| text(r))?;
+            }
             (true, "aktorsid") if aktorsid.is_none() => aktorsid = Some(text(r)?),
             (true, "lefiJsonFraga") if aktorsid.is_some() && json.is_none() => {
                 let blob = base64(r)?;
@@ -539,10 +549,10 @@ fn soap_fault<S: EventSource>(
     while let Some(el) = r.next_child()? {
         // SOAP 1.1 fault children are unqualified.
         match (el.ns(), el.local()) {
-            (None, "faultcode") => code = Some(text(r)?),
-            (None, "faultstring") => string = Some(text(r)?),
-            (None, "faultactor") => actor = Some(text(r)?),
-            (None, "detail") => {
+            (None, "faultcode") => r.read_once(&mut code, "faultcode", |r| text(r))?,
+            (None, "faultstring") => r.read_once(&mut string, "faultstring", |r| text(r))?,
+            (None, "faultactor") => r.read_once(&mut actor, "faultactor", |r| text(r))?,
+            (None, "detail") => r.read_once(&mut detail, "detail", |r| {
                 let mut entries = Vec::new();
                 while let Some(el) = r.next_child()? {
                     let v = el
@@ -566,8 +576,8 @@ fn soap_fault<S: EventSource>(
                         _ => entries.push(FaultDetail::Other(r.capture()?)),
                     }
                 }
-                detail = Some(entries);
-            }
+                Ok::<_, DecodeError>(entries)
+            })?,
             _ => return Err(r.unexpected_element()),
         }
     }
