@@ -485,3 +485,33 @@ fn free_text_in_place_of_an_outcome_or_status_is_withheld() {
     assert_eq!(decisions[1].outcome, "BEVILJAN");
     assert_eq!(decisions[1].status.as_deref(), Some("SLUTLIGT"));
 }
+
+/// An outcome that is not a code at all does not count as paying (it cannot be told from a
+/// refusal), and a periodicity id not in the list is `unknown`, not "none stated".
+#[test]
+fn unreadable_outcomes_and_unknown_periodicities_are_not_taken_for_known_ones() {
+    let s = svar(
+        r#"{"formansinformation":{"sjukpenningarende":[{"beslut":[
+            {"beslutsutfall":"","omfattning":{"taljare":3,"namnare":4},"period":{"fran":"2024-01-01","till":"2024-01-31"}},
+            {"beslutsutfall":"BEVILJAN","omfattning":{"taljare":1,"namnare":2},"period":{"fran":"2024-01-01","till":"2024-01-31"}}]}],
+          "aktivitetsstodsarende":[{"beslut":[{"beslutatBruttobelopp":{"summa":100,"valuta":"SEK"},"periodicitet":{"id":7},
+            "period":{"fran":"2024-01-01","till":"2024-01-31"}}]}]}}"#,
+    );
+    let benefits = s.benefits();
+    let sjukpenning = benefits
+        .cases()
+        .iter()
+        .find(|c| c.benefit() == Benefit::Sjukpenning)
+        .unwrap();
+    let decisions = sjukpenning.decisions();
+    assert_eq!(decisions[0].outcome(), &Outcome::Unreadable);
+    assert_eq!(decisions[0].outcome().class(), OutcomeClass::Unknown);
+    // 75 % + 50 % would be over 100 % if the unreadable outcome counted as paying
+    assert!(benefits.check().is_empty(), "{:?}", benefits.check());
+    let amounts: Vec<_> = benefits
+        .decisions()
+        .flat_map(|d| d.amounts().iter())
+        .map(|a| a.frequency())
+        .collect();
+    assert!(amounts.contains(&Frequency::Unknown), "{amounts:?}");
+}

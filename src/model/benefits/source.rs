@@ -8,7 +8,7 @@ use super::view::{
     DecisionStatus, Degree, Frequency, Outcome,
 };
 use crate::codes::{
-    FkBeslutstatus, FkBeslutstyp, FkBeslutsutfall, MekBeslutsutfall, OmvBeslutsutfall, Periodicitet,
+    FkBeslutstatus, FkBeslutstyp, FkBeslutsutfall, MekBeslutsutfall, OmvBeslutsutfall,
 };
 use crate::model::lefi::*;
 use crate::model::payments::{Omfattning, PaymentDate, StatedAmount};
@@ -130,12 +130,9 @@ fn fk_amount(
     belopp: Option<&LefiBelopp>,
 ) {
     if let Some(amount) = belopp.and_then(StatedAmount::from_lefi) {
-        let p = periodicitet
-            .and_then(|p| p.id)
-            .and_then(|id| Periodicitet::from_id(u32::try_from(id).ok()?).ok());
         out.push(DecisionAmount {
             meaning,
-            frequency: Frequency::of_fk(p),
+            frequency: Frequency::of_fk(periodicitet.and_then(|p| p.id)),
             amount,
             field,
         });
@@ -162,8 +159,10 @@ fn fraction(o: Option<&LefiOmfattning>) -> Option<Omfattning> {
 }
 
 fn fk_text_outcome(text: Option<&str>) -> Outcome {
-    text.and_then(|t| FkBeslutsutfall::parse(t).ok())
-        .map_or(Outcome::NotStated, Outcome::Fk)
+    match text {
+        None => Outcome::NotStated,
+        Some(t) => FkBeslutsutfall::parse(t).map_or(Outcome::Unreadable, Outcome::Fk),
+    }
 }
 
 /// One accessor per shared field; a table row lists the fields its type has.

@@ -137,6 +137,10 @@ pub enum Outcome {
     Pm(PmBeslutUtfall),
     /// A numeric outcome not in the benefit's list, kept as received.
     UnknownId(i64),
+    /// An outcome is stated but is not a code at all (empty, over 64 characters, control
+    /// characters); its text is not kept. Its class is [`OutcomeClass::Unknown`]: it does
+    /// not count as paying.
+    Unreadable,
     /// The decision states no outcome.
     NotStated,
 }
@@ -222,7 +226,7 @@ impl Outcome {
 }
 
 /// The contract's name of the outcome (`BEVILJAN`, `AVSLAG`, `BIFALL`, `UPPHORANDE`), the
-/// raw code for an unknown one, `-` when not stated.
+/// raw code for an unknown one, `?` for one that is not a code, `-` when not stated.
 impl fmt::Display for Outcome {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -231,6 +235,7 @@ impl fmt::Display for Outcome {
             Self::Mek(o) => f.write_str(o.description()),
             Self::Pm(o) => f.write_str(o.code()),
             Self::UnknownId(id) => write!(f, "{id}"),
+            Self::Unreadable => f.write_str("?"),
             Self::NotStated => f.write_str("-"),
         }
     }
@@ -330,10 +335,13 @@ pub enum Frequency {
     Once,
     /// No periodicity (FK 0 *Ingen*) or none stated.
     Unspecified,
+    /// A periodicity is stated but is not in the list.
+    Unknown,
 }
 
 impl Frequency {
-    /// `day`, `week`, `month`, `quarter`, `half-year`, `year`, `once`, `unspecified`.
+    /// `day`, `week`, `month`, `quarter`, `half-year`, `year`, `once`, `unspecified`,
+    /// `unknown`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -345,16 +353,26 @@ impl Frequency {
             Self::Year => "year",
             Self::Once => "once",
             Self::Unspecified => "unspecified",
+            Self::Unknown => "unknown",
         }
     }
 
-    pub(super) fn of_fk(p: Option<Periodicitet>) -> Self {
-        match p {
+    /// FK's `periodicitet.id`: none stated is [`Unspecified`](Self::Unspecified), an id not
+    /// in the list [`Unknown`](Self::Unknown).
+    pub(super) fn of_fk(id: Option<i64>) -> Self {
+        let Some(id) = id else {
+            return Self::Unspecified;
+        };
+        match u32::try_from(id)
+            .ok()
+            .and_then(|id| Periodicitet::from_id(id).ok())
+        {
+            Some(Periodicitet::Ingen) => Self::Unspecified,
             Some(Periodicitet::Manadsvis) => Self::Month,
             Some(Periodicitet::Kvartalsvis) => Self::Quarter,
             Some(Periodicitet::Halvarsvis) => Self::HalfYear,
             Some(Periodicitet::Arsvis) => Self::Year,
-            _ => Self::Unspecified,
+            None => Self::Unknown,
         }
     }
 
