@@ -5,19 +5,9 @@ use core::fmt;
 
 use crate::wire::Dropped;
 
-/// One dropped item: a property path (JSON names, without indices), the gated code when a
-/// list item was dropped for its code, and how many values were dropped there.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
-#[non_exhaustive]
-pub struct LostItem {
-    /// `formansinformation.forebyggandeSjukpenningsarende`, `ansprak`, …
-    pub path: String,
-    /// The code that the target version does not allow (`FK:FSJP`, `PM:AP`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// Number of values dropped (array elements, or 1).
-    pub count: usize,
-}
+/// One dropped item: the encoders' [`Dropped`] (a property path, the gated code when a list
+/// item was dropped for its code, and how many values were dropped there).
+pub type LostItem = Dropped;
 
 /// Every item a conversion dropped, in the order first met.
 ///
@@ -80,19 +70,7 @@ impl LossReport {
 
     /// Records `count` dropped values at `path` (merged with an earlier entry).
     pub fn add(&mut self, path: String, code: Option<&str>, count: usize) {
-        if let Some(item) = self
-            .items
-            .iter_mut()
-            .find(|i| i.path == path && i.code.as_deref() == code)
-        {
-            item.count += count;
-            return;
-        }
-        self.items.push(LostItem {
-            path,
-            code: code.map(str::to_owned),
-            count,
-        });
+        Dropped::record(&mut self.items, path, code, count);
     }
 }
 
@@ -111,16 +89,6 @@ impl From<Vec<Dropped>> for LossReport {
         let mut report = Self::default();
         report.extend(dropped);
         report
-    }
-}
-
-impl fmt::Display for LostItem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.path)?;
-        if let Some(code) = &self.code {
-            write!(f, " [{code}]")?;
-        }
-        write!(f, ": {} dropped", self.count)
     }
 }
 

@@ -275,12 +275,13 @@ impl fmt::Display for Warning {
 /// let dropped = Dropped::new("formansinformation", Some("FK:FSJP"), 2);
 /// assert_eq!(dropped.to_string(), "formansinformation [FK:FSJP]: 2 dropped");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 #[non_exhaustive]
 pub struct Dropped {
     /// `formansinformation.forebyggandeSjukpenningsarende`, `ansprak`, …
     pub path: String,
     /// The code that the target version does not allow (`FK:FSJP`, `PM:AP`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Number of values left out (array elements, or 1).
     pub count: usize,
