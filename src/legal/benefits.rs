@@ -56,7 +56,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use super::incomes::table::{Table, text};
-use super::minimise::{Amount, MinimalPeriod, code_or_withheld, date, ser_decimal};
+use super::minimise::{Amount, MinimalPeriod, code_or_withheld, date, ser_opt_decimal};
 use crate::codes::{FkFormanGrupp, FormanGrupp, OvrigInformationTyp};
 use crate::model::benefits::{
     BasisValue, BenefitCase, Benefits, Decision, DecisionAmount, DecisionLocation, DecisionPart,
@@ -552,13 +552,6 @@ fn timeline_line(line: &TimelineLine) -> MinimalTimelineLine {
 
 fn ser_display<S: Serializer>(v: &LefiVersion, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(v)
-}
-
-fn ser_opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => ser_decimal(d, s),
-        None => s.serialize_none(),
-    }
 }
 
 fn percent(share: Option<Decimal>) -> String {

@@ -452,7 +452,16 @@ pub(super) fn ser_decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::
     s.collect_str(d)
 }
 
-fn ser_valuta<S: Serializer>(v: &Option<Valuta>, s: S) -> Result<S::Ok, S::Error> {
+/// An optional exact decimal as its text (`null` when absent).
+pub(super) fn ser_opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => ser_decimal(d, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// An optional currency as its code (`null` when absent).
+pub(super) fn ser_valuta<S: Serializer>(v: &Option<Valuta>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         Some(v) => s.serialize_str(v.as_str()),
         None => s.serialize_none(),

@@ -70,7 +70,8 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use super::minimise::{
-    Amount, MinimalPayment, MinimalPeriod, MinimalRow, PaymentsView, klass_name,
+    Amount, MinimalPayment, MinimalPeriod, MinimalRow, PaymentsView, klass_name, ser_opt_decimal,
+    ser_valuta,
 };
 use crate::codes::{BeloppsKlass, Kalla, UtlamnareKod};
 use crate::model::lefi::LefiExternFormansinformationSvar;
@@ -662,20 +663,6 @@ fn ser_outcome<S: Serializer>(o: &Outcome, s: S) -> Result<S::Ok, S::Error> {
 fn ser_kalla<S: Serializer>(k: &Option<Kalla>, s: S) -> Result<S::Ok, S::Error> {
     match k {
         Some(k) => s.serialize_str(k.code()),
-        None => s.serialize_none(),
-    }
-}
-
-fn ser_opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match d {
-        Some(d) => s.collect_str(d),
-        None => s.serialize_none(),
-    }
-}
-
-fn ser_valuta<S: Serializer>(v: &Option<Valuta>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => s.serialize_str(v.as_str()),
         None => s.serialize_none(),
     }
 }
