@@ -16,19 +16,15 @@ use crate::model::lefi::LefiExternFormansinformationSvar;
 use crate::model::ssbtek::{
     Agency, AgencyResult, Base64Blob, BastjanstSvar, CsnSvar, FkSvar, Foretagsinformation, Payload,
     Skattekonto, Skatteuppgifter, SkvDel, SkvDelar, SkvJson, SkvSvar, SsbtError, Svarsdata,
-    Undecodable, XsdDateTime,
+    Undecodable,
 };
 use crate::version::SsbtekVersion;
 use crate::xml::{EventSource, XmlError, XmlErrorKind, XmlReader};
 
 use super::agencies::{self, fk};
 use super::gating::Gate;
-use super::read::{collapse, parsed, text};
+use super::read::{base64_text, date_time, parsed, text};
 use super::{DecodeError, DecodeSettings, UnknownContent, Warning, WarningKind};
-
-fn invalid(expected: &'static str) -> XmlErrorKind {
-    XmlErrorKind::InvalidValue { expected }
-}
 
 /// What the decoding of one message carries along: its settings and what it noticed.
 pub(super) struct Ctx<'s> {
@@ -184,10 +180,6 @@ fn only_child_text<S: EventSource, T>(
     Ok(v)
 }
 
-fn base64_text(text: &str) -> Result<Base64Blob, XmlErrorKind> {
-    Base64Blob::decode(text).map_err(|_| invalid("xs:base64Binary"))
-}
-
 pub(super) fn svar<S: EventSource>(
     r: &mut XmlReader<S>,
     version: SsbtekVersion,
@@ -209,11 +201,7 @@ pub(super) fn svar<S: EventSource>(
                 })?;
             }
             (true, "frageTidpunkt") => {
-                r.read_once(&mut out.frage_tidpunkt, "frageTidpunkt", |r| {
-                    r.read_text_with(|t| {
-                        XsdDateTime::parse(collapse(t)).map_err(|_| invalid("xs:dateTime"))
-                    })
-                })?;
+                r.read_once(&mut out.frage_tidpunkt, "frageTidpunkt", date_time)?;
             }
             (true, "korrelationsid") => {
                 r.read_once(&mut out.korrelationsid, "korrelationsid", |r| text(r))?;

@@ -3,10 +3,10 @@
 use crate::id::{Organisationsnummer, Personidentitet, Sensitive};
 use crate::model::lefi::LefiExternFormansinformationFraga;
 use crate::model::ssbtek::{
-    Agency, AgencyParametrar, Arendeidentitet, Base64Blob, BastjanstFraga, Fault, FaultDetail,
-    FkFraga, FkParametrar, GenerellaFrageparametrar, Ingivare, Lagtext, Operation, OperationFault,
+    Agency, AgencyParametrar, Arendeidentitet, BastjanstFraga, Fault, FaultDetail, FkFraga,
+    FkParametrar, GenerellaFrageparametrar, Ingivare, Lagtext, Operation, OperationFault,
     Personuppgiftsbitrade, PingSvar, SkatteverketFraga, SkvParametrar, SoapFault,
-    SpecifikaFrageparametrar, Syfte, TestSvar, Tidsperiod, XsdDateTime,
+    SpecifikaFrageparametrar, Syfte, TestSvar, Tidsperiod,
 };
 use crate::version::SsbtekVersion;
 use crate::xml::{EventSource, XmlErrorKind, XmlReader};
@@ -14,7 +14,7 @@ use crate::xml::{EventSource, XmlErrorKind, XmlReader};
 use super::agencies::fk;
 use super::answer::{self, Ctx, payload_error};
 use super::gating::Gate;
-use super::read::{boolean, date, int, text};
+use super::read::{base64, boolean, date, date_time, int, text};
 use super::{DecodeError, SOAP11_NAMESPACE, SsbtekDocument, SsbtekMessage, VERSIONS};
 
 /// What the body element is.
@@ -188,12 +188,7 @@ fn generella_frageparametrar<S: EventSource>(
         }
         match el.local() {
             "frageTidpunkt" => {
-                r.read_once(&mut frage_tidpunkt, "frageTidpunkt", |r| {
-                    r.read_text_with(|t| {
-                        XsdDateTime::parse(super::read::collapse(t))
-                            .map_err(|_| invalid("xs:dateTime"))
-                    })
-                })?;
+                r.read_once(&mut frage_tidpunkt, "frageTidpunkt", date_time)?;
             }
             "korrelationsid" => {
                 r.read_once(&mut korrelationsid, "korrelationsid", |r| text(r))?;
@@ -464,10 +459,6 @@ fn skatteverket_fraga<S: EventSource>(
         skatteuppgifter: required(skatteuppgifter, "skatteuppgifter")?,
         beskattningsbilagor: required(beskattningsbilagor, "beskattningsbilagor")?,
     })
-}
-
-fn base64<S: EventSource>(r: &mut XmlReader<S>) -> Result<Base64Blob, DecodeError> {
-    r.read_text_with(|t| Base64Blob::decode(t).map_err(|_| invalid("xs:base64Binary")))
 }
 
 /// The agency an element in namespace `ns` names (`None` for any other element).

@@ -4,6 +4,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use crate::model::ssbtek::{Base64Blob, XsdDateTime};
 use crate::period::XsdDate;
 use crate::xml::{EventSource, XmlErrorKind, XmlReader};
 
@@ -21,6 +22,25 @@ pub(crate) fn date<S: EventSource>(r: &mut XmlReader<S>) -> Result<XsdDate, Deco
             expected: "xs:date",
         })
     })
+}
+
+pub(crate) fn date_time<S: EventSource>(r: &mut XmlReader<S>) -> Result<XsdDateTime, DecodeError> {
+    r.read_text_with(|t| {
+        XsdDateTime::parse(collapse(t)).map_err(|_| XmlErrorKind::InvalidValue {
+            expected: "xs:dateTime",
+        })
+    })
+}
+
+/// An `xs:base64Binary` text (what [`base64`] reads).
+pub(crate) fn base64_text(t: &str) -> Result<Base64Blob, XmlErrorKind> {
+    Base64Blob::decode(t).map_err(|_| XmlErrorKind::InvalidValue {
+        expected: "xs:base64Binary",
+    })
+}
+
+pub(crate) fn base64<S: EventSource>(r: &mut XmlReader<S>) -> Result<Base64Blob, DecodeError> {
+    r.read_text_with(base64_text)
 }
 
 pub(crate) fn boolean<S: EventSource>(r: &mut XmlReader<S>) -> Result<bool, DecodeError> {
